@@ -1,0 +1,53 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { stepFields, type RawAnswers, type StepId, type FieldSpec } from "~/domain/intake/definition";
+import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/utils/locale";
+import { fieldLabel, optionLabel } from "./intake-field";
+
+/** Every answer so far, part by part, each with a link to edit it. */
+export function IntakeReview({ answers, steps }: { answers: RawAnswers; steps: StepId[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const display = (field: FieldSpec, value: string | string[] | undefined): string | null => {
+    const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v) => v !== "");
+    if (!list.length) return null;
+    if (field.options) return list.map((v) => optionLabel(t, field, v)).join(", ");
+    if (field.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(list[0]!)) return formatDate(new Date(`${list[0]}T12:00:00Z`), locale);
+    if (field.kind === "checkbox") return t("questionnaire.options.yesNo.yes");
+    return list.join(", ");
+  };
+  return (
+    <div className="review">
+      {steps
+        .filter((s) => s !== "review")
+        .map((step) => {
+          const values = answers[step] ?? {};
+          const rows = stepFields(step, answers)
+            .filter((f) => !f.showIf || f.showIf(values))
+            .map((f) => ({ field: f, text: display(f, values[f.name]) }));
+          return (
+            <section key={step} className="review-part" aria-labelledby={`review-${step}`}>
+              <div className="review-head">
+                <h2 id={`review-${step}`}>{t(`questionnaire.steps.${step}.title`)}</h2>
+                <Link to={`/${locale}/intake/${step}?from=review`} aria-label={`${t("questionnaire.edit")}: ${t(`questionnaire.steps.${step}.title`)}`}>
+                  {t("questionnaire.edit")}
+                </Link>
+              </div>
+              <dl>
+                {rows.map(({ field, text }) => (
+                  <div key={field.name} className="review-row">
+                    <dt>
+                      {field.group ? `${t(`questionnaire.fields.channel_${field.group}.label`)} · ` : ""}
+                      {fieldLabel(t, field)}
+                    </dt>
+                    <dd className={text ? undefined : "meta"}>{text ?? t("questionnaire.notAnswered")}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          );
+        })}
+    </div>
+  );
+}

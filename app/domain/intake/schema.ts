@@ -1,0 +1,159 @@
+// Zod schemas for each step, derived from the definition. Messages are i18n
+// keys ("errors.tooLong|160"), translated where they are shown. The same
+// schema validates in the browser (Conform) and on the server.
+import { z } from "zod";
+import { optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
+
+const DEFAULT_MAX = 500;
+
+function enumOf(values: readonly [string, ...string[]]) {
+  return z.enum(values, {
+    errorMap: (issue, ctx) => ({ message: issue.code === "invalid_type" && ctx.data === undefined ? "errors.required" : "errors.choose" }),
+  });
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && /^[^.\s]+(\.[^.\s]+)+$/.test(url.hostname) && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+}
+
+function fieldSchema(field: FieldSpec, today: string): z.ZodTypeAny {
+  const max = field.max ?? DEFAULT_MAX;
+  const text = z.string({ required_error: "errors.required", invalid_type_error: "errors.text" }).trim().max(max, `errors.tooLong|${max}`);
+  let schema: z.ZodTypeAny;
+  switch (field.kind) {
+    case "text":
+    case "textarea":
+      schema = field.required ? text.min(1, "errors.required") : text;
+      break;
+    case "email":
+      schema = z.string({ required_error: "errors.required" }).trim().toLowerCase().max(254, "errors.tooLong|254").email("errors.email");
+      break;
+    case "tel":
+      schema = text.regex(/^\+?[0-9][0-9\s().\-/]{5,29}$/, "errors.phone");
+      break;
+    case "url":
+      schema = text
+        .transform((v) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`))
+        .pipe(z.string().refine(isWebUrl, "errors.url"));
+      break;
+    case "number":
+      // Followers and the like: whole numbers, thousands separators allowed ("1.500", "1 500").
+      schema = text
+        .regex(/^\d{1,3}([.,' ]\d{3})*$|^\d+$/, "errors.number")
+        .transform((v) => Number(v.replace(/\D/g, "")))
+        .pipe(z.number().int().max(1_000_000_000, "errors.number"));
+      break;
+    case "date":
+      schema = text
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
+        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "errors.date")
+        .refine((v) => v >= today, "errors.datePast");
+      break;
+    case "select":
+    case "radio":
+      schema = enumOf(optionSets[field.options!] as readonly [string, ...string[]]);
+      break;
+    case "checkboxes": {
+      const values = optionSets[field.options!] as readonly [string, ...string[]];
+      // Checked as a whole so the message sits on the field, not on "ageBands[1]".
+      schema = z
+        .array(z.string(), { invalid_type_error: "errors.choose" })
+        .max(values.length, "errors.choose")
+        .refine((picked) => picked.every((v) => values.includes(v)), "errors.choose");
+      break;
+    }
+    case "checkbox":
+      schema = z.literal("on", { message: "errors.choose" });
+      break;
+  }
+  return field.required && field.kind !== "checkbox" ? schema : schema.optional();
+}
+
+// Building a zod schema costs more than using it; the schema depends only on
+// the step, the day and which fields show, so each one is built once.
+const schemaCache = new Map<string, ReturnType<typeof buildStepSchema>>();
+
+/** The schema for one step. `today` (YYYY-MM-DD, Rome) keeps dates from being in the past. */
+export function stepSchema(step: StepId, answers: RawAnswers, today: string) {
+  const fields = stepFields(step, answers);
+  const key = `${step}|${today}|${fields.map((f) => f.name).join(",")}`;
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    if (schemaCache.size > 500) schemaCache.clear();
+    schema = buildStepSchema(step, fields, today);
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
+function buildStepSchema(step: StepId, fields: FieldSpec[], today: string) {
+  const shape: Record<string, z.ZodTypeAny> = {};
+  for (const field of fields) shape[field.name] = fieldSchema(field, today);
+  const base = z.object(shape);
+  if (step !== "goals") return base;
+  return base.superRefine((value, ctx) => {
+    const seen = new Set<unknown>([value.goal1]);
+    for (const key of ["goal2", "goal3"] as const) {
+      const goal = value[key];
+      if (goal === undefined) continue;
+      if (seen.has(goal)) ctx.addIssue({ code: "custom", path: [key], message: "errors.goalRepeated" });
+      seen.add(goal);
+    }
+  });
+}
+
+/** Form values as the draft keeps them: "" is unanswered, lists stay lists. */
+export function normaliseRaw(values: RawStep, fields: FieldSpec[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (field.kind === "checkboxes") {
+      const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v) => v !== "");
+      out[field.name] = list.length ? list : undefined;
+    } else {
+      const single = Array.isArray(value) ? value[0] : value;
+      out[field.name] = single === "" ? undefined : single;
+    }
+  }
+  return out;
+}
+
+export type StepCheck = { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string[]> };
+
+/** Strictly validates a step's stored values (used before moving on and at submit). */
+export function checkStep(step: StepId, answers: RawAnswers, today: string): StepCheck {
+  const fields = stepFields(step, answers);
+  const raw = normaliseRaw(answers[step] ?? {}, fields);
+  // Fields hidden by their condition are not validated.
+  for (const field of fields) if (field.showIf && !field.showIf(answers[step] ?? {})) delete raw[field.name];
+  const result = stepSchema(step, answers, today).safeParse(raw);
+  if (result.success) return { ok: true, value: result.data as Record<string, unknown> };
+  const errors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "");
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, errors };
+}
+
+/** Limits what a draft stores for one step: only the step's fields, bounded lengths. */
+export function boundRaw(values: RawStep, fields: FieldSpec[]): RawStep {
+  const out: RawStep = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (value === undefined) continue;
+    const cap = Math.max(field.max ?? DEFAULT_MAX, 254) + 100;
+    out[field.name] = Array.isArray(value) ? value.slice(0, 20).map((v) => String(v).slice(0, 100)) : String(value).slice(0, cap);
+  }
+  return out;
+}
+
+/** Today's date in Rome as YYYY-MM-DD. */
+export function romeToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

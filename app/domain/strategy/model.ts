@@ -1,0 +1,108 @@
+// The proposal model: everything a proposal says, as data. Words are message
+// keys with parameters (Msg) so one model renders in Italian and English; a
+// parameter may itself be a Msg (e.g. a goal's name). Every recommendation
+// carries the reasons behind it, citing the prospect's answers.
+import type { Goal } from "../goals";
+import type { Channel } from "../intake/definition";
+
+export type MsgParam = string | number | Msg;
+export interface Msg {
+  key: string;
+  params?: Record<string, MsgParam>;
+}
+
+export interface Reasoned {
+  text: Msg;
+  reasons: Msg[];
+}
+
+export const partIds = [
+  "summary",
+  "situation",
+  "audience",
+  "objectives",
+  "channels",
+  "content",
+  "community",
+  "crisis",
+  "roles",
+  "measurement",
+  "roadmap",
+  "workflow",
+  "investment",
+  "terms",
+  "nextSteps",
+] as const;
+export type PartId = (typeof partIds)[number];
+
+export interface ChannelAuditRow {
+  channel: Channel;
+  status: "present" | "wanted" | "refused";
+  handle: string | null;
+  followers: number | null;
+  frequency: string | null;
+  runBy: string | null;
+}
+
+export interface ChannelPick {
+  channel: Channel;
+  priority: "primary" | "later" | "leave";
+  score: number;
+  reasons: Msg[];
+}
+
+export interface CadenceRow {
+  channel: Channel;
+  postsPerWeek: number;
+  formats: Msg[];
+}
+
+export interface CalendarEntry {
+  day: number; // 1..14
+  weekday: number; // 0 = Monday
+  channel: Channel;
+  pillar: string;
+  format: Msg;
+}
+
+export interface RaciRow {
+  activity: Msg;
+  studio: "R" | "A" | "C" | "I";
+  approver: "R" | "A" | "C" | "I";
+  spokesperson: "R" | "A" | "C" | "I";
+}
+
+export interface SeverityLevel {
+  level: 1 | 2 | 3;
+  description: Msg;
+  responseMinutes: number;
+  actions: Msg[];
+}
+
+export interface ProposalModel {
+  rulesVersion: string;
+  issuedOn: string;
+  validUntil: string;
+  client: { organisation: string; contactName: string };
+  summary: Reasoned[];
+  situation: { rows: ChannelAuditRow[]; observations: Msg[]; chart: Array<{ channel: Channel; followers: number }> };
+  audience: { points: Msg[]; personas: string | null };
+  objectives: Array<{ goal: Goal; rank: number; target: string | null; kpis: Msg[]; reasons: Msg[] }>;
+  channels: ChannelPick[];
+  content: { pillars: Array<{ id: string; text: Msg }>; cadence: CadenceRow[]; reasons: Msg[] };
+  community: { business: number; outside: number | null; tone: Msg; rules: Msg[]; reasons: Msg[] };
+  crisis: { level: "standard" | "reinforced"; reasons: Msg[]; severities: SeverityLevel[]; escalation: Msg[]; authorities: Msg[] | null; fakeNews: Msg[] | null; holding: Msg[] };
+  roles: { approver: string | null; spokesperson: string | null; raci: RaciRow[] };
+  measurement: { kpis: Msg[]; cadence: Msg[] };
+  roadmap: Array<{ days: 30 | 60 | 90; items: Msg[] }>;
+  workflow: { points: Msg[]; calendar: CalendarEntry[] };
+  investment: {
+    currency: "EUR";
+    vatRatePercent: number;
+    onboardingNetCents: number;
+    packages: Array<{ id: string; name: Msg; monthlyNetCents: number; recommended: boolean; includes: Msg[]; reasons: Msg[] }>;
+    addOns: Array<{ id: string; name: Msg; priceNetCents: number; recurring: boolean; suggested: boolean; reasons: Msg[] }>;
+  };
+  terms: Msg[];
+  nextSteps: Msg[];
+}

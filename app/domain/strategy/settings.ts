@@ -1,0 +1,109 @@
+// The owner's settings that drive proposals: packages and prices, add-ons,
+// onboarding fee, channels offered, cadence, response times, branding,
+// validity and VAT. Stored as JSON (Settings.data) and checked with this schema.
+import { z } from "zod";
+import { channels } from "../intake/definition";
+
+const cents = z.number().int().nonnegative().max(100_000_000);
+const bilingual = z.object({ it: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
+
+export const OwnerSettingsSchema = z.object({
+  studioName: z.string().trim().min(1).max(120),
+  currency: z.literal("EUR"),
+  vatRatePercent: z.number().min(0).max(50),
+  validityDays: z.number().int().min(1).max(365),
+  onboardingFeeCents: cents,
+  kickoffUrl: z.string().url().nullable(),
+  branding: z.object({
+    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  }),
+  channelsOffered: z.array(z.enum(channels)).min(1),
+  /** Posts per week on a channel in the middle package. */
+  cadence: z.record(z.enum(channels), z.number().int().min(0).max(21)),
+  /** Reply targets in hours: business hours and outside them. */
+  responseHours: z.object({ business: z.number().min(0.25).max(72), outside: z.number().min(0.25).max(168) }),
+  packages: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+        name: bilingual,
+        monthlyNetCents: cents,
+        channels: z.number().int().min(1).max(9),
+        postsPerWeek: z.number().int().min(1).max(30),
+        includes: z.array(bilingual).max(10),
+      }),
+    )
+    .min(1),
+  addOns: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      name: bilingual,
+      priceNetCents: cents,
+      recurring: z.boolean(),
+    }),
+  ),
+});
+
+export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
+export type Package = OwnerSettings["packages"][number];
+
+/** Demo settings (invented prices). */
+export const defaultOwnerSettings: OwnerSettings = {
+  studioName: "Socialbrief Studio",
+  currency: "EUR",
+  vatRatePercent: 22,
+  validityDays: 30,
+  onboardingFeeCents: 50000,
+  kickoffUrl: null,
+  branding: { primaryColor: "#1f3a5f", accentColor: "#b7791f" },
+  channelsOffered: ["facebook", "instagram", "linkedin", "tiktok", "youtube", "newsletter", "whatsapp", "x", "threads"],
+  cadence: { facebook: 3, instagram: 4, linkedin: 2, tiktok: 3, youtube: 1, newsletter: 1, whatsapp: 2, x: 5, threads: 3 },
+  responseHours: { business: 2, outside: 12 },
+  packages: [
+    {
+      id: "essenziale",
+      name: { it: "Essenziale", en: "Essential" },
+      monthlyNetCents: 45000,
+      channels: 1,
+      postsPerWeek: 3,
+      includes: [
+        { it: "Piano editoriale mensile", en: "Monthly editorial plan" },
+        { it: "Risposte ai commenti nei giorni feriali", en: "Replies to comments on weekdays" },
+        { it: "Report mensile", en: "Monthly report" },
+      ],
+    },
+    {
+      id: "crescita",
+      name: { it: "Crescita", en: "Growth" },
+      monthlyNetCents: 90000,
+      channels: 2,
+      postsPerWeek: 6,
+      includes: [
+        { it: "Piano editoriale mensile e calendario condiviso", en: "Monthly editorial plan and shared calendar" },
+        { it: "Community management 7 giorni su 7", en: "Community management 7 days a week" },
+        { it: "Protocollo di crisi e monitoraggio menzioni", en: "Crisis protocol and mention monitoring" },
+        { it: "Report mensile con call", en: "Monthly report with a call" },
+      ],
+    },
+    {
+      id: "completo",
+      name: { it: "Completo", en: "Complete" },
+      monthlyNetCents: 160000,
+      channels: 3,
+      postsPerWeek: 10,
+      includes: [
+        { it: "Tutto il pacchetto Crescita", en: "Everything in Growth" },
+        { it: "Reperibilità serale e nei weekend", en: "Evening and weekend cover" },
+        { it: "Gestione crisi con escalation e rapporti con le autorità", en: "Crisis handling with escalation and liaison with the authorities" },
+        { it: "Un servizio foto o video al mese", en: "One photo or video shoot a month" },
+      ],
+    },
+  ],
+  addOns: [
+    { id: "ads", name: { it: "Sponsorizzate (gestione campagne)", en: "Paid amplification (campaign management)" }, priceNetCents: 30000, recurring: true },
+    { id: "extra-channel", name: { it: "Un canale in più", en: "One extra channel" }, priceNetCents: 25000, recurring: true },
+    { id: "video", name: { it: "Produzione video (4 brevi al mese)", en: "Video production (4 short videos a month)" }, priceNetCents: 40000, recurring: true },
+    { id: "training", name: { it: "Formazione del personale (mezza giornata)", en: "Staff training (half a day)" }, priceNetCents: 35000, recurring: false },
+  ],
+};

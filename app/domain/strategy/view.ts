@@ -1,0 +1,151 @@
+// One resolved view of a proposal, in one language, for both renderings (web
+// page and PDF): every message turned into words, money and dates through
+// Intl, and the owner's edits in place of the generated text of a part.
+import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
+import type { PartId, ProposalModel } from "./model";
+import { resolveMsg, type TextEdits, type Translate } from "./resolve";
+
+export interface Line {
+  text: string;
+  reasons: string[];
+}
+
+export interface ProposalView {
+  locale: "it" | "en";
+  title: string;
+  organisation: string;
+  preparedFor: string;
+  issued: string;
+  validUntil: string;
+  /** YYYY-MM-DD (Rome): after this day the proposal asks to be renewed. */
+  validUntilDay: string;
+  expiredNotice: string;
+  rulesVersion: string;
+  partTitles: Record<PartId, string>;
+  edits: Partial<Record<PartId, string>>;
+  /** Fixed words (table headers and the like), plain data so it crosses to the PDF worker. */
+  label: Record<string, string>;
+  summary: Line[];
+  situation: { rows: Array<{ channel: string; status: string; handle: string; followers: string; frequency: string; runBy: string }>; observations: string[]; chart: Array<{ channel: string; followers: number; label: string }> };
+  audience: { points: string[]; personas: string | null };
+  objectives: Array<{ goal: string; rank: string; target: string | null; kpis: string[]; reasons: string[] }>;
+  channels: Array<{ channel: string; priority: "primary" | "later" | "leave"; priorityLabel: string; reasons: string[] }>;
+  content: { pillars: string[]; cadence: Array<{ channel: string; posts: string; formats: string }>; reasons: string[] };
+  community: { business: string; outside: string; tone: string; rules: string[]; reasons: string[] };
+  crisis: { level: string; reinforced: boolean; reasons: string[]; severities: Array<{ level: string; description: string; response: string; actions: string }>; escalation: string[]; authorities: string[] | null; fakeNews: string[] | null; holding: string[] };
+  roles: { raci: Array<{ activity: string; studio: string; approver: string; spokesperson: string }>; approverLabel: string; spokespersonLabel: string };
+  measurement: { kpis: string[]; cadence: string[] };
+  roadmap: Array<{ title: string; items: string[] }>;
+  workflow: { points: string[]; calendar: Array<{ day: string; channel: string; pillar: string; format: string }> };
+  investment: {
+    packages: Array<{ id: string; name: string; monthly: string; monthlyNetCents: number; recommended: boolean; includes: string[]; reasons: string[] }>;
+    addOns: Array<{ id: string; name: string; price: string; priceNetCents: number; recurring: boolean; suggested: boolean; reasons: string[] }>;
+    onboarding: { net: string; vat: string; total: string; vatLabel: string };
+    onboardingNetCents: number;
+    vatRatePercent: number;
+  };
+  terms: string[];
+  nextSteps: string[];
+}
+
+/** VAT on a net amount, as an Italian invoice computes it: rounded half-up to the cent. */
+export function vatCents(netCents: number, ratePercent: number): number {
+  return Math.round((netCents * ratePercent) / 100);
+}
+
+export function proposalView(model: ProposalModel, locale: "it" | "en", t: Translate, edits: TextEdits = {}): ProposalView {
+  const r = (msg: Parameters<typeof resolveMsg>[0]) => resolveMsg(msg, t, locale);
+  const day = (d: string) => formatDate(new Date(`${d}T12:00:00Z`), locale, "long");
+  const money = (cents: number) => formatMoney(cents, locale);
+  const channel = (c: string) => t(`questionnaire.fields.channel_${c}.label`);
+  const option = (set: string, value: string | null) => (value ? t(`questionnaire.options.${set}.${value}`) : "—");
+  const hours = (h: number) => t("plan.label.hours", { hours: formatNumber(h, locale) });
+  const minutes = (n: number) => (n >= 60 ? hours(n / 60) : t("plan.label.minutes", { minutes: n }));
+  const partIds = Object.keys(t("plan.parts", { returnObjects: true }) as unknown as Record<string, string>) as PartId[];
+  const onboardingVat = vatCents(model.investment.onboardingNetCents, model.investment.vatRatePercent);
+  const cleanEdits: Partial<Record<PartId, string>> = {};
+  for (const [k, v] of Object.entries(edits)) if (v && v.trim()) cleanEdits[k as PartId] = v.trim();
+
+  return {
+    locale,
+    title: t("proposal.title"),
+    organisation: model.client.organisation,
+    preparedFor: t("plan.label.preparedFor", { name: model.client.contactName, organisation: model.client.organisation }),
+    issued: t("plan.label.issued", { date: day(model.issuedOn) }),
+    validUntil: t("plan.label.validUntil", { date: day(model.validUntil) }),
+    validUntilDay: model.validUntil,
+    expiredNotice: t("plan.label.expired", { date: day(model.validUntil) }),
+    rulesVersion: t("plan.label.rulesVersion", { version: model.rulesVersion }),
+    partTitles: Object.fromEntries(partIds.map((id) => [id, t(`plan.parts.${id}`)])) as Record<PartId, string>,
+    edits: cleanEdits,
+    label: Object.fromEntries(Object.entries(t("plan.label", { returnObjects: true }) as unknown as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string")),
+    summary: model.summary.map((s) => ({ text: r(s.text), reasons: s.reasons.map(r) })),
+    situation: {
+      rows: model.situation.rows.map((row) => ({
+        channel: channel(row.channel),
+        status: t(`plan.label.${row.status}`),
+        handle: row.handle ?? "—",
+        followers: row.followers === null ? "—" : formatNumber(row.followers, locale),
+        frequency: option("frequencies", row.frequency),
+        runBy: option("runners", row.runBy),
+      })),
+      observations: model.situation.observations.map(r),
+      chart: model.situation.chart.map((c) => ({ channel: channel(c.channel), followers: c.followers, label: formatNumber(c.followers, locale) })),
+    },
+    audience: { points: model.audience.points.map(r), personas: model.audience.personas },
+    objectives: model.objectives.map((o) => ({ goal: t(`goals.${o.goal}`), rank: t("plan.label.rank", { rank: o.rank }), target: o.target, kpis: o.kpis.map(r), reasons: o.reasons.map(r) })),
+    channels: model.channels.map((c) => ({ channel: channel(c.channel), priority: c.priority, priorityLabel: t(`plan.label.${c.priority}`), reasons: c.reasons.map(r) })),
+    content: {
+      pillars: model.content.pillars.map((p) => r(p.text)),
+      cadence: model.content.cadence.map((c) => ({ channel: channel(c.channel), posts: formatNumber(c.postsPerWeek, locale), formats: c.formats.map(r).join(", ") })),
+      reasons: model.content.reasons.map(r),
+    },
+    community: {
+      business: t("plan.label.businessHours", { hours: formatNumber(model.community.business, locale) }),
+      outside: model.community.outside === null ? t("plan.label.outsideNone") : t("plan.label.outsideHours", { hours: formatNumber(model.community.outside, locale) }),
+      tone: r(model.community.tone),
+      rules: model.community.rules.map(r),
+      reasons: model.community.reasons.map(r),
+    },
+    crisis: {
+      level: t(`plan.label.crisisLevel.${model.crisis.level}`),
+      reinforced: model.crisis.level === "reinforced",
+      reasons: model.crisis.reasons.map(r),
+      severities: model.crisis.severities.map((s) => ({ level: String(s.level), description: r(s.description), response: minutes(s.responseMinutes), actions: s.actions.map(r).join(" ") })),
+      escalation: model.crisis.escalation.map(r),
+      authorities: model.crisis.authorities?.map(r) ?? null,
+      fakeNews: model.crisis.fakeNews?.map(r) ?? null,
+      holding: model.crisis.holding.map(r),
+    },
+    roles: {
+      raci: model.roles.raci.map((row) => ({ activity: r(row.activity), studio: row.studio, approver: row.approver, spokesperson: row.spokesperson })),
+      approverLabel: model.roles.approver ? `${t("plan.label.approver")} (${model.roles.approver})` : t("plan.label.approver"),
+      spokespersonLabel: model.roles.spokesperson ? `${t("plan.label.spokesperson")} (${model.roles.spokesperson})` : t("plan.label.spokesperson"),
+    },
+    measurement: { kpis: model.measurement.kpis.map(r), cadence: model.measurement.cadence.map(r) },
+    roadmap: model.roadmap.map((step) => ({ title: locale === "it" ? `${step.days} giorni` : `${step.days} days`, items: step.items.map(r) })),
+    workflow: {
+      points: model.workflow.points.map(r),
+      calendar: model.workflow.calendar.map((e) => ({
+        day: `${t(`plan.label.weekdays.${e.weekday}`)} ${e.day}`,
+        channel: channel(e.channel),
+        pillar: t(`plan.pillar.${e.pillar}`),
+        format: r(e.format),
+      })),
+    },
+    investment: {
+      packages: model.investment.packages.map((p) => ({ id: p.id, name: r(p.name), monthly: money(p.monthlyNetCents), monthlyNetCents: p.monthlyNetCents, recommended: p.recommended, includes: p.includes.map(r), reasons: p.reasons.map(r) })),
+      addOns: model.investment.addOns.map((a) => ({ id: a.id, name: r(a.name), price: money(a.priceNetCents), priceNetCents: a.priceNetCents, recurring: a.recurring, suggested: a.suggested, reasons: a.reasons.map(r) })),
+      onboarding: {
+        net: money(model.investment.onboardingNetCents),
+        vat: money(onboardingVat),
+        total: money(model.investment.onboardingNetCents + onboardingVat),
+        vatLabel: t("plan.label.vat", { rate: formatNumber(model.investment.vatRatePercent, locale) }),
+      },
+      onboardingNetCents: model.investment.onboardingNetCents,
+      vatRatePercent: model.investment.vatRatePercent,
+    },
+    terms: model.terms.map(r),
+    nextSteps: model.nextSteps.map(r),
+  };
+}

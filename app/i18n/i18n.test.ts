@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./locales/en";
+import { it as itMessages } from "./locales/it";
+import { getT, negotiateLocale, switchLocalePath, localeFromPath } from "./i18n";
+import { formatMoney, formatDate, formatNumber } from "./format";
+
+function leaves(obj: object, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(obj)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of leaves(value as object, path)) out.set(k, v);
+  }
+  return out;
+}
+
+describe("messages", () => {
+  it("have the same keys in Italian and English, none empty", () => {
+    const itKeys = leaves(itMessages);
+    const enKeys = leaves(en);
+    expect([...enKeys.keys()].sort()).toEqual([...itKeys.keys()].sort());
+    for (const [key, value] of [...itKeys, ...enKeys]) expect(value.trim(), key).not.toBe("");
+  });
+
+  it("use the same {{placeholders}} in both languages", () => {
+    const enKeys = leaves(en);
+    for (const [key, value] of leaves(itMessages)) {
+      const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(names(enKeys.get(key)!), key).toEqual(names(value));
+    }
+  });
+
+  it("translate with interpolation and plurals", () => {
+    expect(getT("it")("leads.count", { count: 1 })).toBe("1 contatto");
+    expect(getT("it")("leads.count", { count: 3 })).toBe("3 contatti");
+    expect(getT("en")("proposal.page", { page: 2, total: 5 })).toBe("Page 2 of 5");
+  });
+});
+
+describe("locale negotiation", () => {
+  it("picks the best supported language from Accept-Language", () => {
+    expect(negotiateLocale("en-US,en;q=0.9,it;q=0.8")).toBe("en");
+    expect(negotiateLocale("de-DE,de;q=0.9,it;q=0.5,en;q=0.4")).toBe("it");
+    expect(negotiateLocale("fr, en;q=0")).toBe("it");
+    expect(negotiateLocale(null)).toBe("it");
+    expect(negotiateLocale("it-CH")).toBe("it");
+  });
+
+  it("reads and switches the locale in a path", () => {
+    expect(localeFromPath("/en/p/abc")).toBe("en");
+    expect(localeFromPath("/healthz")).toBeNull();
+    expect(switchLocalePath("/it/p/abc", "?x=1", "en")).toBe("/en/p/abc?x=1");
+    expect(switchLocalePath("/", "", "en")).toBe("/en/");
+  });
+});
+
+describe("Intl formatting", () => {
+  it("formats money from integer cents the Italian and English way", () => {
+    expect(formatMoney(123456, "it").replace(/\s/g, " ")).toBe("1.234,56 €");
+    expect(formatMoney(123456, "en")).toBe("€1,234.56");
+    expect(() => formatMoney(12.5, "it")).toThrow(RangeError);
+  });
+
+  it("formats dates in Rome's time zone and numbers with local separators", () => {
+    const date = new Date("2026-03-01T23:30:00Z"); // already 2 March in Rome
+    expect(formatDate(date, "it")).toBe("2 marzo 2026");
+    expect(formatDate(date, "en")).toBe("2 March 2026");
+    expect(formatNumber(115000, "it")).toBe("115.000");
+  });
+});

@@ -1,0 +1,64 @@
+// The audit log: who did what, when. Lead timelines and payment history read from it.
+import { prisma } from "~/utils/db.server";
+
+export type AuditAction =
+  | "draft.started"
+  | "lead.submitted"
+  | "lead.status"
+  | "lead.assigned"
+  | "lead.reminder"
+  | "lead.exported"
+  | "lead.erased"
+  | "note.added"
+  | "proposal.edited"
+  | "proposal.sent"
+  | "proposal.opened"
+  | "proposal.accepted"
+  | "payment.pending"
+  | "payment.paid"
+  | "payment.failed"
+  | "payment.refunded"
+  | "payment.manual"
+  | "payment.mismatch"
+  | "settings.updated"
+  | "user.invited"
+  | "user.joined"
+  | "user.password_reset"
+  | "user.locked"
+  | "user.role_changed"
+  | "user.disabled"
+  | "user.enabled";
+
+type Db = Pick<typeof prisma, "auditLog">;
+
+/** Records one event. Pass a transaction client to write it atomically with the change. */
+export async function recordAudit(
+  entry: { action: AuditAction; leadId?: string | null; actorId?: string | null; data?: Record<string, unknown> },
+  db: Db = prisma,
+) {
+  await db.auditLog.create({
+    data: { action: entry.action, leadId: entry.leadId ?? null, actorId: entry.actorId ?? null, data: JSON.stringify(entry.data ?? {}) },
+  });
+}
+
+export async function listAudit(leadId: string, take = 200) {
+  const rows = await prisma.auditLog.findMany({
+    where: { leadId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, action: true, actorId: true, data: true, createdAt: true },
+  });
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = actorIds.length ? await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return rows.map((r) => ({ ...r, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null, data: safeJson(r.data) }));
+}
+
+function safeJson(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,115 @@
+// Data protection requests: everything held about one person (by email), and
+// erasure. Erasure anonymises leads (contact data and answers go, the figures
+// the dashboard counts stay) and keeps invoicing and payment records, which
+// Italian law requires for ten years.
+import { prisma } from "~/utils/db.server";
+import { removeStored } from "~/utils/storage.server";
+import { recordAudit } from "./audit.server";
+
+const normalise = (email: string) => email.trim().toLowerCase();
+
+/** Everything held about the person with this email, as plain data (for a JSON download). */
+export async function exportPerson(email: string) {
+  const address = normalise(email);
+  const leads = await prisma.lead.findMany({
+    where: { email: address, erasedAt: null },
+    include: {
+      goals: { orderBy: { rank: "asc" } },
+      channels: true,
+      notes: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
+      proposal: { include: { versions: { orderBy: { number: "asc" }, select: { number: true, sentAt: true, locale: true, snapshotHash: true, snapshot: true } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const leadIds = leads.map((l) => l.id);
+  const [drafts, emails, clients, acceptances, payments, activity] = await Promise.all([
+    prisma.intakeDraft.findMany({ where: { email: address }, select: { locale: true, answers: true, currentStep: true, createdAt: true, updatedAt: true, expiresAt: true } }),
+    prisma.emailMessage.findMany({ where: { to: address }, select: { kind: true, subject: true, text: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    prisma.client.findMany({ where: { leadId: { in: leadIds } } }),
+    prisma.acceptance.findMany({ where: { leadId: { in: leadIds } } }),
+    prisma.payment.findMany({ where: { leadId: { in: leadIds } } }),
+    prisma.auditLog.findMany({ where: { leadId: { in: leadIds } }, select: { leadId: true, action: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const parse = (text: string | null) => {
+    if (!text) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  return {
+    email: address,
+    leads: leads.map(({ answers, proposal, ...lead }) => ({
+      ...lead,
+      answers: parse(answers),
+      proposal: proposal ? { textEdits: parse(proposal.textEdits), firstOpenedAt: proposal.firstOpenedAt, versions: proposal.versions.map((v) => ({ ...v, snapshot: parse(v.snapshot) })) } : null,
+    })),
+    drafts: drafts.map((d) => ({ ...d, answers: parse(d.answers) })),
+    emails,
+    invoicing: clients,
+    acceptances,
+    payments,
+    activity,
+  };
+}
+
+export type PersonExport = Awaited<ReturnType<typeof exportPerson>>;
+
+/** What erasing this email would touch: shown to the owner before they confirm. */
+export async function summarisePerson(email: string) {
+  const address = normalise(email);
+  const [leads, drafts, emails] = await Promise.all([
+    prisma.lead.findMany({ where: { email: address, erasedAt: null }, select: { id: true, name: true, organisation: true, createdAt: true, status: true } }),
+    prisma.intakeDraft.count({ where: { email: address } }),
+    prisma.emailMessage.count({ where: { to: address } }),
+  ]);
+  return { email: address, leads, drafts, emails };
+}
+
+/**
+ * Erases a person: leads keep only what aggregate figures need (status, sector,
+ * size, budget band, crisis yes/no, goals, channel statuses, dates, language);
+ * name, email, phone, website, answers, notes, drafts and emails go. Invoicing
+ * data and payments stay (legal retention), unlinked from the person's contact data.
+ */
+export async function erasePerson(email: string, actorId: string, now = new Date()) {
+  const address = normalise(email);
+  const files: string[] = [];
+  const result = await prisma.$transaction(async (tx) => {
+    const leads = await tx.lead.findMany({ where: { email: address, erasedAt: null }, select: { id: true } });
+    for (const { id } of leads) {
+      await tx.lead.update({
+        where: { id },
+        data: {
+          name: "—",
+          email: `erased-${id}@invalid`,
+          organisation: "—",
+          website: null,
+          role: null,
+          phone: null,
+          answers: null,
+          erasedAt: now,
+          marketingConsent: false,
+        },
+      });
+      await tx.leadChannel.updateMany({ where: { leadId: id }, data: { handle: null } });
+      await tx.leadNote.deleteMany({ where: { leadId: id } });
+      await tx.proposal.updateMany({ where: { leadId: id }, data: { textEdits: "{}" } });
+      // Sent versions hold the answers too; an accepted one is a contract record and stays.
+      const accepted = await tx.acceptance.findMany({ where: { leadId: id }, select: { proposalVersionId: true } });
+      const versions = await tx.proposalVersion.findMany({
+        where: { proposal: { leadId: id }, id: { notIn: accepted.map((a) => a.proposalVersionId) } },
+        select: { id: true, pdfPath: true },
+      });
+      files.push(...versions.map((v) => v.pdfPath).filter((f): f is string => Boolean(f)));
+      await tx.proposalVersion.updateMany({ where: { id: { in: versions.map((v) => v.id) } }, data: { snapshot: '{"erased":true}', pdfPath: null } });
+      await recordAudit({ action: "lead.erased", leadId: id, actorId }, tx);
+    }
+    const drafts = await tx.intakeDraft.deleteMany({ where: { email: address } });
+    const emails = await tx.emailMessage.deleteMany({ where: { to: address } });
+    return { leads: leads.length, drafts: drafts.count, emails: emails.count };
+  });
+  for (const file of files) await removeStored(file);
+  return result;
+}

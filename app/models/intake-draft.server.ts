@@ -1,0 +1,145 @@
+// Questionnaire drafts: saved from the first step, found again by the
+// browser's cookie or by the emailed resume link. Only SHA-256 hashes of those
+// secrets are stored.
+import { createHash, randomBytes } from "node:crypto";
+import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
+import { getEnv } from "~/utils/env.server";
+import { recordAudit } from "./audit.server";
+import { pruneAnswers, type RawAnswers, type RawStep, type StepId } from "~/domain/intake/definition";
+import type { LeadRecord } from "~/domain/intake/lead-record";
+import { newLeadToken } from "./lead.server";
+import { prisma } from "~/utils/db.server";
+import { z } from "zod";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function newSecret(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+function expiry(now = new Date()): Date {
+  return new Date(now.getTime() + getEnv().DRAFT_RETENTION_DAYS * DAY);
+}
+
+const draftSelect = {
+  id: true,
+  email: true,
+  locale: true,
+  answers: true,
+  currentStep: true,
+  submittedLeadId: true,
+  expiresAt: true,
+  resumeSentAt: true,
+} as const;
+
+const RawAnswersSchema = z.record(z.record(z.union([z.string(), z.array(z.string())]).optional()));
+
+export function parseAnswers(text: string): RawAnswers {
+  try {
+    const parsed = RawAnswersSchema.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data as RawAnswers) : {};
+  } catch {
+    return {};
+  }
+}
+
+export type Draft = NonNullable<Awaited<ReturnType<typeof findDraftByBrowserKey>>>;
+
+export async function createDraft(locale: string) {
+  const browserKey = newSecret();
+  const draft = await prisma.$transaction(async (tx) => {
+    const created = await tx.intakeDraft.create({
+      data: { browserKeyHash: hashSecret(browserKey), locale, expiresAt: expiry() },
+      select: draftSelect,
+    });
+    // Counted in the dashboard's funnel even after the draft itself is purged.
+    await recordAudit({ action: "draft.started", data: { locale } }, tx);
+    return created;
+  });
+  return { draft: { ...draft, answers: parseAnswers(draft.answers) }, browserKey };
+}
+
+export async function findDraftByBrowserKey(browserKey: string | null | undefined) {
+  if (!browserKey) return null;
+  const draft = await prisma.intakeDraft.findUnique({ where: { browserKeyHash: hashSecret(browserKey) }, select: draftSelect });
+  if (!draft || draft.expiresAt < new Date()) return null;
+  return { ...draft, answers: parseAnswers(draft.answers) };
+}
+
+/** Stores one step's values, drops answers that are hidden again, and pushes the expiry back. */
+export async function saveStep(draftId: string, answers: RawAnswers, step: StepId, values: RawStep, currentStep: StepId) {
+  const next = pruneAnswers({ ...answers, [step]: values });
+  // A step hidden by this change loses its answers, but the step being edited keeps what was typed.
+  if (!next[step]) next[step] = values;
+  const email = step === "about" && typeof values.email === "string" && values.email.includes("@") ? values.email.trim().toLowerCase() : undefined;
+  await prisma.intakeDraft.update({
+    where: { id: draftId },
+    data: { answers: JSON.stringify(next), currentStep, expiresAt: expiry(), ...(email ? { email } : {}) },
+  });
+  return next;
+}
+
+/** A new resume token (any earlier link stops working). */
+export async function issueResumeToken(draftId: string) {
+  const token = newSecret();
+  const draft = await prisma.intakeDraft.update({
+    where: { id: draftId },
+    data: { resumeTokenHash: hashSecret(token), resumeSentAt: new Date() },
+    select: { expiresAt: true },
+  });
+  return { token, expiresAt: draft.expiresAt };
+}
+
+/** Opens a draft from its emailed link: this browser gets a new key (the link keeps working until it is re-sent). */
+export async function resumeDraft(token: string) {
+  const draft = await prisma.intakeDraft.findUnique({ where: { resumeTokenHash: hashSecret(token) }, select: draftSelect });
+  if (!draft || draft.expiresAt < new Date()) return null;
+  const browserKey = newSecret();
+  await prisma.intakeDraft.update({ where: { id: draft.id }, data: { browserKeyHash: hashSecret(browserKey) } });
+  return { draft: { ...draft, answers: parseAnswers(draft.answers) }, browserKey };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
+/**
+ * Creates the lead from a finished draft, once: a second submit of the same
+ * draft (double click, replayed request) returns the lead already made.
+ */
+export async function submitDraft(draftId: string, record: LeadRecord, locale: string) {
+  const existing = await prisma.lead.findUnique({ where: { draftId }, select: { id: true, token: true } });
+  if (existing) return { lead: existing, created: false };
+  const now = new Date();
+  try {
+    const lead = await prisma.lead.create({
+      data: {
+        ...record.lead,
+        locale: record.lead.locale || locale,
+        token: newLeadToken(),
+        draftId,
+        privacyVersion: PRIVACY_NOTICE_VERSION,
+        privacyAt: now,
+        marketingConsentAt: record.lead.marketingConsent ? now : null,
+        goals: { create: record.goals },
+        channels: { create: record.channels },
+      },
+      select: { id: true, token: true },
+    });
+    await prisma.intakeDraft.update({ where: { id: draftId }, data: { submittedLeadId: lead.id } });
+    return { lead, created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const lead = await prisma.lead.findUniqueOrThrow({ where: { draftId }, select: { id: true, token: true } });
+    return { lead, created: false };
+  }
+}
+
+export async function purgeExpiredDrafts(now = new Date()) {
+  const { count } = await prisma.intakeDraft.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}

@@ -1,0 +1,52 @@
+// What happens around a submitted questionnaire: the lead, and the emails.
+import { buildLeadRecord } from "~/domain/intake/lead-record";
+import type { RawAnswers } from "~/domain/intake/definition";
+import { romeToday } from "~/domain/intake/schema";
+import { intakeReceivedEmail, newLeadEmail, resumeLinkEmail } from "~/emails/templates";
+import { getT, isLocale, type Locale } from "~/i18n/i18n";
+import { getEnv } from "~/utils/env.server";
+import { notifyOwners, sendEmail } from "~/utils/email.server";
+import { issueResumeToken, submitDraft } from "./intake-draft.server";
+
+export async function sendResumeLink(draft: { id: string; email: string | null; locale: string; answers: RawAnswers }) {
+  if (!draft.email) return false;
+  const locale: Locale = isLocale(draft.locale) ? draft.locale : "it";
+  const { token, expiresAt } = await issueResumeToken(draft.id);
+  const url = `${getEnv().APP_URL}/${locale}/intake/resume/${token}`;
+  const organisation = typeof draft.answers.about?.organisation === "string" ? draft.answers.about.organisation : null;
+  await sendEmail({ kind: "resume_link", to: draft.email, locale, ...resumeLinkEmail({ locale, url, organisation, expiresAt }) });
+  return true;
+}
+
+export type SubmitOutcome = { ok: true; token: string } | { ok: false; step: string };
+
+export async function submitIntake(draft: { id: string; answers: RawAnswers }, locale: Locale): Promise<SubmitOutcome> {
+  const built = buildLeadRecord(draft.answers, romeToday());
+  if (!built.ok) return { ok: false, step: built.step };
+  const { lead, created } = await submitDraft(draft.id, built.record, locale);
+  if (created) {
+    const appUrl = getEnv().APP_URL;
+    const prospectLocale: Locale = isLocale(built.record.lead.locale) ? built.record.lead.locale : locale;
+    const { name, organisation, email, sector } = built.record.lead;
+    await sendEmail({
+      kind: "intake_received",
+      to: email,
+      locale: prospectLocale,
+      ...intakeReceivedEmail({ locale: prospectLocale, name, organisation, proposalUrl: `${appUrl}/${prospectLocale}/p/${lead.token}` }),
+    });
+    await notifyOwners(
+      (ownerLocale: Locale) =>
+        newLeadEmail({
+          locale: ownerLocale,
+          name,
+          organisation,
+          email,
+          sector: sector ? getT(ownerLocale)(`questionnaire.options.sectors.${sector}`) : null,
+          goals: built.record.goals.map((g) => getT(ownerLocale)(`goals.${g.goal}`)),
+          leadUrl: `${appUrl}/${ownerLocale}/owner`,
+        }),
+      "new_lead",
+    );
+  }
+  return { ok: true, token: lead.token };
+}

@@ -1,0 +1,157 @@
+// Proposals: the owner's working copy (edits over generated text) and the
+// immutable versions that were sent. The snapshot of a version holds
+// everything it was made from, so it can be rebuilt and checked by hash.
+import { z } from "zod";
+import type { AcceptableProposal } from "~/domain/acceptable-proposal";
+import { romeToday } from "~/domain/intake/schema";
+import { buildProposal } from "~/domain/strategy/engine";
+import { readIntakeAnswers } from "~/domain/strategy/input";
+import { partIds } from "~/domain/strategy/model";
+import type { TextEdits } from "~/domain/strategy/resolve";
+import { proposalView } from "~/domain/strategy/view";
+import { getT } from "~/i18n/i18n";
+import { prisma } from "~/utils/db.server";
+import { getOwnerSettings } from "./settings.server";
+import type { OwnerSettings } from "~/domain/strategy/settings";
+import { recordAudit } from "./audit.server";
+import { viewFromSnapshot } from "./proposal-versions.server";
+
+const AcceptableSnapshotSchema = z.object({
+  locale: z.enum(["it", "en"]),
+  contactName: z.string(),
+  organisation: z.string(),
+  email: z.string(),
+  currency: z.literal("EUR"),
+  packages: z.array(z.object({ id: z.string(), name: z.string(), monthlyNetCents: z.number().int().nonnegative(), recommended: z.boolean() })),
+  addOns: z.array(z.object({ id: z.string(), name: z.string(), priceNetCents: z.number().int().nonnegative(), recurring: z.boolean() })),
+  onboardingNetCents: z.number().int().nonnegative(),
+  vatRatePercent: z.number().min(0).max(100),
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  kickoffUrl: z.string().url().nullable(),
+});
+
+export type AcceptableSnapshot = z.infer<typeof AcceptableSnapshotSchema>;
+
+/** Reads the `acceptable` part of a stored snapshot (null when absent or damaged). */
+export function parseAcceptable(snapshot: string): AcceptableSnapshot | null {
+  try {
+    const parsed = AcceptableSnapshotSchema.safeParse((JSON.parse(snapshot) as { acceptable?: unknown }).acceptable);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The newest sent version of the lead behind a private link, as the acceptance flow needs it. */
+export async function getAcceptableProposal(token: string): Promise<AcceptableProposal | null> {
+  const lead = await prisma.lead.findUnique({
+    where: { token },
+    select: {
+      id: true,
+      erasedAt: true,
+      proposal: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, snapshot: true, snapshotHash: true } } } },
+    },
+  });
+  const version = lead?.proposal?.versions[0];
+  if (!lead || lead.erasedAt || !version) return null;
+  const acceptable = parseAcceptable(version.snapshot);
+  if (!acceptable) return null;
+  return { ...acceptable, leadId: lead.id, token, versionId: version.id, versionHash: version.snapshotHash };
+}
+
+/** The full proposal of a lead that answered the questionnaire, in one language; null for short-form leads. */
+export async function getProposalView(token: string, locale: "it" | "en") {
+  const lead = await prisma.lead.findUnique({
+    where: { token },
+    select: { id: true, name: true, organisation: true, answers: true, createdAt: true, erasedAt: true, proposal: { select: { textEdits: true } } },
+  });
+  const settings = await getOwnerSettings();
+  if (!lead || lead.erasedAt) return { lead: null, view: null, settings, version: null };
+  // Once sent, the prospect sees the newest sent version exactly as it was sent.
+  const version = await prisma.proposalVersion.findFirst({ where: { proposal: { leadId: lead.id } }, orderBy: { number: "desc" }, select: { id: true, number: true, snapshot: true, snapshotHash: true, sentAt: true } });
+  if (version) {
+    const built = viewFromSnapshot(version.snapshot, locale);
+    if (built) return { lead, view: built.view, settings: built.snapshot.settings, version };
+  }
+  const answers = readIntakeAnswers(lead.answers);
+  if (!answers) return { lead, view: null, settings, version: null };
+  const model = buildProposal({ answers, organisation: lead.organisation, contactName: lead.name, issuedOn: romeToday(lead.createdAt) }, settings);
+  const t = getT(locale);
+  const view = proposalView(model, locale, (k, o) => t(k, o), parseEdits(lead.proposal?.textEdits));
+  return { lead, view, settings, version: null };
+}
+
+const EditsSchema = z.record(z.enum(partIds), z.string().max(5000));
+
+export function parseEdits(json: string | null | undefined): TextEdits {
+  if (!json) return {};
+  try {
+    const parsed = EditsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The prospect opened their proposal: the first time after sending is recorded for the owner. */
+export async function markOpened(leadId: string, now = new Date()) {
+  const proposal = await prisma.proposal.findUnique({ where: { leadId }, select: { id: true, firstOpenedAt: true, versions: { take: 1, select: { id: true } } } });
+  if (!proposal || proposal.firstOpenedAt || proposal.versions.length === 0) return false;
+  const { count } = await prisma.proposal.updateMany({ where: { id: proposal.id, firstOpenedAt: null }, data: { firstOpenedAt: now } });
+  if (count) await recordAudit({ action: "proposal.opened", leadId });
+  return count > 0;
+}
+
+const PriceEditsSchema = z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.number().int().nonnegative().max(100_000_000));
+export type PriceEdits = z.infer<typeof PriceEditsSchema>;
+
+export function parsePriceEdits(json: string | null | undefined): PriceEdits {
+  if (!json) return {};
+  try {
+    const parsed = PriceEditsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Settings with the owner's prices for this one proposal ("onboarding" is the onboarding fee). */
+export function withPrices(settings: OwnerSettings, prices: PriceEdits): OwnerSettings {
+  return {
+    ...settings,
+    onboardingFeeCents: prices.onboarding ?? settings.onboardingFeeCents,
+    packages: settings.packages.map((p) => ({ ...p, monthlyNetCents: prices[`package-${p.id}`] ?? p.monthlyNetCents })),
+    addOns: settings.addOns.map((a) => ({ ...a, priceNetCents: prices[`addon-${a.id}`] ?? a.priceNetCents })),
+  };
+}
+
+/** The working copy the owner edits: current answers, settings, edits and prices (not a sent version). */
+export async function getWorkingProposal(leadId: string, locale: "it" | "en") {
+  const lead = await prisma.lead.findUnique({
+    where: { id: leadId },
+    select: {
+      id: true, token: true, name: true, email: true, organisation: true, locale: true, status: true, answers: true, createdAt: true, erasedAt: true,
+      proposal: { select: { textEdits: true, priceEdits: true, firstOpenedAt: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true, sentAt: true, snapshotHash: true, locale: true } } } },
+    },
+  });
+  if (!lead || lead.erasedAt) return null;
+  const answers = readIntakeAnswers(lead.answers);
+  const base = await getOwnerSettings();
+  const prices = parsePriceEdits(lead.proposal?.priceEdits);
+  const settings = withPrices(base, prices);
+  const edits = parseEdits(lead.proposal?.textEdits);
+  if (!answers) return { lead, view: null, generated: null, settings, base, prices, edits };
+  const model = buildProposal({ answers, organisation: lead.organisation, contactName: lead.name, issuedOn: romeToday() }, settings);
+  const t = getT(locale);
+  const translate = (k: string, o?: Record<string, unknown>) => t(k, o);
+  return { lead, view: proposalView(model, locale, translate, edits), generated: proposalView(model, locale, translate), settings, base, prices, edits };
+}
+
+export async function saveProposalEdits(leadId: string, actorId: string, edits: TextEdits, prices: PriceEdits) {
+  const textEdits = JSON.stringify(Object.fromEntries(Object.entries(edits).filter(([, v]) => v && v.trim())));
+  const priceEdits = JSON.stringify(prices);
+  await prisma.$transaction(async (tx) => {
+    await tx.proposal.upsert({ where: { leadId }, create: { leadId, textEdits, priceEdits }, update: { textEdits, priceEdits } });
+    await recordAudit({ action: "proposal.edited", leadId, actorId, data: { parts: Object.keys(JSON.parse(textEdits) as object), prices: Object.keys(prices) } }, tx);
+  });
+}

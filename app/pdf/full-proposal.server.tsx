@@ -1,0 +1,364 @@
+// The full proposal as a PDF (@react-pdf/renderer), from the same resolved
+// view as the web page: branded cover, contents, the fifteen parts with
+// tables whose rows never split across pages, an audience chart drawn as
+// vector bars, and page numbers.
+import { Document, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import type { PartId } from "~/domain/strategy/model";
+import type { ProposalView } from "~/domain/strategy/view";
+import { registerFonts } from "./fonts.server";
+
+const ink = "#1d232b";
+const muted = "#55606e";
+const line = "#d5dbe3";
+
+function makeStyles(primary: string, accent: string) {
+  return StyleSheet.create({
+    page: { fontFamily: "Inter", fontSize: 10, color: ink, paddingTop: 50, paddingBottom: 60, paddingHorizontal: 50 },
+    cover: { fontFamily: "Inter", color: "#ffffff", backgroundColor: primary, padding: 56, justifyContent: "space-between" },
+    brand: { fontSize: 12, fontWeight: 700, letterSpacing: 1.5, color: "#f4b860" },
+    coverTitle: { fontSize: 30, fontWeight: 700, lineHeight: 1.2, marginTop: 160 },
+    coverFor: { fontSize: 14, marginTop: 18 },
+    coverMeta: { fontSize: 10.5, color: "#d6dee8", marginTop: 4 },
+    h1: { fontSize: 17, fontWeight: 700, color: primary, marginBottom: 10 },
+    h2: { fontSize: 15, fontWeight: 700, color: primary, marginTop: 18, marginBottom: 8 },
+    h3: { fontSize: 11.5, fontWeight: 700, color: ink, marginTop: 10, marginBottom: 5 },
+    p: { fontSize: 10, lineHeight: 1.45, marginBottom: 4 },
+    bulletRow: { flexDirection: "row", marginBottom: 3 },
+    bullet: { width: 12, color: accent, fontWeight: 700, fontSize: 10 },
+    bulletText: { flex: 1, fontSize: 10, lineHeight: 1.4 },
+    reasons: { backgroundColor: "#fbf4e8", borderLeftWidth: 2, borderLeftColor: accent, padding: 6, marginTop: 3, marginBottom: 6 },
+    reasonsLabel: { fontSize: 7.5, fontWeight: 700, color: accent, letterSpacing: 0.6, marginBottom: 2 },
+    reasonText: { fontSize: 9, lineHeight: 1.35, color: ink },
+    table: { borderWidth: 1, borderColor: line, marginTop: 4, marginBottom: 6 },
+    th: { flexDirection: "row", backgroundColor: "#eef2f7", borderBottomWidth: 1, borderBottomColor: line },
+    tr: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: "#e6eaf0" },
+    cell: { padding: 5, fontSize: 9, lineHeight: 1.3 },
+    headCell: { padding: 5, fontSize: 8.5, fontWeight: 700, lineHeight: 1.3 },
+    footer: { position: "absolute", bottom: 26, left: 50, right: 50, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: muted },
+    tocRow: { flexDirection: "row", fontSize: 11, marginBottom: 6 },
+    tocNum: { width: 24, color: accent, fontWeight: 700 },
+    edited: { fontSize: 10, lineHeight: 1.45, marginBottom: 6 },
+    note: { fontSize: 8, color: muted, marginTop: 2 },
+    packages: { flexDirection: "row", gap: 8, marginBottom: 6 },
+    pkg: { flex: 1, borderWidth: 1, borderColor: line, borderRadius: 3, padding: 8 },
+    pkgRecommended: { flex: 1, borderWidth: 2, borderColor: primary, borderRadius: 3, padding: 8 },
+    price: { fontSize: 14, fontWeight: 700, marginVertical: 3 },
+    badge: { fontSize: 7.5, fontWeight: 700, color: primary, marginBottom: 2 },
+    invoiceRow: { flexDirection: "row", width: 220, justifyContent: "space-between", fontSize: 10, marginBottom: 2 },
+  });
+}
+
+type Styles = ReturnType<typeof makeStyles>;
+
+function Bullets({ items, s }: { items: string[]; s: Styles }) {
+  return (
+    <View>
+      {items.map((item, i) => (
+        <View key={i} style={s.bulletRow} wrap={false}>
+          <Text style={s.bullet}>•</Text>
+          <Text style={s.bulletText}>{item}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Reasons({ reasons, label, s }: { reasons: string[]; label: string; s: Styles }) {
+  if (!reasons.length) return null;
+  return (
+    <View style={s.reasons} wrap={false}>
+      <Text style={s.reasonsLabel}>{label.toUpperCase()}</Text>
+      {reasons.map((r, i) => (
+        <Text key={i} style={s.reasonText}>
+          {r}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** A table whose header repeats on each page and whose rows never split across a page break. */
+function Table({ head, rows, widths, s }: { head: string[]; rows: string[][]; widths: number[]; s: Styles }) {
+  return (
+    <View style={s.table}>
+      <View style={s.th} fixed>
+        {head.map((h, i) => (
+          <Text key={i} style={[s.headCell, { width: `${widths[i]}%` }]}>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row, r) => (
+        <View key={r} style={s.tr} wrap={false}>
+          {row.map((cell, i) => (
+            <Text key={i} style={[s.cell, { width: `${widths[i]}%` }, i === 0 ? { fontWeight: 600 } : {}]}>
+              {cell}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Chart({ data, title, s, color }: { data: ProposalView["situation"]["chart"]; title: string; s: Styles; color: string }) {
+  if (!data.length) return null;
+  const max = Math.max(1, ...data.map((d) => d.followers));
+  const barHeight = 14;
+  const gap = 8;
+  const width = 300;
+  return (
+    <View wrap={false} style={{ marginVertical: 6 }}>
+      <Text style={s.h3}>{title}</Text>
+      {data.map((d) => (
+        <View key={d.channel} style={{ flexDirection: "row", alignItems: "center", marginBottom: gap }}>
+          <Text style={{ width: 90, fontSize: 9 }}>{d.channel}</Text>
+          <Svg width={width} height={barHeight}>
+            <Rect x={0} y={0} width={width} height={barHeight} fill="#eef2f7" />
+            <Rect x={0} y={0} width={Math.max(2, Math.round((d.followers / max) * width))} height={barHeight} fill={color} />
+          </Svg>
+          <Text style={{ marginLeft: 8, fontSize: 9, fontWeight: 700 }}>{d.label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Part({ id, view, s, children, first }: { id: PartId; view: ProposalView; s: Styles; children: ReactNode; first?: boolean }) {
+  const edited = view.edits[id];
+  return (
+    <View break={!first && (id === "crisis" || id === "investment")}>
+      <Text style={s.h2} minPresenceAhead={140}>
+        {view.partTitles[id]}
+      </Text>
+      {edited ? (
+        <View>
+          {edited.split(/\n{2,}/).map((para, i) => (
+            <Text key={i} style={s.edited}>
+              {para}
+            </Text>
+          ))}
+        </View>
+      ) : (
+        children
+      )}
+    </View>
+  );
+}
+
+export function FullProposalDocument({ view, branding, studioName }: { view: ProposalView; branding: { primaryColor: string; accentColor: string }; studioName: string }) {
+  const s = makeStyles(branding.primaryColor, branding.accentColor);
+  const L = view.label;
+  const why = L.why ?? "";
+  const ids = Object.keys(view.partTitles) as PartId[];
+  return (
+    <Document title={`${view.title} · ${view.organisation}`} author={studioName} language={view.locale} creator="Socialbrief" producer="Socialbrief">
+      <Page size="A4" style={s.cover}>
+        <Text style={s.brand}>{studioName.toUpperCase()}</Text>
+        <View>
+          <Text style={s.coverTitle}>{view.title}</Text>
+          <Text style={s.coverFor}>{view.preparedFor}</Text>
+          <Text style={s.coverMeta}>{view.issued}</Text>
+          <Text style={s.coverMeta}>{view.validUntil}</Text>
+        </View>
+        <Text style={s.coverMeta}>{view.rulesVersion}</Text>
+      </Page>
+      <Page size="A4" style={s.page}>
+        <View style={s.footer} fixed>
+          <Text>
+            {studioName} · {view.organisation}
+          </Text>
+          <Text render={({ pageNumber, totalPages }) => (L.page ?? "{{page}}/{{total}}").replace("{{page}}", String(pageNumber)).replace("{{total}}", String(totalPages))} />
+        </View>
+        <Text style={s.h1}>{L.contents}</Text>
+        {ids.map((id, i) => (
+          <View key={id} style={s.tocRow}>
+            <Text style={s.tocNum}>{i + 1}</Text>
+            <Text>{view.partTitles[id]}</Text>
+          </View>
+        ))}
+        <View break>
+          <Part id="summary" view={view} s={s} first>
+            {view.summary.map((l, i) => (
+              <View key={i} wrap={false}>
+                <Text style={[s.p, { fontWeight: 700 }]}>
+                  {i + 1}. {l.text}
+                </Text>
+                <Reasons reasons={l.reasons} label={why} s={s} />
+              </View>
+            ))}
+          </Part>
+        </View>
+        <Part id="situation" view={view} s={s}>
+          {view.situation.rows.length ? (
+            <Table
+              s={s}
+              widths={[18, 14, 20, 14, 18, 16]}
+              head={[L.channel!, L.status!, L.handle!, L.followers!, L.frequency!, L.runBy!]}
+              rows={view.situation.rows.map((r) => [r.channel, r.status, r.handle, r.followers, r.frequency, r.runBy])}
+            />
+          ) : null}
+          <Chart data={view.situation.chart} title={L.audienceChart ?? ""} s={s} color={branding.primaryColor} />
+          <Bullets items={view.situation.observations} s={s} />
+        </Part>
+        <Part id="audience" view={view} s={s}>
+          <Bullets items={view.audience.points} s={s} />
+          {view.audience.personas ? (
+            <View wrap={false}>
+              <Text style={s.h3}>{L.personas}</Text>
+              <Text style={s.p}>{view.audience.personas}</Text>
+            </View>
+          ) : null}
+        </Part>
+        <Part id="objectives" view={view} s={s}>
+          {view.objectives.map((o) => (
+            <View key={o.goal} wrap={false}>
+              <Text style={s.h3}>
+                {o.rank}: {o.goal}
+              </Text>
+              {o.target ? <Text style={s.p}>{`${L.target}: ${o.target}`}</Text> : null}
+              <Bullets items={o.kpis} s={s} />
+              <Reasons reasons={o.reasons} label={why} s={s} />
+            </View>
+          ))}
+        </Part>
+        <Part id="channels" view={view} s={s}>
+          <Table
+            s={s}
+            widths={[18, 16, 66]}
+            head={[L.channel!, L.priority!, why]}
+            rows={view.channels.filter((c) => c.priority !== "leave" || c.reasons.length).map((c) => [c.channel, c.priorityLabel, c.reasons.join("\n")])}
+          />
+        </Part>
+        <Part id="content" view={view} s={s}>
+          <Text style={s.h3}>{L.pillars}</Text>
+          <Bullets items={view.content.pillars} s={s} />
+          <Table s={s} widths={[30, 20, 50]} head={[L.channel!, L.postsPerWeek!, L.formats!]} rows={view.content.cadence.map((c) => [c.channel, c.posts, c.formats])} />
+          <Reasons reasons={view.content.reasons} label={why} s={s} />
+        </Part>
+        <Part id="community" view={view} s={s}>
+          <Bullets items={[view.community.business, view.community.outside, view.community.tone, ...view.community.rules]} s={s} />
+          <Reasons reasons={view.community.reasons} label={why} s={s} />
+        </Part>
+        <Part id="crisis" view={view} s={s}>
+          <Text style={[s.p, { fontWeight: 700 }]}>{view.crisis.level}</Text>
+          <Reasons reasons={view.crisis.reasons} label={why} s={s} />
+          <Table
+            s={s}
+            widths={[10, 32, 16, 42]}
+            head={[L.level!, L.situation!, L.responseTime!, L.actions!]}
+            rows={view.crisis.severities.map((c) => [c.level, c.description, c.response, c.actions])}
+          />
+          <Text style={s.h3}>{L.escalation}</Text>
+          {view.crisis.escalation.map((e, i) => (
+            <Text key={i} style={s.p}>
+              {e}
+            </Text>
+          ))}
+          {view.crisis.authorities ? (
+            <View wrap={false}>
+              <Text style={s.h3}>{L.authorities}</Text>
+              <Bullets items={view.crisis.authorities} s={s} />
+            </View>
+          ) : null}
+          {view.crisis.fakeNews ? (
+            <View wrap={false}>
+              <Text style={s.h3}>{L.fakeNews}</Text>
+              <Bullets items={view.crisis.fakeNews} s={s} />
+            </View>
+          ) : null}
+          <View wrap={false}>
+            <Text style={s.h3}>{L.holding}</Text>
+            <Bullets items={view.crisis.holding} s={s} />
+          </View>
+        </Part>
+        <Part id="roles" view={view} s={s}>
+          <Table
+            s={s}
+            widths={[40, 15, 22, 23]}
+            head={[L.activity!, L.studio!, view.roles.approverLabel, view.roles.spokespersonLabel]}
+            rows={view.roles.raci.map((r) => [r.activity, r.studio, r.approver, r.spokesperson])}
+          />
+        </Part>
+        <Part id="measurement" view={view} s={s}>
+          <Text style={s.h3}>{L.kpis}</Text>
+          <Bullets items={view.measurement.kpis} s={s} />
+          <Bullets items={view.measurement.cadence} s={s} />
+        </Part>
+        <Part id="roadmap" view={view} s={s}>
+          {view.roadmap.map((step) => (
+            <View key={step.title} wrap={false}>
+              <Text style={s.h3}>{step.title}</Text>
+              <Bullets items={step.items} s={s} />
+            </View>
+          ))}
+        </Part>
+        <Part id="workflow" view={view} s={s}>
+          <Bullets items={view.workflow.points} s={s} />
+          <Text style={s.h3} minPresenceAhead={60}>
+            {L.calendar}
+          </Text>
+          <Table s={s} widths={[14, 18, 50, 18]} head={[L.day!, L.channel!, L.pillar!, L.format!]} rows={view.workflow.calendar.map((e) => [e.day, e.channel, e.pillar, e.format])} />
+        </Part>
+        <Part id="investment" view={view} s={s}>
+          <View style={s.packages} wrap={false}>
+            {view.investment.packages.map((p) => (
+              <View key={p.id} style={p.recommended ? s.pkgRecommended : s.pkg}>
+                {p.recommended ? <Text style={s.badge}>{(L.recommended ?? "").toUpperCase()}</Text> : null}
+                <Text style={{ fontSize: 11, fontWeight: 700 }}>{p.name}</Text>
+                <Text style={s.price}>
+                  {p.monthly} <Text style={{ fontSize: 8, fontWeight: 400 }}>{L.perMonth}</Text>
+                </Text>
+                <Bullets items={p.includes} s={s} />
+              </View>
+            ))}
+          </View>
+          {view.investment.packages
+            .filter((p) => p.recommended)
+            .map((p) => (
+              <Reasons key={p.id} reasons={p.reasons} label={why} s={s} />
+            ))}
+          <Text style={s.h3}>{L.addOns}</Text>
+          <Table
+            s={s}
+            widths={[34, 22, 44]}
+            head={[L.addOn!, L.price!, why]}
+            rows={view.investment.addOns.map((a) => [a.suggested ? `${a.name} (${L.suggested})` : a.name, `${a.price} ${a.recurring ? L.perMonth : L.oneOff}`, a.reasons.join(" ")])}
+          />
+          <View wrap={false}>
+            <Text style={s.h3}>{L.onboarding}</Text>
+            <View style={s.invoiceRow}>
+              <Text>{L.net}</Text>
+              <Text>{view.investment.onboarding.net}</Text>
+            </View>
+            <View style={s.invoiceRow}>
+              <Text>{view.investment.onboarding.vatLabel}</Text>
+              <Text>{view.investment.onboarding.vat}</Text>
+            </View>
+            <View style={[s.invoiceRow, { fontWeight: 700 }]}>
+              <Text>{L.total}</Text>
+              <Text>{view.investment.onboarding.total}</Text>
+            </View>
+            <Text style={s.note}>{view.validUntil}</Text>
+          </View>
+        </Part>
+        <Part id="terms" view={view} s={s}>
+          <Bullets items={view.terms} s={s} />
+        </Part>
+        <Part id="nextSteps" view={view} s={s}>
+          {view.nextSteps.map((step, i) => (
+            <Text key={i} style={s.p}>
+              {i + 1}. {step}
+            </Text>
+          ))}
+        </Part>
+      </Page>
+    </Document>
+  );
+}
+
+export async function renderFullProposalPdf(view: ProposalView, branding: { primaryColor: string; accentColor: string }, studioName: string): Promise<Buffer> {
+  registerFonts();
+  return renderToBuffer(<FullProposalDocument view={view} branding={branding} studioName={studioName} />);
+}

@@ -1,0 +1,49 @@
+// A small pool of worker threads that render PDFs, so a long render never
+// blocks the server's event loop (other requests keep their latency).
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { PdfJob } from "./render-job.server";
+
+let pool: Piscina | undefined;
+
+/** The worker's file: the built bundle in production, the TypeScript source (through tsx) otherwise. */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (/\.tsx?$/.test(new URL(here).pathname)) {
+    return { filename: fileURLToPath(new URL("./render-worker.dev.mjs", here)), execArgv: [] };
+  }
+  // build/server/index.js → build/pdf-worker/render-worker.js
+  const built = fileURLToPath(new URL("../pdf-worker/render-worker.js", here));
+  if (!existsSync(built)) throw new Error(`PDF worker bundle missing at ${built}: run npm run build`);
+  return { filename: built, execArgv: [] };
+}
+
+export function pdfPoolSize(): number {
+  const fromEnv = Number(process.env.PDF_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, Math.min(4, cpus().length));
+}
+
+function getPool(): Piscina {
+  if (!pool) {
+    const { filename, execArgv } = workerFile();
+    const size = pdfPoolSize();
+    pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: size, idleTimeout: 60_000 });
+  }
+  return pool;
+}
+
+/** Renders a PDF in a worker thread. */
+export async function renderInPool(job: PdfJob): Promise<Buffer> {
+  const bytes = (await getPool().run(job)) as Uint8Array;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Stops the workers (graceful shutdown, end of tests). */
+export async function closePdfPool(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  if (current) await current.destroy();
+}

@@ -1,0 +1,58 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { createI18n, getT, type Locale } from "~/i18n/i18n";
+import { getRequestLocale } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+import stylesHref from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { locale: getRequestLocale(request) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = getT(data?.locale ?? "it");
+  return [{ title: t("meta.title") }, { name: "description", content: t("meta.description") }];
+};
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const locale = useLocale();
+  return <Document locale={locale}>{children}</Document>;
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+/** Errors outside a language layout (and the last resort): never a stack trace. */
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

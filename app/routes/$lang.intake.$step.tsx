@@ -1,0 +1,413 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { IntakeField } from "~/components/intake-field";
+import { IntakeReview } from "~/components/intake-review";
+import {
+  isStepId,
+  nextStep,
+  pruneAnswers,
+  PART_COUNT,
+  previousStep,
+  stepFields,
+  stepIds,
+  stepPart,
+  visibleSteps,
+  type FieldSpec,
+  type RawAnswers,
+  type RawStep,
+  type StepId,
+} from "~/domain/intake/definition";
+import { boundRaw, checkStep, romeToday, stepSchema } from "~/domain/intake/schema";
+import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
+import { getEnv } from "~/utils/env.server";
+import { formatDateTime } from "~/i18n/format";
+import { createDraft, findDraftByBrowserKey, saveStep } from "~/models/intake-draft.server";
+import { sendResumeLink, submitIntake } from "~/models/intake-submit.server";
+import { prisma } from "~/utils/db.server";
+import { intakeCookie, readBrowserKey } from "~/utils/intake-cookie.server";
+import { useLocale } from "~/utils/locale";
+import { requireLocaleParam } from "~/utils/locale.server";
+
+const HONEYPOT = "company_website";
+const RESEND_AFTER_MS = 60_000;
+
+function requireStep(step: string | undefined): StepId {
+  if (!isStepId(step)) throw new Response("Not Found", { status: 404 });
+  return step;
+}
+
+/** The first visible step at or after `step` (a hidden step sends you on). */
+function visibleFrom(step: StepId, answers: RawAnswers): StepId {
+  const visible = visibleSteps(answers);
+  return stepIds.slice(stepIds.indexOf(step)).find((s) => visible.includes(s)) ?? "review";
+}
+
+async function submittedRedirect(leadId: string, locale: string) {
+  const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { token: true } });
+  return redirect(lead ? `/${locale}/p/${lead.token}?received=1` : `/${locale}`);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const step = requireStep(params.step);
+  const draft = await findDraftByBrowserKey(await readBrowserKey(request));
+  if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
+  if (!draft && step !== "about") throw redirect(`/${locale}/intake/about`);
+  const answers = draft?.answers ?? {};
+  const shown = visibleFrom(step, answers);
+  if (shown !== step) throw redirect(`/${locale}/intake/${shown}`);
+  const url = new URL(request.url);
+  const check = url.searchParams.has("check") ? checkStep(step, answers, romeToday()) : null;
+  return Response.json(
+    {
+      step,
+      values: answers[step] ?? {},
+      answers,
+      today: romeToday(),
+      steps: visibleSteps(answers),
+      errors: check && !check.ok ? check.errors : null,
+      fromReview: url.searchParams.get("from") === "review",
+      email: draft?.email ?? null,
+      resumeSent: Boolean(draft?.resumeSentAt),
+      retentionDays: getEnv().DRAFT_RETENTION_DAYS,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+function rawFromForm(formData: FormData, fields: FieldSpec[]): RawStep {
+  const raw: RawStep = {};
+  for (const field of fields) {
+    if (field.kind === "checkboxes") {
+      raw[field.name] = formData.getAll(field.name).filter((v): v is string => typeof v === "string");
+    } else {
+      const value = formData.get(field.name);
+      if (typeof value === "string") raw[field.name] = value;
+    }
+  }
+  return raw;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const step = requireStep(params.step);
+  const formData = await request.formData();
+  // Bots fill every field; people never see this one.
+  if (formData.get(HONEYPOT)) throw redirect(`/${locale}`);
+  const intent = String(formData.get("intent") ?? "next");
+
+  let draft = await findDraftByBrowserKey(await readBrowserKey(request));
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
+  if (!draft) {
+    if (step !== "about") throw redirect(`/${locale}/intake/about`);
+    const created = await createDraft(locale);
+    draft = created.draft;
+    headers.append("Set-Cookie", await intakeCookie.serialize(created.browserKey));
+  }
+
+  if (intent === "resend") {
+    const recent = draft.resumeSentAt && Date.now() - new Date(draft.resumeSentAt).getTime() < RESEND_AFTER_MS;
+    if (recent) return Response.json({ resend: "wait" }, { status: 429, headers });
+    await sendResumeLink(draft);
+    return Response.json({ resend: "sent" }, { headers });
+  }
+
+  const fields = stepFields(step, draft.answers);
+  const raw = boundRaw(rawFromForm(formData, fields), fields);
+  const today = romeToday();
+
+  if (intent === "autosave") {
+    // The person is on this step now: a resume link brings them back here.
+    await saveStep(draft.id, draft.answers, step, raw, step);
+    return Response.json({ saved: new Date().toISOString() }, { headers });
+  }
+  if (intent === "back") {
+    const saved = await saveStep(draft.id, draft.answers, step, raw, step);
+    const previous = previousStep(step, saved) ?? "about";
+    throw redirect(`/${locale}/intake/${previous}`, { headers });
+  }
+
+  const submission = parseWithZod(formData, { schema: stepSchema(step, draft.answers, today) });
+  const valid = submission.status === "success";
+  const goTo = formData.get("from") === "review" ? "review" : nextStep(step, pruneAnswers({ ...draft.answers, [step]: raw }));
+  // A valid step moves the resume point on; an invalid one keeps it here.
+  const saved = await saveStep(draft.id, draft.answers, step, raw, valid && step !== "review" ? goTo : step);
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply() }, { status: 400, headers });
+  }
+  if (step === "about" && !draft.resumeSentAt) {
+    await sendResumeLink({ ...draft, email: typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null, answers: saved });
+  }
+  if (step === "review") {
+    const outcome = await submitIntake({ id: draft.id, answers: saved }, locale);
+    if (!outcome.ok) throw redirect(`/${locale}/intake/${outcome.step}?check=1`, { headers });
+    headers.append("Set-Cookie", await intakeCookie.serialize("", { maxAge: 0 }));
+    throw redirect(`/${locale}/p/${outcome.token}?received=1`, { headers });
+  }
+  throw redirect(`/${locale}/intake/${goTo}`, { headers });
+}
+
+interface LoaderData {
+  step: StepId;
+  values: RawStep;
+  answers: RawAnswers;
+  today: string;
+  steps: StepId[];
+  errors: Record<string, string[]> | null;
+  fromReview: boolean;
+  email: string | null;
+  resumeSent: boolean;
+  retentionDays: number;
+}
+
+type ActionData = { result?: SubmissionResult<string[]>; saved?: string; resend?: "sent" | "wait" };
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+export default function IntakeStep() {
+  const data = useLoaderData<LoaderData>();
+  return <StepForm key={data.step} {...data} />;
+}
+
+function StepForm({ step, values, answers, today, steps, errors, fromReview, email, resumeSent, retentionDays }: LoaderData) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const actionData = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  const autosave = useFetcher<ActionData>({ key: `autosave-${step}` });
+  const resend = useFetcher<ActionData>();
+  const [saveState, setSaveState] = useState<"idle" | "saving" | "saved" | "failed" | "restored">("idle");
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+
+  const fields = stepFields(step, answers);
+  const schema = stepSchema(step, answers, today);
+  const serverResult: SubmissionResult<string[]> | undefined = useMemo(
+    () => actionData?.result ?? (errors ? { status: "error", error: errors, initialValue: values as Record<string, string> } : undefined),
+    [actionData?.result, errors, values],
+  );
+  const [form, fieldset] = useForm({
+    id: `intake-${step}`,
+    lastResult: serverResult,
+    defaultValue: values,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const current = (form.value ?? values) as RawStep;
+  const firstError = fields.find((f) => (fieldset[f.name]?.errors?.length ?? 0) > 0)?.name;
+  const storageKey = `socialbrief:intake:${step}`;
+
+  // Focus the first field with an error after a server answer (the browser keeps focus on the button otherwise).
+  useEffect(() => {
+    if (!serverResult?.error) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"], .field-error')?.focus();
+  }, [serverResult]);
+
+  // Restore answers kept on this device when the last save did not reach the server.
+  useEffect(() => {
+    const stored = window.localStorage.getItem(storageKey);
+    const formEl = formRef.current;
+    if (!stored || !formEl) return;
+    try {
+      const entries = JSON.parse(stored) as Record<string, string | string[]>;
+      for (const [name, value] of Object.entries(entries)) {
+        const list = Array.isArray(value) ? value : [value];
+        formEl.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${CSS.escape(name)}"]`).forEach((el) => {
+          if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) el.checked = list.includes(el.value);
+          else el.value = list[0] ?? "";
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      }
+      setSaveState("restored");
+      autosave.submit(withIntent(formEl, "autosave"), { method: "post" });
+    } catch {
+      window.localStorage.removeItem(storageKey);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (autosave.state !== "idle") return;
+    if (autosave.data?.saved) {
+      window.localStorage.removeItem(storageKey);
+      setSavedAt(autosave.data.saved);
+      setSaveState("saved");
+    }
+  }, [autosave.state, autosave.data, storageKey]);
+
+  // Autosave while typing: kept on the device at once, sent to the server after a pause.
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  function onChange() {
+    const formEl = formRef.current;
+    if (!formEl) return;
+    const snapshot: Record<string, string | string[]> = {};
+    for (const field of fields) {
+      const all = new FormData(formEl).getAll(field.name).filter((v): v is string => typeof v === "string");
+      snapshot[field.name] = field.kind === "checkboxes" ? all : (all[0] ?? "");
+    }
+    window.localStorage.setItem(storageKey, JSON.stringify(snapshot));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setSaveState("saving");
+      autosave.submit(withIntent(formEl, "autosave"), { method: "post" });
+    }, 1200);
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    const onOnline = () => {
+      if (formRef.current && window.localStorage.getItem(storageKey)) autosave.submit(withIntent(formRef.current, "autosave"), { method: "post" });
+    };
+    const onError = () => setSaveState("failed");
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onError);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onError);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+
+  const part = stepPart[step];
+  const index = steps.indexOf(step);
+  const isReview = step === "review";
+  const submitting = navigation.state === "submitting";
+
+  return (
+    <main id="main" className="page narrow intake">
+      <div className="intake-progress">
+        <p className="meta">
+          {t("questionnaire.progress", { part, total: PART_COUNT })} · {t(`questionnaire.steps.${step}.title`)}
+        </p>
+        <div className="progress-track" aria-hidden="true">
+          <div className="progress-bar" style={{ width: `${Math.round(((index + 1) / steps.length) * 100)}%` }} />
+        </div>
+      </div>
+      <h1>{t(`questionnaire.steps.${step}.title`)}</h1>
+      <p className="lead">{t(`questionnaire.steps.${step}.intro`)}</p>
+      {step === "about" ? (
+        <p className="hint">
+          {t("questionnaire.privacyStart", { days: retentionDays })}{" "}
+          <Link to={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</Link>
+        </p>
+      ) : null}
+
+      {isReview ? <IntakeReview answers={answers} steps={steps} /> : null}
+
+      <Form method="post" className="card form" ref={formRef} onChange={hydrated ? onChange : undefined} {...getFormProps(form)} noValidate>
+        {serverResult?.error && Object.keys(serverResult.error).length ? (
+          <p className="form-error" role="alert">
+            {t("intake.errorSummary")}
+          </p>
+        ) : null}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor={`${form.id}-hp`}>{t("questionnaire.honeypot")}</label>
+          <input id={`${form.id}-hp`} type="text" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        {fromReview ? <input type="hidden" name="from" value="review" /> : null}
+        {renderFields(fields, current, hydrated, (field) => (
+          <IntakeField key={field.name} field={field} meta={fieldset[field.name]!} t={t} autoFocus={field.name === firstError} />
+        ), t)}
+        {isReview ? (
+          <p className="hint">
+            {t("questionnaire.privacySubmit", { version: PRIVACY_NOTICE_VERSION })} <Link to={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</Link>
+          </p>
+        ) : null}
+        <div className="step-actions">
+          {index > 0 ? (
+            <button type="submit" name="intent" value="back" className="button" formNoValidate>
+              {t("questionnaire.back")}
+            </button>
+          ) : null}
+          <button type="submit" name="intent" value="next" className="button primary" disabled={submitting}>
+            {isReview ? t("questionnaire.submit") : fromReview ? t("questionnaire.backToReview") : t("questionnaire.next")}
+          </button>
+        </div>
+        <p className="save-status" role="status" aria-live="polite">
+          {saveState === "saving"
+            ? t("questionnaire.saving")
+            : saveState === "saved" && savedAt
+              ? t("questionnaire.savedAt", { time: formatDateTime(new Date(savedAt), locale).split(", ").pop() })
+              : saveState === "failed"
+                ? t("questionnaire.saveFailed")
+                : saveState === "restored"
+                  ? t("questionnaire.restored")
+                  : ""}
+        </p>
+      </Form>
+
+      {email && step !== "about" ? (
+        <aside className="resume-box" aria-labelledby="resume-heading">
+          <h2 id="resume-heading">{t("questionnaire.resumeHeading")}</h2>
+          {resumeSent ? <p>{t("questionnaire.resumeSent", { email })}</p> : null}
+          <resend.Form method="post">
+            <input type="hidden" name="intent" value="resend" />
+            <button type="submit" className="button">
+              {t("questionnaire.resumeAgain")}
+            </button>
+            <p role="status" className="meta">
+              {resend.data?.resend === "sent" ? t("questionnaire.resumeResent") : resend.data?.resend === "wait" ? t("questionnaire.resumeWait") : ""}
+            </p>
+          </resend.Form>
+        </aside>
+      ) : null}
+    </main>
+  );
+}
+
+function withIntent(formEl: HTMLFormElement, intent: string): FormData {
+  const data = new FormData(formEl);
+  data.set("intent", intent);
+  return data;
+}
+
+/** Fields in order; channel details grouped per channel; conditional fields hidden once JS runs. */
+function renderFields(
+  fields: FieldSpec[],
+  values: RawStep,
+  hydrated: boolean,
+  render: (field: FieldSpec) => React.ReactNode,
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
+  const out: React.ReactNode[] = [];
+  let group: string | undefined;
+  let groupFields: FieldSpec[] = [];
+  const flush = () => {
+    if (group && groupFields.length) {
+      out.push(
+        <fieldset key={`group-${group}`} className="channel-group">
+          <legend>{t("questionnaire.channelPresent", { channel: t(`questionnaire.fields.channel_${group}.label`) })}</legend>
+          {groupFields.map(render)}
+        </fieldset>,
+      );
+    }
+    groupFields = [];
+  };
+  for (const field of fields) {
+    if (field.showIf && hydrated && !field.showIf(values)) continue;
+    if (field.group !== group) {
+      flush();
+      group = field.group;
+    }
+    if (field.group) groupFields.push(field);
+    else out.push(render(field));
+  }
+  flush();
+  return out;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,13 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { isStepId } from "~/domain/intake/definition";
+import { findDraftByBrowserKey } from "~/models/intake-draft.server";
+import { readBrowserKey } from "~/utils/intake-cookie.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+
+/** /it/intake: back to where this browser left off, or the first step. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const draft = await findDraftByBrowserKey(await readBrowserKey(request));
+  const step = draft && isStepId(draft.currentStep) ? draft.currentStep : "about";
+  return redirect(`/${locale}/intake/${step}`);
+}

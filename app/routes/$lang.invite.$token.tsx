@@ -1,0 +1,109 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AccountErrorPage } from "~/components/account-error-page";
+import { FieldError, translateError } from "~/components/field";
+import { AcceptInviteSchema } from "~/domain/account-schemas";
+import { acceptInvite, checkInvite } from "~/models/account.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+
+export const meta: MetaFunction = () => [{ title: "Socialbrief" }, { name: "referrer", content: "no-referrer" }];
+
+const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+
+/** 404 for an invitation that never existed, 410 for one that is accepted or expired. */
+async function requireUsableInvite(token: string | undefined) {
+  const check = await checkInvite(token ?? "");
+  if (check.status === "unknown") throw new Response("Not Found", { status: 404, headers: noStore });
+  if (check.status === "gone") throw new Response("Gone", { status: 410, headers: noStore });
+  return check.value;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLocaleParam(params.lang);
+  const invite = await requireUsableInvite(params.token);
+  return Response.json({ invite }, { headers: noStore });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  await requireUsableInvite(params.token);
+  const submission = parseWithZod(await request.formData(), { schema: AcceptInviteSchema });
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
+  }
+  const result = await acceptInvite(params.token ?? "", submission.value, {
+    userAgent: request.headers.get("User-Agent"),
+    ip: request.headers.get("X-Client-IP"),
+  });
+  if (result.status === "gone") throw new Response("Gone", { status: 410, headers: noStore });
+  if (result.status === "exists") {
+    return Response.json(
+      { result: submission.reply({ formErrors: ["account.errors.alreadyMember"], hideFields: ["password", "confirm"] }) },
+      { status: 409, headers: noStore },
+    );
+  }
+  return redirect(`/${locale}/owner`, { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function InvitePage() {
+  const { t } = useTranslation();
+  const { invite } = useLoaderData<{ invite: { email: string; name: string; role: string } }>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invite-accept",
+    lastResult: actionData?.result,
+    defaultValue: { name: invite.name },
+    constraint: getZodConstraint(AcceptInviteSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInviteSchema }),
+  });
+  const role = t(`account.roles.${invite.role === "owner" ? "owner" : "member"}`);
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("account.invite.title")}</h1>
+      <Form method="post" className="card form" {...getFormProps(form)} noValidate>
+        <p className="hint">{t("account.invite.intro", { role, email: invite.email })}</p>
+        {form.errors?.length ? (
+          <p className="form-error" role="alert" id={form.errorId}>
+            {translateError(t, form.errors[0])}
+          </p>
+        ) : null}
+        <input type="email" name="username" value={invite.email} autoComplete="username" readOnly hidden />
+        <div className="field">
+          <label htmlFor={fields.name.id}>{t("account.invite.name")}</label>
+          <input {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} autoComplete="name" />
+          <FieldError id={fields.name.errorId} message={translateError(t, fields.name.errors?.[0])} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.password.id}>{t("account.invite.password")}</label>
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            key={fields.password.key}
+            autoComplete="new-password"
+            aria-describedby={[`${fields.password.id}-hint`, fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ")}
+          />
+          <p className="hint" id={`${fields.password.id}-hint`}>
+            {t("account.reset.hint")}
+          </p>
+          <FieldError id={fields.password.errorId} message={translateError(t, fields.password.errors?.[0])} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.confirm.id}>{t("account.invite.confirm")}</label>
+          <input {...getInputProps(fields.confirm, { type: "password" })} key={fields.confirm.key} autoComplete="new-password" />
+          <FieldError id={fields.confirm.errorId} message={translateError(t, fields.confirm.errors?.[0])} />
+        </div>
+        <button type="submit" className="button primary">
+          {t("account.invite.submit")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AccountErrorPage />;
+}

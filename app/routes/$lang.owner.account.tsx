@@ -1,0 +1,218 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AccountErrorPage } from "~/components/account-error-page";
+import { FieldError, translateError } from "~/components/field";
+import { ChangePasswordSchema } from "~/domain/account-schemas";
+import type { DeviceLabel } from "~/domain/user-agent";
+import { formatDateTime } from "~/i18n/format";
+import { changePassword, listSessions, revokeOtherSessions, revokeSession } from "~/models/account.server";
+import { lucia, requireUser } from "~/utils/auth.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+export const meta: MetaFunction = () => [{ title: "Socialbrief" }];
+
+// The signed-in user's own account: their open sessions (each can be ended,
+// or all but this one) and a change-password form. Everything here acts only
+// on the signed-in user's own rows.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user, session, headers } = await requireUser(request, locale);
+  const sessions = await listSessions(user.id, session.id);
+  headers.set("Cache-Control", "private, no-store");
+  return Response.json(
+    {
+      user: { name: user.name, email: user.email, role: user.role },
+      sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    },
+    { headers },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user, session } = await requireUser(request, locale);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/${locale}/owner/account`;
+
+  if (intent === "revoke") {
+    const publicId = formData.get("session");
+    const result = typeof publicId === "string" ? await revokeSession(user.id, publicId) : { revoked: false as const };
+    if (!result.revoked) return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
+    if (result.sessionId === session.id) {
+      return redirect(`/${locale}/login`, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+    }
+    return redirect(`${here}?done=revoked`);
+  }
+
+  if (intent === "revoke-others") {
+    const count = await revokeOtherSessions(user.id, session.id);
+    return redirect(`${here}?done=others&count=${count}`);
+  }
+
+  if (intent === "password") {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+    const hideFields = ["current", "password", "confirm"];
+    if (submission.status !== "success") {
+      return Response.json({ result: submission.reply({ hideFields }) }, { status: 400 });
+    }
+    const changed = await changePassword(user.id, session.id, submission.value.current, submission.value.password);
+    if (!changed) {
+      return Response.json({ result: submission.reply({ fieldErrors: { current: ["account.errors.currentWrong"] }, hideFields }) }, { status: 400 });
+    }
+    return redirect(`${here}?done=password`);
+  }
+
+  return Response.json({ error: "errors.choose" }, { status: 400 });
+}
+
+interface SessionRow {
+  id: string;
+  device: DeviceLabel;
+  ip: string | null;
+  createdAt: string;
+  current: boolean;
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { user, sessions } = useLoaderData<{ user: { name: string; email: string; role: string }; sessions: SessionRow[] }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]>; error?: string }>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const deviceName = (device: DeviceLabel) =>
+    t("account.account.deviceOn", { browser: device.browser ?? t("account.account.unknownBrowser"), os: device.os ?? t("account.account.unknownOs") });
+  const others = sessions.filter((s) => !s.current).length;
+  const notice =
+    done === "revoked"
+      ? t("account.account.revoked")
+      : done === "others"
+        ? t("account.account.revokedOthers", { count: Number(searchParams.get("count") ?? 0) })
+        : done === "password"
+          ? t("account.account.passwordChanged")
+          : done === "reset"
+            ? t("account.account.passwordReset")
+            : null;
+
+  return (
+    <main id="main" className="page stacked">
+      <h1>{t("account.account.title")}</h1>
+      <p>{t("account.account.signedInAs", { name: user.name, email: user.email, role: t(`account.roles.${user.role === "owner" ? "owner" : "member"}`) })}</p>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="form-error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="sessions-heading" className="stacked">
+        <h2 id="sessions-heading">{t("account.account.sessionsHeading")}</h2>
+        <p className="hint">{t("account.account.sessionsIntro")}</p>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("account.account.device")}</th>
+                <th scope="col">{t("account.account.ip")}</th>
+                <th scope="col">{t("account.account.created")}</th>
+                <th scope="col">{t("account.account.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => {
+                const created = formatDateTime(new Date(s.createdAt), locale);
+                return (
+                  <tr key={s.id} className={s.current ? "session-current" : undefined}>
+                    <th scope="row">{deviceName(s.device)}</th>
+                    <td>{s.ip ?? t("account.account.unknownIp")}</td>
+                    <td className="nowrap">{created}</td>
+                    <td>
+                      {s.current ? (
+                        <span className="badge">{t("account.account.current")}</span>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="session" value={s.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="revoke"
+                            className="button danger"
+                            aria-label={t("account.account.revokeLabel", { device: deviceName(s.device), date: created })}
+                          >
+                            {t("account.account.revoke")}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {others > 0 ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="revoke-others" className="button">
+              {t("account.account.revokeOthers")}
+            </button>
+          </Form>
+        ) : (
+          <p className="hint">{t("account.account.onlyThis")}</p>
+        )}
+      </section>
+
+      <Form method="post" className="card form account-password" {...getFormProps(form)} noValidate>
+        <h2>{t("account.account.passwordHeading")}</h2>
+        <input type="hidden" name="intent" value="password" />
+        <input type="email" name="username" value={user.email} autoComplete="username" readOnly hidden />
+        <div className="field">
+          <label htmlFor={fields.current.id}>{t("account.account.currentPassword")}</label>
+          <input {...getInputProps(fields.current, { type: "password" })} key={fields.current.key} autoComplete="current-password" />
+          <FieldError id={fields.current.errorId} message={translateError(t, fields.current.errors?.[0])} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.password.id}>{t("account.account.newPassword")}</label>
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            key={fields.password.key}
+            autoComplete="new-password"
+            aria-describedby={[`${fields.password.id}-hint`, fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ")}
+          />
+          <p className="hint" id={`${fields.password.id}-hint`}>
+            {t("account.account.passwordHint")}
+          </p>
+          <FieldError id={fields.password.errorId} message={translateError(t, fields.password.errors?.[0])} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.confirm.id}>{t("account.account.confirmPassword")}</label>
+          <input {...getInputProps(fields.confirm, { type: "password" })} key={fields.confirm.key} autoComplete="new-password" />
+          <FieldError id={fields.confirm.errorId} message={translateError(t, fields.confirm.errors?.[0])} />
+        </div>
+        <button type="submit" className="button primary">
+          {t("account.account.passwordSubmit")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AccountErrorPage />;
+}

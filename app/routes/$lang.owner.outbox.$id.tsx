@@ -1,0 +1,94 @@
+import { ErrorPage } from "~/components/error-page";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/i18n/format";
+import { requireUser } from "~/utils/auth.server";
+import { getEmailMessage } from "~/utils/email.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+// One email from the outbox: its headers, the plain-text body, and the HTML
+// body in a fully sandboxed iframe (no scripts, no forms, no navigation).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { headers } = await requireUser(request, locale);
+  const message = params.id ? await getEmailMessage(params.id) : null;
+  if (!message) throw new Response("Not Found", { status: 404, headers });
+  headers.set("Cache-Control", "private, no-store");
+  return Response.json(
+    { message: { ...message, createdAt: message.createdAt.toISOString(), sentAt: message.sentAt?.toISOString() ?? null } },
+    { headers },
+  );
+}
+
+interface MessageDetail {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  locale: string;
+  status: string;
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export default function OutboxMessage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { message } = useLoaderData<{ message: MessageDetail }>();
+  return (
+    <main id="main" className="page">
+      <p className="meta">
+        <Link to={`/${locale}/owner/outbox`}>{t("email.outbox.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{message.subject}</h1>
+        <span className={`badge badge-email-${message.status}`}>
+          {t(`email.outbox.statuses.${message.status}`, { defaultValue: message.status })}
+        </span>
+      </div>
+      <dl className="email-headers">
+        <dt>{t("email.outbox.to")}</dt>
+        <dd>{message.to}</dd>
+        <dt>{t("email.outbox.subject")}</dt>
+        <dd>{message.subject}</dd>
+        <dt>{t("email.outbox.kind")}</dt>
+        <dd>{t(`email.outbox.kinds.${message.kind}`, { defaultValue: message.kind })}</dd>
+        <dt>{t("email.outbox.language")}</dt>
+        <dd>{t(`email.outbox.languages.${message.locale}`, { defaultValue: message.locale })}</dd>
+        <dt>{t("email.outbox.date")}</dt>
+        <dd>{formatDateTime(new Date(message.createdAt), locale)}</dd>
+        {message.sentAt ? (
+          <>
+            <dt>{t("email.outbox.sentAt")}</dt>
+            <dd>{formatDateTime(new Date(message.sentAt), locale)}</dd>
+          </>
+        ) : null}
+        {message.error ? (
+          <>
+            <dt>{t("email.outbox.error")}</dt>
+            <dd>
+              <code>{message.error}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="email-text">
+        <h2 id="email-text">{t("email.outbox.textVersion")}</h2>
+        <pre className="email-text">{message.text}</pre>
+      </section>
+      <section aria-labelledby="email-html">
+        <h2 id="email-html">{t("email.outbox.htmlVersion")}</h2>
+        <iframe className="email-frame" sandbox="" srcDoc={message.html} title={t("email.outbox.htmlFrameTitle")} />
+      </section>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,92 @@
+import { ErrorPage } from "~/components/error-page";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/i18n/format";
+import { requireUser } from "~/utils/auth.server";
+import { listEmailMessages } from "~/utils/email.server";
+import { getEnv } from "~/utils/env.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+// The outbox: the last 100 emails the app prepared (sent, failed, or kept here
+// when no SMTP server is configured). One message opens at
+// /{lang}/owner/outbox/{id} ($lang.owner.outbox.$id.tsx), rendered in place of
+// the list through the <Outlet>.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { headers } = await requireUser(request, locale);
+  const messages = await listEmailMessages({ take: 100 });
+  headers.set("Cache-Control", "private, no-store");
+  return Response.json(
+    {
+      smtpConfigured: Boolean(getEnv().SMTP_URL),
+      messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+    },
+    { headers },
+  );
+}
+
+interface MessageRow {
+  id: string;
+  createdAt: string;
+  kind: string;
+  to: string;
+  subject: string;
+  status: string;
+}
+
+export default function Outbox() {
+  const outlet = useOutlet();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { smtpConfigured, messages } = useLoaderData<{ smtpConfigured: boolean; messages: MessageRow[] }>();
+  if (outlet) return outlet;
+  return (
+    <main id="main" className="page">
+      <div className="page-head">
+        <h1>{t("email.outbox.heading")}</h1>
+        <p className="meta">{t("email.outbox.intro")}</p>
+      </div>
+      {smtpConfigured ? null : <p className="notice">{t("email.outbox.notConfigured")}</p>}
+      {messages.length === 0 ? (
+        <p>{t("email.outbox.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("email.outbox.date")}</th>
+                <th scope="col">{t("email.outbox.kind")}</th>
+                <th scope="col">{t("email.outbox.to")}</th>
+                <th scope="col">{t("email.outbox.subject")}</th>
+                <th scope="col">{t("email.outbox.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <td className="nowrap">{formatDateTime(new Date(message.createdAt), locale)}</td>
+                  <td>{t(`email.outbox.kinds.${message.kind}`, { defaultValue: message.kind })}</td>
+                  <td className="break">{message.to}</td>
+                  <th scope="row">
+                    <Link to={`/${locale}/owner/outbox/${message.id}`}>{message.subject}</Link>
+                  </th>
+                  <td>
+                    <span className={`badge badge-email-${message.status}`}>
+                      {t(`email.outbox.statuses.${message.status}`, { defaultValue: message.status })}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,263 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState, type ComponentType } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { parseEuroToCents } from "~/domain/money";
+import { partIds, type PartId } from "~/domain/strategy/model";
+import type { ProposalView } from "~/domain/strategy/view";
+import { formatDate, formatMoney } from "~/i18n/format";
+import { getWorkingProposal, saveProposalEdits, type PriceEdits } from "~/models/proposal.server";
+import { NotSendable, sendProposal } from "~/models/proposal-versions.server";
+import { requireUser } from "~/utils/auth.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  await requireUser(request, locale);
+  const working = await getWorkingProposal(params.leadId ?? "", locale);
+  if (!working) throw new Response("Not Found", { status: 404 });
+  const { lead, view, generated, base, prices, edits } = working;
+  return Response.json(
+    {
+      lead: { id: lead.id, name: lead.name, email: lead.email, organisation: lead.organisation, token: lead.token, locale: lead.locale },
+      versions: lead.proposal?.versions ?? [],
+      firstOpenedAt: lead.proposal?.firstOpenedAt ?? null,
+      view,
+      generated,
+      edits,
+      prices,
+      basePrices: {
+        onboarding: base.onboardingFeeCents,
+        ...Object.fromEntries(base.packages.map((p) => [`package-${p.id}`, p.monthlyNetCents])),
+        ...Object.fromEntries(base.addOns.map((a) => [`addon-${a.id}`, a.priceNetCents])),
+      } as Record<string, number>,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user } = await requireUser(request, locale);
+  const leadId = params.leadId ?? "";
+  const working = await getWorkingProposal(leadId, locale);
+  if (!working?.view) throw new Response("Not Found", { status: 404 });
+  const form = await request.formData();
+  const intent = form.get("intent");
+
+  const edits: Partial<Record<PartId, string>> = {};
+  for (const id of partIds) {
+    const value = String(form.get(`part-${id}`) ?? "").slice(0, 5000);
+    if (value.trim()) edits[id] = value;
+  }
+  const prices: PriceEdits = {};
+  const priceErrors: Record<string, string> = {};
+  const priceKeys = ["onboarding", ...working.base.packages.map((p) => `package-${p.id}`), ...working.base.addOns.map((a) => `addon-${a.id}`)];
+  for (const key of priceKeys) {
+    const raw = String(form.get(`price-${key}`) ?? "").trim();
+    if (!raw) continue;
+    const cents = parseEuroToCents(raw, locale);
+    if (cents === null) priceErrors[key] = raw;
+    else prices[key] = cents;
+  }
+  if (Object.keys(priceErrors).length) return Response.json({ priceErrors }, { status: 400 });
+  await saveProposalEdits(leadId, user.id, edits, prices);
+  if (intent === "send") {
+    try {
+      const { version } = await sendProposal(leadId, user.id);
+      throw redirect(`/${locale}/owner/proposals/${leadId}?sent=${version.number}`);
+    } catch (error) {
+      if (error instanceof NotSendable) throw new Response("Not Found", { status: 404 });
+      throw error;
+    }
+  }
+  throw redirect(`/${locale}/owner/proposals/${leadId}?saved=1`);
+}
+
+interface ViewerProps {
+  url: string;
+  title: string;
+  loading: string;
+  pageLabel: (page: number, total: number) => string;
+}
+
+interface Data {
+  lead: { id: string; name: string; email: string; organisation: string; token: string; locale: string };
+  versions: Array<{ id: string; number: number; sentAt: string; snapshotHash: string; locale: string }>;
+  firstOpenedAt: string | null;
+  view: ProposalView | null;
+  generated: ProposalView | null;
+  edits: Partial<Record<PartId, string>>;
+  prices: Record<string, number>;
+  basePrices: Record<string, number>;
+}
+
+/** A short plain-text version of a generated part, shown beside the owner's text box. */
+function generatedText(view: ProposalView, id: PartId): string {
+  switch (id) {
+    case "summary":
+      return view.summary.map((l, i) => `${i + 1}. ${l.text}`).join("\n");
+    case "situation":
+      return view.situation.observations.join("\n");
+    case "audience":
+      return view.audience.points.join("\n");
+    case "objectives":
+      return view.objectives.map((o) => `${o.rank}: ${o.goal} — ${o.kpis.join(" ")}`).join("\n");
+    case "channels":
+      return view.channels.filter((c) => c.priority !== "leave").map((c) => `${c.channel} (${c.priorityLabel}): ${c.reasons.join(" ")}`).join("\n");
+    case "content":
+      return [...view.content.pillars, ...view.content.cadence.map((c) => `${c.channel}: ${c.posts} · ${c.formats}`)].join("\n");
+    case "community":
+      return [view.community.business, view.community.outside, view.community.tone, ...view.community.rules].join("\n");
+    case "crisis":
+      return [view.crisis.level, ...view.crisis.escalation, ...(view.crisis.authorities ?? [])].join("\n");
+    case "roles":
+      return view.roles.raci.map((r) => `${r.activity}: ${r.studio}/${r.approver}/${r.spokesperson}`).join("\n");
+    case "measurement":
+      return [...view.measurement.kpis, ...view.measurement.cadence].join("\n");
+    case "roadmap":
+      return view.roadmap.map((r) => `${r.title}: ${r.items.join(" ")}`).join("\n");
+    case "workflow":
+      return view.workflow.points.join("\n");
+    case "investment":
+      return view.investment.packages.map((p) => `${p.name}: ${p.monthly}`).join("\n");
+    case "terms":
+      return view.terms.join("\n");
+    case "nextSteps":
+      return view.nextSteps.join("\n");
+  }
+}
+
+export default function ProposalReview() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const data = useLoaderData<Data>();
+  const actionData = useActionData<{ priceErrors?: Record<string, string> }>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state !== "idle";
+  // The react-pdf viewer loads in the browser only; a new key re-renders it after each save.
+  const [Viewer, setViewer] = useState<ComponentType<ViewerProps> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("~/components/pdf-viewer.client").then((m) => live && setViewer(() => m.default));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const previewKey = `${params.get("saved") ?? ""}${params.get("sent") ?? ""}${data.versions.length}`;
+  const { view, generated, lead } = data;
+  const priceRows: Array<[string, string]> = view
+    ? [["onboarding", t("settings.review.onboarding")], ...view.investment.packages.map((p): [string, string] => [`package-${p.id}`, p.name]), ...view.investment.addOns.map((a): [string, string] => [`addon-${a.id}`, a.name])]
+    : [];
+  const euros = (cents: number | undefined) => (cents === undefined ? "" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100));
+  return (
+    <main id="main" className="page stacked">
+      <h1>{t("settings.review.title", { organisation: lead.organisation })}</h1>
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          {t("settings.review.saved")}
+        </p>
+      ) : null}
+      {params.get("sent") ? (
+        <p className="notice" role="status">
+          {t("settings.review.sent", { number: params.get("sent") })}
+        </p>
+      ) : null}
+      {!view || !generated ? (
+        <p>{t("settings.review.noAnswers")}</p>
+      ) : (
+        <div className="review-layout">
+          <section className="card" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">{t("settings.review.preview")}</h2>
+            {Viewer ? (
+              <Viewer
+                key={previewKey}
+                url={`/${locale}/owner/proposals/${lead.id}/preview.pdf?v=${previewKey}`}
+                title={t("settings.review.previewTitle")}
+                loading={t("settings.review.loading")}
+                pageLabel={(page, total) => t("plan.label.page", { page, total })}
+              />
+            ) : (
+              <object className="pdf-preview" data={`/${locale}/owner/proposals/${lead.id}/preview.pdf`} type="application/pdf" aria-label={t("settings.review.previewTitle")}>
+                <a href={`/${locale}/owner/proposals/${lead.id}/preview.pdf`}>{t("settings.review.openPdf")}</a>
+              </object>
+            )}
+            <p>
+              <a href={`/${locale}/owner/proposals/${lead.id}/preview.pdf`} target="_blank" rel="noreferrer">
+                {t("settings.review.openPdf")}
+              </a>
+            </p>
+            <h3>{t("settings.review.versions")}</h3>
+            {data.versions.length ? (
+              <ul>
+                {data.versions.map((v) => (
+                  <li key={v.id}>{t("settings.review.version", { number: v.number, date: formatDate(new Date(v.sentAt), locale, "medium"), hash: v.snapshotHash.slice(0, 12) })}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="hint">{t("settings.review.none")}</p>
+            )}
+            <p className="hint">{data.firstOpenedAt ? t("settings.review.openedAt", { date: formatDate(new Date(data.firstOpenedAt), locale, "medium") }) : t("settings.review.notOpened")}</p>
+          </section>
+          <Form method="post" className="card form" aria-describedby="review-intro">
+            <p id="review-intro" className="hint">
+              {t("settings.review.intro")}
+            </p>
+            {partIds.map((id) => (
+              <div className="field" key={id}>
+                <label htmlFor={`part-${id}`}>{t("settings.review.yourText", { part: view.partTitles[id] })}</label>
+                <details>
+                  <summary>{t("settings.review.generated")}</summary>
+                  <p className="generated">{generatedText(generated, id)}</p>
+                </details>
+                <textarea id={`part-${id}`} name={`part-${id}`} rows={3} defaultValue={data.edits[id] ?? ""} maxLength={5000} />
+              </div>
+            ))}
+            <fieldset className="field">
+              <legend>{t("settings.review.prices")}</legend>
+              {priceRows.map(([key, label]) => {
+                const error = actionData?.priceErrors?.[key];
+                return (
+                  <div className="field" key={key}>
+                    <label htmlFor={`price-${key}`}>{label}</label>
+                    <p className="hint" id={`price-${key}-hint`}>
+                      {t("settings.review.pricesHint", { price: formatMoney(data.basePrices[key] ?? 0, locale) })}
+                    </p>
+                    <input
+                      id={`price-${key}`}
+                      name={`price-${key}`}
+                      inputMode="decimal"
+                      defaultValue={error ?? euros(data.prices[key])}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `price-${key}-error` : `price-${key}-hint`}
+                    />
+                    {error ? (
+                      <p id={`price-${key}-error`} className="field-error" role="alert">
+                        {t("settings.review.badPrice")}
+                      </p>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </fieldset>
+            <div className="step-actions">
+              <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+                {t("settings.review.save")}
+              </button>
+              <button type="submit" name="intent" value="send" className="button primary" disabled={busy}>
+                {t("settings.review.send", { email: lead.email })}
+              </button>
+            </div>
+          </Form>
+        </div>
+      )}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,174 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { FieldError, translateError } from "~/components/field";
+import { channels } from "~/domain/intake/definition";
+import { ProfileSchema } from "~/domain/profile-schema";
+import { getProfileForEdit, saveProfile } from "~/models/profile.server";
+import { settingsTestEmail } from "~/emails/templates";
+import { getT } from "~/i18n/i18n";
+import { requireRole } from "~/utils/auth.server";
+import { sendEmail } from "~/utils/email.server";
+import { getEnv } from "~/utils/env.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+export const meta: MetaFunction = () => [{ title: "Socialbrief" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { headers, user } = await requireRole(request, locale, "owner");
+  const profile = await getProfileForEdit();
+  const defaults: Record<string, string> = profile
+    ? {
+        displayName: profile.displayName,
+        headlineIt: profile.headlineIt,
+        headlineEn: profile.headlineEn,
+        bioIt: profile.bioIt,
+        bioEn: profile.bioEn,
+        photoUrl: profile.photoUrl ?? "",
+        email: profile.email ?? "",
+        phone: profile.phone ?? "",
+        city: profile.city ?? "",
+        vatNumber: profile.vatNumber ?? "",
+        ...Object.fromEntries(profile.audience.map((a) => [`audience_${a.channel}`, String(a.followers)])),
+      }
+    : {};
+  return Response.json({ defaults, userEmail: user.email, transport: smtpHost() }, { headers: { ...Object.fromEntries(headers), "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user } = await requireRole(request, locale, "owner");
+  const formData = await request.formData();
+  if (formData.get("intent") === "test-email") {
+    const host = smtpHost();
+    const result = await sendEmail({
+      kind: "settings_test",
+      to: user.email,
+      locale,
+      ...settingsTestEmail({ locale, transport: host ?? getT(locale)("settings.email.outboxTransport") }),
+    });
+    return Response.json({ emailTest: result.status }, { status: result.status === "failed" ? 502 : 200 });
+  }
+  const submission = parseWithZod(formData, { schema: ProfileSchema });
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply() }, { status: 400 });
+  }
+  await saveProfile(submission.value, user.id);
+  throw redirect(`/${locale}/owner/settings?saved=profile`);
+}
+
+/** The SMTP server's host (never its credentials), or null when mail goes to the outbox. */
+function smtpHost(): string | null {
+  const url = getEnv().SMTP_URL;
+  return url ? new URL(url).host : null;
+}
+
+const textFields = ["displayName", "headlineIt", "headlineEn", "photoUrl", "email", "phone", "city", "vatNumber"] as const;
+const areaFields = ["bioIt", "bioEn"] as const;
+
+export default function SettingsPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { defaults, userEmail, transport } = useLoaderData<{ defaults: Record<string, string>; userEmail: string; transport: string | null }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm<z.infer<typeof ProfileSchema>>({
+    id: "settings-profile",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    // Strings as typed (the form shows them); the schema turns figures into numbers.
+    defaultValue: defaults as unknown as Partial<z.infer<typeof ProfileSchema>>,
+    constraint: getZodConstraint(ProfileSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+  });
+  const hasErrors = Object.values(form.allErrors).some((e) => e.length > 0);
+  const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
+
+  return (
+    <main id="main" className="page narrow stacked">
+      <h1>{t("settings.title")}</h1>
+      <p>
+        <Link to={`/${locale}/owner/settings/proposals`}>{t("settings.proposals.link")}</Link>
+      </p>
+      {searchParams.get("saved") ? (
+        <p className="notice" role="status">
+          {t("settings.saved")}
+        </p>
+      ) : null}
+      <Form method="post" className="card form" {...getFormProps(form)} noValidate>
+        <h2>{t("settings.profile.heading")}</h2>
+        <p className="hint">{t("settings.profile.intro")}</p>
+        {hasErrors ? (
+          <p className="form-error" role="alert">
+            {t("settings.errorSummary")}
+          </p>
+        ) : null}
+        {textFields.map((name) => {
+          const field = fields[name];
+          return (
+            <div className="field" key={name}>
+              <label htmlFor={field.id}>{t(`settings.profile.${name}`)}</label>
+              <input {...getInputProps(field, { type: name === "email" ? "email" : name === "phone" ? "tel" : "text" })} key={field.key} />
+              <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
+            </div>
+          );
+        })}
+        {areaFields.map((name) => {
+          const field = fields[name];
+          return (
+            <div className="field" key={name}>
+              <label htmlFor={field.id}>{t(`settings.profile.${name}`)}</label>
+              <textarea {...getTextareaProps(field)} key={field.key} rows={5} />
+              <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
+            </div>
+          );
+        })}
+        <fieldset className="field">
+          <legend>{t("settings.profile.audienceHeading")}</legend>
+          <p className="hint">{t("settings.profile.audienceHint")}</p>
+          <div className="audience-inputs">
+            {channels.map((channel) => {
+              const field = fields[`audience_${channel}`];
+              return (
+                <div className="field" key={channel}>
+                  <label htmlFor={field.id}>{t(`questionnaire.fields.channel_${channel}.label`)}</label>
+                  <input {...getInputProps(field, { type: "text" })} key={field.key} inputMode="numeric" placeholder={number.format(0)} />
+                  <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+        <button type="submit" className="button primary">
+          {t("settings.save")}
+        </button>
+      </Form>
+      <section className="card form settings-email" aria-labelledby="settings-email">
+        <h2 id="settings-email">{t("settings.email.heading")}</h2>
+        <p className="hint">{t("settings.email.intro", { transport: transport ?? t("settings.email.outboxTransport") })}</p>
+        {actionData?.emailTest ? (
+          <p className={actionData.emailTest === "failed" ? "form-error" : "notice"} role={actionData.emailTest === "failed" ? "alert" : "status"}>
+            {t(`settings.email.${actionData.emailTest}`, { email: userEmail })}
+          </p>
+        ) : null}
+        <Form method="post">
+          <button type="submit" name="intent" value="test-email" className="button">
+            {t("settings.email.button", { email: userEmail })}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

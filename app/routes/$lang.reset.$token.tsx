@@ -1,0 +1,92 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AccountErrorPage } from "~/components/account-error-page";
+import { FieldError, translateError } from "~/components/field";
+import { ResetSchema } from "~/domain/account-schemas";
+import { checkResetToken, resetPassword } from "~/models/account.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+
+export const meta: MetaFunction = () => [{ title: "Socialbrief" }, { name: "referrer", content: "no-referrer" }];
+
+const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+
+/** 404 for a link that never existed, 410 for one that is used or expired. */
+async function requireUsableToken(token: string | undefined) {
+  const check = await checkResetToken(token ?? "");
+  if (check.status === "unknown") throw new Response("Not Found", { status: 404, headers: noStore });
+  if (check.status === "gone") throw new Response("Gone", { status: 410, headers: noStore });
+  return check.value;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  requireLocaleParam(params.lang);
+  const { email } = await requireUsableToken(params.token);
+  return Response.json({ email }, { headers: noStore });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  await requireUsableToken(params.token);
+  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  if (submission.status !== "success") {
+    return Response.json({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
+  }
+  const result = await resetPassword(params.token ?? "", submission.value.password, {
+    userAgent: request.headers.get("User-Agent"),
+    ip: request.headers.get("X-Client-IP"),
+  });
+  if (result.status === "gone") throw new Response("Gone", { status: 410, headers: noStore });
+  return redirect(`/${locale}/owner/account?done=reset`, { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function ResetPage() {
+  const { t } = useTranslation();
+  const { email } = useLoaderData<{ email: string }>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "reset",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ResetSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+  });
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("account.reset.title")}</h1>
+      <Form method="post" className="card form" {...getFormProps(form)} noValidate>
+        <p className="hint">{t("account.reset.intro")}</p>
+        {/* For password managers: the account the new password belongs to. */}
+        <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+        <div className="field">
+          <label htmlFor={fields.password.id}>{t("account.reset.password")}</label>
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            key={fields.password.key}
+            autoComplete="new-password"
+            aria-describedby={[`${fields.password.id}-hint`, fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ")}
+          />
+          <p className="hint" id={`${fields.password.id}-hint`}>
+            {t("account.reset.hint")}
+          </p>
+          <FieldError id={fields.password.errorId} message={translateError(t, fields.password.errors?.[0])} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.confirm.id}>{t("account.reset.confirm")}</label>
+          <input {...getInputProps(fields.confirm, { type: "password" })} key={fields.confirm.key} autoComplete="new-password" />
+          <FieldError id={fields.confirm.errorId} message={translateError(t, fields.confirm.errors?.[0])} />
+        </div>
+        <button type="submit" className="button primary">
+          {t("account.reset.submit")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AccountErrorPage />;
+}

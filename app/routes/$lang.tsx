@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLocation, useRouteLoaderData, Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { getAuth } from "~/utils/auth.server";
+import { switchLocalePath } from "~/i18n/i18n";
+import { useLocale } from "~/utils/locale";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user } = await getAuth(request);
+  return { locale, user: user ? { name: user.name, role: user.role } : null };
+}
+
+export default function LocaleLayout() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const location = useLocation();
+  const data = useRouteLoaderData<typeof loader>("routes/$lang");
+  const other = locale === "it" ? "en" : "it";
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={`/${locale}`} className="brand" aria-label="Socialbrief">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>Socialbrief</span>
+          </Link>
+          <nav aria-label={t("nav.language")} className="site-nav">
+            {data?.user ? (
+              <>
+                <Link to={`/${locale}/owner`}>{t("nav.leads")}</Link>
+                <Link to={`/${locale}/owner/dashboard`}>{t("settings.dashboard.nav")}</Link>
+                <Link to={`/${locale}/owner/outbox`}>{t("email.nav.outbox")}</Link>
+                <Link to={`/${locale}/owner/account`}>{t("account.nav.account")}</Link>
+                {data.user.role === "owner" ? (
+                  <>
+                    <Link to={`/${locale}/owner/settings`}>{t("settings.nav")}</Link>
+                    <Link to={`/${locale}/owner/privacy-requests`}>{t("settings.gdpr.nav")}</Link>
+                    <Link to={`/${locale}/owner/team`}>{t("account.nav.team")}</Link>
+                  </>
+                ) : null}
+                <Form method="post" action={`/${locale}/logout`}>
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <Link to={`/${locale}/login`}>{t("nav.login")}</Link>
+            )}
+            <a href={switchLocalePath(location.pathname, location.search, other)} hrefLang={other} lang={other} className="lang-switch">
+              {t("nav.switchTo")}
+            </a>
+          </nav>
+        </div>
+      </header>
+      <Outlet />
+      <footer className="site-footer">
+        <p>
+          © Socialbrief · <Link to={`/${locale}/privacy`}>{t("landing.privacy.title")}</Link>
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+import { DEMO_WEBHOOK_SECRET, getStripe, standinPort, usesStandin, webhookSecret } from "./stripe.server";
+
+describe("Stripe configuration", () => {
+  it("uses the local stand-in without a secret key, on PORT + 1 unless told", () => {
+    const env = parseEnv({ PORT: "3100" });
+    expect(usesStandin(env)).toBe(true);
+    expect(standinPort(env)).toBe(3101);
+    expect(standinPort(parseEnv({ STRIPE_STANDIN_PORT: "12111" }))).toBe(12111);
+    expect(webhookSecret(env)).toBe(DEMO_WEBHOOK_SECRET);
+    expect(getStripe(env)).toBe(getStripe(env));
+  });
+
+  it("uses real Stripe with a key, and then needs the webhook secret", () => {
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_test_abc123" })).toThrow(/STRIPE_WEBHOOK_SECRET: is required when STRIPE_SECRET_KEY is set/);
+    const env = parseEnv({ STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    expect(usesStandin(env)).toBe(false);
+    expect(webhookSecret(env)).toBe("whsec_abc");
+  });
+
+  it("never falls back to the demo webhook secret in production", () => {
+    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/app", APP_URL: "https://brief.example.it" });
+    expect(() => webhookSecret(env)).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+
+  it("names bad keys without echoing them; empty means unset", () => {
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: "pk_live_oops" })).toThrow(EnvError);
+    try {
+      parseEnv({ STRIPE_SECRET_KEY: "pk_live_oops", STRIPE_WEBHOOK_SECRET: "whsec_x" });
+    } catch (error) {
+      expect((error as Error).message).toContain("STRIPE_SECRET_KEY: must be a Stripe secret key");
+      expect((error as Error).message).not.toContain("oops");
+    }
+    expect(parseEnv({ STRIPE_SECRET_KEY: "", STRIPE_PUBLISHABLE_KEY: " " }).STRIPE_SECRET_KEY).toBeUndefined();
+  });
+});

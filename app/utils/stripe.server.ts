@@ -1,0 +1,44 @@
+// The Stripe client, from the environment:
+//   - STRIPE_SECRET_KEY set: the real Stripe API.
+//   - unset (the demo and the tests): the same SDK pointed at the local
+//     stand-in (server/stripe-standin.js) on 127.0.0.1:STRIPE_STANDIN_PORT,
+//     which server/index.js starts only in that case.
+// Webhooks are checked with STRIPE_WEBHOOK_SECRET; outside production, with
+// the stand-in, a fixed demo secret stands in when it is unset.
+import Stripe from "stripe";
+import { getEnv, type Env } from "./env.server";
+
+/** The stand-in's secret when none is configured; never accepted in production. */
+export const DEMO_WEBHOOK_SECRET = "whsec_socialbrief_demo_standin_not_for_production";
+const STANDIN_KEY = "sk_test_socialbrief_standin";
+
+export function usesStandin(env: Env = getEnv()): boolean {
+  return !env.STRIPE_SECRET_KEY;
+}
+
+export function standinPort(env: Env = getEnv()): number {
+  return env.STRIPE_STANDIN_PORT ?? env.PORT + 1;
+}
+
+export class StripeConfigError extends Error {
+  override name = "StripeConfigError";
+}
+
+export function webhookSecret(env: Env = getEnv()): string {
+  if (env.STRIPE_WEBHOOK_SECRET) return env.STRIPE_WEBHOOK_SECRET;
+  if (env.NODE_ENV === "production") throw new StripeConfigError("STRIPE_WEBHOOK_SECRET is not set");
+  return DEMO_WEBHOOK_SECRET;
+}
+
+let cached: { key: string; client: Stripe } | undefined;
+
+export function getStripe(env: Env = getEnv()): Stripe {
+  const standin = usesStandin(env);
+  const key = standin ? `standin:${standinPort(env)}` : `live:${env.STRIPE_SECRET_KEY}`;
+  if (cached?.key === key) return cached.client;
+  const client = standin
+    ? new Stripe(STANDIN_KEY, { host: "127.0.0.1", port: standinPort(env), protocol: "http", maxNetworkRetries: 0, timeout: 10_000, telemetry: false })
+    : new Stripe(env.STRIPE_SECRET_KEY ?? "", { maxNetworkRetries: 2, timeout: 20_000, telemetry: false });
+  cached = { key, client };
+  return client;
+}

@@ -1,0 +1,52 @@
+// Starts the production server (build/ must exist) on a fresh SQLite database
+// for a bench, and stops it. Shared by the bench scripts.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+
+export function freshDatabase(name: string): string {
+  const file = path.join(root, "bench/.tmp", `${name}.db`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (const ext of ["", "-wal", "-shm"]) rmSync(file + ext, { force: true });
+  return `file:${file}`;
+}
+
+export function requireBuild(): void {
+  if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "build/pdf-worker/render-worker.js"))) {
+    console.error("No production build: run `npm run build` first.");
+    process.exit(1);
+  }
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn("node", ["server/index.js"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://localhost:${port}`, LOG_LEVEL: "silent", RATE_LIMIT_POST: "100000000", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}

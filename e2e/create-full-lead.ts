@@ -1,0 +1,16 @@
+// A lead that answered the whole questionnaire (the hotel fixture), in the
+// database named by DATABASE_URL; prints "<leadId> <token>".
+import { complete } from "~/domain/intake/fixtures";
+import { createDraft } from "~/models/intake-draft.server";
+import { submitIntake } from "~/models/intake-submit.server";
+import { disconnectDb, prisma } from "~/utils/db.server";
+
+const email = process.argv[2] ?? `full-${Date.now()}@example.com`;
+const organisation = process.argv[3] ?? "Hotel Lago Blu";
+const answers = { ...complete, about: { ...complete.about, email, organisation } };
+const { draft } = await createDraft("it");
+const outcome = await submitIntake({ id: draft.id, answers }, "it");
+if (!outcome.ok) throw new Error(`fixture does not submit: ${outcome.step}`);
+const lead = await prisma.lead.findFirstOrThrow({ where: { token: outcome.token }, select: { id: true } });
+await disconnectDb();
+process.stdout.write(`${lead.id} ${outcome.token}`);

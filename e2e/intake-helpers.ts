@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+let shots = 0;
+
+/**
+ * With SCREENSHOT_DIR set, saves the page at its own width and at 1280 px, so
+ * every screen the tests check for accessibility can also be looked at.
+ */
+async function screenshot(page: Page) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  const heading = ((await page.locator("h1").first().textContent()) ?? "page").trim().toLowerCase().normalize("NFKD").replace(/[^\w]+/g, "-").slice(0, 40);
+  const name = `${String(++shots).padStart(2, "0")}-${heading}`;
+  await page.screenshot({ path: `${dir}/${name}-${size.width}.png`, fullPage: true });
+  if (size.width !== 1280) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-1280.png`, fullPage: true });
+    await page.setViewportSize(size);
+  }
+}
+
+/** Fails on any serious or critical accessibility violation on the current page. */
+export async function expectAccessible(page: Page) {
+  await screenshot(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** The most recent email of a kind to an address, from the e2e server's database (the demo outbox). */
+export function lastEmail(kind: string, to: string): { subject: string; text: string } {
+  const db = new Database("e2e/.tmp/e2e.db", { readonly: true });
+  try {
+    const row = db.prepare('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1').get(kind, to) as
+      | { subject: string; text: string }
+      | undefined;
+    if (!row) throw new Error(`no ${kind} email to ${to}`);
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
+export interface Words {
+  next: string;
+  submit: string;
+  review: string;
+  yes: string;
+  no: string;
+}
+export const italian: Words = { next: "Avanti", submit: "Invia le risposte", review: "Riepilogo e privacy", yes: "Sì", no: "No" };
+export const english: Words = { next: "Next", submit: "Send your answers", review: "Summary and privacy", yes: "Yes", no: "No" };

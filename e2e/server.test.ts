@@ -1,0 +1,122 @@
+// The production server itself, each test on its own instance and port:
+// graceful shutdown, env validation, rate limits, caching, compression, logs.
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { expect, test } from "@playwright/test";
+
+const running = new Set<ChildProcessWithoutNullStreams>();
+
+// A server left behind by a failed test would answer the next one's health check.
+test.afterEach(() => {
+  for (const proc of running) if (proc.exitCode === null) proc.kill("SIGKILL");
+  running.clear();
+});
+
+/** A port nobody listens on, asked from the OS. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+interface Running {
+  url: string;
+  proc: ChildProcessWithoutNullStreams;
+  out: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Running> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ["server/index.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      DATABASE_URL: "file:./e2e/.tmp/e2e.db",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+  });
+  running.add(proc);
+  let output = "";
+  proc.stdout.on("data", (d) => (output += d));
+  proc.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (proc.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, proc, out: () => output, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, proc, out: () => output, exited };
+}
+
+test("SIGTERM lets an in-flight PDF request finish, then closes the database and exits 0", async () => {
+  const server = await startServer();
+  const home = await fetch(`${server.url}/it`);
+  expect(home.status).toBe(200);
+  const token = execFileSync("node_modules/.bin/tsx", ["e2e/create-lead.ts"], { env: { ...process.env, DATABASE_URL: "file:./e2e/.tmp/e2e.db" } }).toString();
+  const pdfUrl = `${server.url}/it/p/${token}/pdf`;
+
+  const inFlight = fetch(pdfUrl);
+  await new Promise((r) => setTimeout(r, 30));
+  server.proc.kill("SIGTERM");
+  const response = await inFlight;
+  expect(response.status).toBe(200);
+  expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  expect(await server.exited).toBe(0);
+  expect(server.out()).toContain("closed: database disconnected");
+  await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+});
+
+test("a bad environment stops the start with the variable's name and no stack trace", async () => {
+  const server = await startServer({ DATABASE_URL: "mysql://user:hunter2@db/app", PORT: "not-a-port" });
+  expect(await server.exited).toBe(1);
+  const out = server.out();
+  expect(out).toContain("DATABASE_URL: must start with file: or postgres://");
+  expect(out).toContain("PORT:");
+  expect(out).not.toContain("hunter2");
+  expect(out).not.toMatch(/\n\s+at /);
+});
+
+test("logins are rate limited per IP with a translated message", async () => {
+  const server = await startServer({ RATE_LIMIT_LOGIN: "3" });
+  const body = new URLSearchParams({ email: "x@example.com", password: "wrong" });
+  const statuses: number[] = [];
+  for (let i = 0; i < 4; i++) statuses.push((await fetch(`${server.url}/it/login`, { method: "POST", body })).status);
+  expect(statuses).toEqual([400, 400, 400, 429]);
+  const limited = await fetch(`${server.url}/en/login`, { method: "POST", body });
+  expect(limited.status).toBe(429);
+  expect(await limited.text()).toBe("Too many attempts. Try again in a few minutes.");
+  server.proc.kill("SIGTERM");
+  await server.exited;
+});
+
+test("hashed assets are cached for a year, responses are compressed, requests are logged as JSON", async () => {
+  const server = await startServer();
+  const asset = readdirSync("build/client/assets").find((f) => f.endsWith(".js"))!;
+  const res = await fetch(`${server.url}/assets/${asset}`, { headers: { "Accept-Encoding": "gzip" } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  const page = await fetch(`${server.url}/en`, { headers: { "Accept-Encoding": "gzip" } });
+  expect(page.headers.get("content-encoding")).toBe("gzip");
+  expect(page.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  const cross = await fetch(`${server.url}/en?index`, { method: "POST", headers: { Origin: "https://evil.example" }, body: new URLSearchParams({ name: "x" }) });
+  expect(cross.status).toBe(403);
+  server.proc.kill("SIGTERM");
+  await server.exited;
+  const line = server.out().split("\n").find((l) => l.includes('"url":"/en"'));
+  expect(JSON.parse(line!)).toMatchObject({ req: { method: "GET", url: "/en" }, res: { statusCode: 200 }, msg: "request completed" });
+});

@@ -1,0 +1,409 @@
+import { describe, expect, it } from "vitest";
+import { action as loginAction } from "~/routes/$lang.login";
+import { action as forgotAction } from "~/routes/$lang.forgot";
+import { action as resetAction, loader as resetLoader } from "~/routes/$lang.reset.$token";
+import { action as inviteAction, loader as inviteLoader } from "~/routes/$lang.invite.$token";
+import { action as accountAction, loader as accountLoader } from "~/routes/$lang.owner.account";
+import { action as teamAction, loader as teamLoader } from "~/routes/$lang.owner.team";
+import { loader as ownerLoader } from "~/routes/$lang.owner._index";
+import { attemptLogin, hashToken, LOCK_MS, requestPasswordReset, sessionPublicId } from "~/models/account.server";
+import { upsertOwner } from "~/models/user.server";
+import { prisma } from "~/utils/db.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { call, cookieFrom, get, post } from "./helpers";
+
+const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+const FIREFOX_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0";
+
+let counter = 0;
+/** A fresh account for each test (one database per file). */
+async function makeUser(role: "owner" | "member" = "owner", password = "correct horse battery staple") {
+  const email = `user${++counter}@studio.example`;
+  const { id } = await upsertOwner({ email, name: `User ${counter}`, password });
+  if (role === "member") await prisma.user.update({ where: { id }, data: { role: "member" } });
+  return { id, email, password };
+}
+
+async function logIn(email: string, password: string, userAgent = CHROME_WINDOWS) {
+  return call(loginAction, post("/it/login", { email, password }, { "User-Agent": userAgent, "X-Client-IP": "203.0.113.7" }), { lang: "it" });
+}
+
+async function cookieFor(email: string, password: string, userAgent = CHROME_WINDOWS): Promise<string> {
+  const response = await logIn(email, password, userAgent);
+  expect(response.status).toBe(302);
+  return cookieFrom(response);
+}
+
+const sessionIdOf = (cookie: string) => cookie.split("=")[1]!;
+
+/** The link in the newest email of a kind to an address, as the recipient would click it. */
+async function linkFromEmail(kind: string, to: string, path: RegExp): Promise<{ token: string; text: string }> {
+  const email = await prisma.emailMessage.findFirstOrThrow({ where: { kind, to }, orderBy: { createdAt: "desc" } });
+  const match = email.text.match(path);
+  if (!match?.[1]) throw new Error(`no link in ${email.text}`);
+  return { token: match[1], text: email.text };
+}
+
+async function formError(response: Response): Promise<string[] | undefined> {
+  const body = (await response.json()) as { result: { error: Record<string, string[]> } };
+  return body.result.error[""];
+}
+
+describe("password reset by email", () => {
+  it("emails a single-use link that sets a new password, ends every session, clears the lockout and signs in", async () => {
+    const user = await makeUser();
+    const oldSessions = [await cookieFor(user.email, user.password), await cookieFor(user.email, user.password, FIREFOX_MAC)];
+    await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 3, lockedUntil: new Date(Date.now() + LOCK_MS) } });
+
+    // The same answer for a known and an unknown address; only the known one gets an email.
+    const known = await call(forgotAction, post("/it/forgot", { email: user.email.toUpperCase() }), { lang: "it" });
+    const unknown = await call(forgotAction, post("/it/forgot", { email: "nobody@studio.example" }), { lang: "it" });
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    expect((await known.json()).sent).toBe(true);
+    expect((await unknown.json()).sent).toBe(true);
+    expect(await prisma.emailMessage.count({ where: { to: "nobody@studio.example" } })).toBe(0);
+
+    const { token, text } = await linkFromEmail("password_reset", user.email, /http:\/\/localhost:\d+\/it\/reset\/([\w-]+)/);
+    expect(text).toContain("Reimposta la password");
+    expect(Buffer.from(token, "base64url")).toHaveLength(32);
+    // Only the hash is stored.
+    const stored = await prisma.passwordReset.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored.tokenHash).toBe(hashToken(token));
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(60 * 60 * 1000);
+
+    const page = await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token });
+    expect(page.status).toBe(200);
+    expect(await page.json()).toEqual({ email: user.email });
+
+    const short = await call(resetAction, post(`/it/reset/${token}`, { password: "too-short", confirm: "too-short" }), { lang: "it", token });
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as { result: { error: Record<string, string[]> } }).result.error.password).toEqual(["account.errors.passwordShort"]);
+
+    const newPassword = "a brand new long passphrase";
+    const done = await call(
+      resetAction,
+      post(`/it/reset/${token}`, { password: newPassword, confirm: newPassword }, { "User-Agent": FIREFOX_MAC }),
+      { lang: "it", token },
+    );
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe("/it/owner/account?done=reset");
+    const cookie = cookieFrom(done);
+
+    // Every old session is gone, the new one works.
+    expect(await prisma.session.count({ where: { id: { in: oldSessions.map(sessionIdOf) } } })).toBe(0);
+    const oldPage = await call(accountLoader, get("/it/owner/account", { Cookie: oldSessions[0]! }), { lang: "it" });
+    expect(oldPage.headers.get("Location")).toMatch(/^\/it\/login/);
+    const account = await call(accountLoader, get("/it/owner/account", { Cookie: cookie }), { lang: "it" });
+    expect(account.status).toBe(200);
+    const { sessions } = (await account.json()) as { sessions: { current: boolean }[] };
+    expect(sessions).toEqual([expect.objectContaining({ current: true })]);
+
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.failedLogins).toBe(0);
+    expect(after.lockedUntil).toBeNull();
+    expect(await verifyPassword(newPassword, after.passwordHash)).toBe(true);
+    expect((await logIn(user.email, user.password)).status).toBe(400);
+    expect((await logIn(user.email, newPassword)).status).toBe(302);
+    expect(await prisma.auditLog.count({ where: { action: "user.password_reset", actorId: user.id } })).toBe(1);
+
+    // The link works once.
+    expect((await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token })).status).toBe(410);
+    const again = await call(resetAction, post(`/it/reset/${token}`, { password: "someone else's passphrase", confirm: "someone else's passphrase" }), {
+      lang: "it",
+      token,
+    });
+    expect(again.status).toBe(410);
+    expect(again.headers.get("Set-Cookie")).toBeNull();
+    expect(await verifyPassword(newPassword, (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash)).toBe(true);
+  });
+
+  it("answers 410 for an expired link and leaves the password alone", async () => {
+    const user = await makeUser();
+    await requestPasswordReset({ email: user.email, locale: "en", now: new Date(Date.now() - 61 * 60 * 1000) });
+    const { token, text } = await linkFromEmail("password_reset", user.email, /\/en\/reset\/([\w-]+)/);
+    expect(text).toContain("Reset your password");
+
+    expect((await call(resetLoader, get(`/en/reset/${token}`), { lang: "en", token })).status).toBe(410);
+    const response = await call(resetAction, post(`/en/reset/${token}`, { password: "an expired attempt here", confirm: "an expired attempt here" }), {
+      lang: "en",
+      token,
+    });
+    expect(response.status).toBe(410);
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(user.password, after.passwordHash)).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: "user.password_reset", actorId: user.id } })).toBe(0);
+  });
+
+  it("answers 404 for a link that never existed", async () => {
+    const token = "x".repeat(43);
+    expect((await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token })).status).toBe(404);
+  });
+});
+
+describe("lockout after repeated failed logins", () => {
+  it("locks for 15 minutes after 5 failures, even with the right password, then lets the user in", async () => {
+    const user = await makeUser();
+    for (let i = 1; i <= 4; i++) {
+      const response = await logIn(user.email, `wrong password ${i}`);
+      expect(response.status).toBe(400);
+      expect(await formError(response)).toEqual(["errors.invalidLogin"]);
+    }
+    const fifth = await logIn(user.email, "wrong password 5");
+    expect(fifth.status).toBe(429);
+    expect(await formError(fifth)).toEqual(["account.errors.locked"]);
+
+    // Locked: the right password gets the very same answer and no session.
+    const right = await logIn(user.email, user.password);
+    expect(right.status).toBe(429);
+    expect(right.headers.get("Set-Cookie")).toBeNull();
+    expect(await formError(right)).toEqual(["account.errors.locked"]);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+
+    const locked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + LOCK_MS - 60_000);
+    const audit = await prisma.auditLog.findMany({ where: { action: "user.locked", actorId: user.id } });
+    expect(audit).toHaveLength(1);
+
+    // Just before the window ends: still locked. Just after: in, and the counter is clear.
+    const lockedUntil = locked.lockedUntil!;
+    expect(await attemptLogin(user.email, user.password, new Date(lockedUntil.getTime() - 1000))).toMatchObject({ status: "locked" });
+    expect(await attemptLogin(user.email, user.password, new Date(lockedUntil.getTime() + 1000))).toEqual({ status: "ok", userId: user.id });
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.failedLogins).toBe(0);
+    expect(after.lockedUntil).toBeNull();
+  });
+
+  it("resets the counter on success, so failures must be consecutive", async () => {
+    const user = await makeUser();
+    for (let i = 0; i < 4; i++) expect((await attemptLogin(user.email, "nope nope nope")).status).toBe("invalid");
+    expect((await attemptLogin(user.email, user.password)).status).toBe("ok");
+    for (let i = 0; i < 4; i++) expect((await attemptLogin(user.email, "nope nope nope")).status).toBe("invalid");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull();
+    expect((await attemptLogin(user.email, user.password)).status).toBe("ok");
+  });
+
+  it("never reveals unknown emails: they always get the ordinary message", async () => {
+    for (let i = 0; i < 6; i++) expect(await attemptLogin("ghost@studio.example", "whatever it is")).toEqual({ status: "invalid" });
+  });
+});
+
+describe("your sessions", () => {
+  it("lists the user's own sessions with device, IP and the current one marked, without session secrets", async () => {
+    const user = await makeUser();
+    const here = await cookieFor(user.email, user.password, CHROME_WINDOWS);
+    const other = await cookieFor(user.email, user.password, FIREFOX_MAC);
+    const stranger = await makeUser();
+    await cookieFor(stranger.email, stranger.password);
+
+    const response = await call(accountLoader, get("/it/owner/account", { Cookie: here }), { lang: "it" });
+    const raw = await response.text();
+    expect(raw).not.toContain(sessionIdOf(here));
+    expect(raw).not.toContain(sessionIdOf(other));
+    const { sessions } = JSON.parse(raw) as { sessions: { id: string; device: { browser: string; os: string }; ip: string; current: boolean }[] };
+    expect(sessions).toHaveLength(2);
+    expect(sessions[0]).toMatchObject({ id: sessionPublicId(sessionIdOf(here)), device: { browser: "Chrome", os: "Windows" }, ip: "203.0.113.7", current: true });
+    expect(sessions[1]).toMatchObject({ id: sessionPublicId(sessionIdOf(other)), device: { browser: "Firefox", os: "macOS" }, current: false });
+  });
+
+  it("revokes one of the user's own sessions, and never another user's", async () => {
+    const user = await makeUser();
+    const here = await cookieFor(user.email, user.password);
+    const other = await cookieFor(user.email, user.password, FIREFOX_MAC);
+    const stranger = await makeUser();
+    const strangerCookie = await cookieFor(stranger.email, stranger.password);
+
+    const forbidden = await call(
+      accountAction,
+      post("/it/owner/account", { intent: "revoke", session: sessionPublicId(sessionIdOf(strangerCookie)) }, { Cookie: here }),
+      { lang: "it" },
+    );
+    expect(forbidden.status).toBe(404);
+    expect(await forbidden.json()).toEqual({ error: "account.errors.sessionNotFound" });
+    expect(await prisma.session.count({ where: { id: sessionIdOf(strangerCookie) } })).toBe(1);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2);
+    // A raw session id is not accepted either.
+    const raw = await call(accountAction, post("/it/owner/account", { intent: "revoke", session: sessionIdOf(strangerCookie) }, { Cookie: here }), { lang: "it" });
+    expect(raw.status).toBe(404);
+    expect(await prisma.session.count({ where: { id: sessionIdOf(strangerCookie) } })).toBe(1);
+
+    const revoked = await call(accountAction, post("/it/owner/account", { intent: "revoke", session: sessionPublicId(sessionIdOf(other)) }, { Cookie: here }), {
+      lang: "it",
+    });
+    expect(revoked.status).toBe(302);
+    expect(revoked.headers.get("Location")).toBe("/it/owner/account?done=revoked");
+    expect(await prisma.session.count({ where: { id: sessionIdOf(other) } })).toBe(0);
+    expect((await call(ownerLoader, get("/it/owner", { Cookie: other }), { lang: "it" })).headers.get("Location")).toMatch(/^\/it\/login/);
+    expect((await call(ownerLoader, get("/it/owner", { Cookie: here }), { lang: "it" })).status).toBe(200);
+  });
+
+  it("signs out everywhere else, keeping this session and other users' sessions", async () => {
+    const user = await makeUser();
+    const here = await cookieFor(user.email, user.password);
+    await cookieFor(user.email, user.password, FIREFOX_MAC);
+    await cookieFor(user.email, user.password, FIREFOX_MAC);
+    const stranger = await makeUser();
+    const strangerCookie = await cookieFor(stranger.email, stranger.password);
+
+    const response = await call(accountAction, post("/it/owner/account", { intent: "revoke-others" }, { Cookie: here }), { lang: "it" });
+    expect(response.headers.get("Location")).toBe("/it/owner/account?done=others&count=2");
+    expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: sessionIdOf(here) }]);
+    expect(await prisma.session.count({ where: { id: sessionIdOf(strangerCookie) } })).toBe(1);
+  });
+
+  it("changes the password only with the current one, and signs out the other sessions", async () => {
+    const user = await makeUser();
+    const here = await cookieFor(user.email, user.password);
+    const other = await cookieFor(user.email, user.password, FIREFOX_MAC);
+    const next = "another long passphrase";
+
+    const wrong = await call(accountAction, post("/it/owner/account", { intent: "password", current: "not my password", password: next, confirm: next }, { Cookie: here }), {
+      lang: "it",
+    });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { result: { error: Record<string, string[]> } }).result.error.current).toEqual(["account.errors.currentWrong"]);
+
+    const mismatch = await call(
+      accountAction,
+      post("/it/owner/account", { intent: "password", current: user.password, password: next, confirm: `${next}!` }, { Cookie: here }),
+      { lang: "it" },
+    );
+    expect(((await mismatch.json()) as { result: { error: Record<string, string[]> } }).result.error.confirm).toEqual(["account.errors.passwordMismatch"]);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2);
+
+    const ok = await call(accountAction, post("/it/owner/account", { intent: "password", current: user.password, password: next, confirm: next }, { Cookie: here }), {
+      lang: "it",
+    });
+    expect(ok.headers.get("Location")).toBe("/it/owner/account?done=password");
+    expect(await prisma.session.count({ where: { id: sessionIdOf(other) } })).toBe(0);
+    expect(await prisma.session.count({ where: { id: sessionIdOf(here) } })).toBe(1);
+    expect((await logIn(user.email, next)).status).toBe(302);
+  });
+});
+
+describe("team and invitations", () => {
+  it("invites by email; accepting creates the user with the invited role, signs in, and works once", async () => {
+    const owner = await makeUser("owner");
+    const ownerCookie = await cookieFor(owner.email, owner.password);
+    const invited = await call(
+      teamAction,
+      post("/en/owner/team", { intent: "invite", email: "New.Member@Studio.example", name: "Nina New", role: "member" }, { Cookie: ownerCookie }),
+      { lang: "en" },
+    );
+    expect(invited.status).toBe(302);
+    expect(invited.headers.get("Location")).toBe("/en/owner/team?done=invited");
+
+    const { token, text } = await linkFromEmail("invite", "new.member@studio.example", /\/en\/invite\/([\w-]+)/);
+    expect(text).toContain("invited you to use Socialbrief as Member");
+    const invite = await prisma.invite.findFirstOrThrow({ where: { email: "new.member@studio.example" } });
+    expect(invite.tokenHash).toBe(hashToken(token));
+    expect(invite.expiresAt.getTime() - invite.createdAt.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+    const team = (await (await call(teamLoader, get("/en/owner/team", { Cookie: ownerCookie }), { lang: "en" })).json()) as { invites: { email: string }[] };
+    expect(team.invites.map((i) => i.email)).toContain("new.member@studio.example");
+
+    const page = await call(inviteLoader, get(`/en/invite/${token}`), { lang: "en", token });
+    expect(await page.json()).toEqual({ invite: { email: "new.member@studio.example", name: "Nina New", role: "member" } });
+
+    const password = "nina's own long passphrase";
+    const accepted = await call(inviteAction, post(`/en/invite/${token}`, { name: "Nina Nuova", password, confirm: password }), { lang: "en", token });
+    expect(accepted.status).toBe(302);
+    expect(accepted.headers.get("Location")).toBe("/en/owner");
+    const member = await prisma.user.findUniqueOrThrow({ where: { email: "new.member@studio.example" } });
+    expect(member).toMatchObject({ name: "Nina Nuova", role: "member", disabledAt: null });
+    expect(await prisma.auditLog.count({ where: { action: "user.joined", actorId: member.id } })).toBe(1);
+    const home = await call(ownerLoader, get("/en/owner", { Cookie: cookieFrom(accepted) }), { lang: "en" });
+    expect(((await home.json()) as { user: { name: string } }).user.name).toBe("Nina Nuova");
+
+    // Single use.
+    expect((await call(inviteLoader, get(`/en/invite/${token}`), { lang: "en", token })).status).toBe(410);
+    const again = await call(inviteAction, post(`/en/invite/${token}`, { name: "Someone", password, confirm: password }), { lang: "en", token });
+    expect(again.status).toBe(410);
+    expect(await prisma.user.count({ where: { email: "new.member@studio.example" } })).toBe(1);
+  });
+
+  it("refuses an expired invitation, and an invitation to an existing account", async () => {
+    const owner = await makeUser("owner");
+    const ownerCookie = await cookieFor(owner.email, owner.password);
+    const dup = await call(teamAction, post("/it/owner/team", { intent: "invite", email: owner.email, name: "Again", role: "member" }, { Cookie: ownerCookie }), {
+      lang: "it",
+    });
+    expect(dup.status).toBe(409);
+    expect(((await dup.json()) as { result: { error: Record<string, string[]> } }).result.error.email).toEqual(["account.errors.alreadyMember"]);
+
+    const token = "expired-invite-token-for-the-test-0123456789";
+    await prisma.invite.create({
+      data: { email: "late@studio.example", name: "Late", role: "member", tokenHash: hashToken(token), expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await call(inviteLoader, get(`/it/invite/${token}`), { lang: "it", token })).status).toBe(410);
+    const password = "a perfectly good passphrase";
+    expect((await call(inviteAction, post(`/it/invite/${token}`, { name: "Late", password, confirm: password }), { lang: "it", token })).status).toBe(410);
+    expect(await prisma.user.count({ where: { email: "late@studio.example" } })).toBe(0);
+  });
+
+  it("gives members 403 on the team page and on a direct POST, and changes nothing", async () => {
+    const owner = await makeUser("owner");
+    const member = await makeUser("member");
+    const memberCookie = await cookieFor(member.email, member.password);
+    expect((await call(teamLoader, get("/it/owner/team", { Cookie: memberCookie }), { lang: "it" })).status).toBe(403);
+
+    const before = { users: await prisma.user.count(), invites: await prisma.invite.count(), emails: await prisma.emailMessage.count() };
+    const attempts: Record<string, string>[] = [
+      { intent: "invite", email: "friend@studio.example", name: "Friend", role: "owner" },
+      { intent: "role", userId: member.id, role: "owner" },
+      { intent: "disable", userId: owner.id },
+    ];
+    for (const fields of attempts) {
+      const response = await call(teamAction, post("/it/owner/team", fields, { Cookie: memberCookie }), { lang: "it" });
+      expect(response.status).toBe(403);
+    }
+    expect({ users: await prisma.user.count(), invites: await prisma.invite.count(), emails: await prisma.emailMessage.count() }).toEqual(before);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).role).toBe("member");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).disabledAt).toBeNull();
+  });
+
+  it("changes roles and disables members (ending their sessions), but never the last active owner", async () => {
+    // Start from a team with exactly one active owner.
+    await prisma.user.updateMany({ where: { role: "owner" }, data: { disabledAt: new Date() } });
+    const owner = await makeUser("owner");
+    const member = await makeUser("member");
+    const ownerCookie = await cookieFor(owner.email, owner.password);
+    const memberCookie = await cookieFor(member.email, member.password);
+    const act = (fields: Record<string, string>) => call(teamAction, post("/it/owner/team", fields, { Cookie: ownerCookie }), { lang: "it" });
+
+    const refusals: Record<string, string>[] = [
+      { intent: "role", userId: owner.id, role: "member" },
+      { intent: "disable", userId: owner.id },
+    ];
+    for (const fields of refusals) {
+      const response = await act(fields);
+      expect(response.status).toBe(409);
+      expect(await response.json()).toEqual({ error: "account.errors.lastOwner" });
+    }
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ role: "owner", disabledAt: null });
+
+    expect((await act({ intent: "disable", userId: member.id })).status).toBe(302);
+    expect(await prisma.session.count({ where: { userId: member.id } })).toBe(0);
+    expect((await call(ownerLoader, get("/it/owner", { Cookie: memberCookie }), { lang: "it" })).headers.get("Location")).toMatch(/^\/it\/login/);
+    const refused = await logIn(member.email, member.password);
+    expect(refused.status).toBe(400);
+    expect(await formError(refused)).toEqual(["errors.invalidLogin"]);
+
+    expect((await act({ intent: "enable", userId: member.id })).status).toBe(302);
+    expect((await act({ intent: "role", userId: member.id, role: "owner" })).status).toBe(302);
+    expect((await logIn(member.email, member.password)).status).toBe(302);
+    // With a second owner, the first may step down.
+    expect((await act({ intent: "role", userId: owner.id, role: "member" })).status).toBe(302);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).role).toBe("member");
+    expect(await prisma.auditLog.count({ where: { action: "user.role_changed" } })).toBe(2);
+    expect(await prisma.auditLog.count({ where: { action: "user.disabled", actorId: owner.id } })).toBe(1);
+  });
+
+  it("a disabled user gets no password reset email", async () => {
+    const user = await makeUser("member");
+    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date(), passwordHash: await hashPassword(user.password) } });
+    const response = await call(forgotAction, post("/it/forgot", { email: user.email }), { lang: "it" });
+    expect((await response.json()).sent).toBe(true);
+    expect(await prisma.emailMessage.count({ where: { to: user.email } })).toBe(0);
+  });
+});

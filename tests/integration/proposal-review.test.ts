@@ -1,0 +1,126 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { action as reviewAction, loader as reviewLoader } from "~/routes/$lang.owner.proposals.$leadId";
+import { loader as previewLoader } from "~/routes/$lang.owner.proposals.$leadId.preview[.pdf]";
+import { loader as pageLoader } from "~/routes/$lang.p.$token";
+import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
+import { complete } from "~/domain/intake/fixtures";
+import { createDraft } from "~/models/intake-draft.server";
+import { submitIntake } from "~/models/intake-submit.server";
+import { getAcceptableProposal } from "~/models/proposal.server";
+import { viewFromSnapshot } from "~/models/proposal-versions.server";
+import { createSessionCookie } from "~/utils/auth.server";
+import { hashPassword } from "~/utils/password.server";
+import { sha256 } from "~/utils/storage.server";
+import { prisma } from "~/utils/db.server";
+import { call, get, post } from "./helpers";
+
+async function staff(role: "owner" | "member" = "member") {
+  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role, passwordHash: await hashPassword("irrelevant-password-123") } });
+  return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
+}
+
+async function submitted(email: string) {
+  const answers = { ...complete, about: { ...complete.about, email } };
+  const { draft } = await createDraft("it");
+  const outcome = await submitIntake({ id: draft.id, answers }, "it");
+  if (!outcome.ok) throw new Error("fixture does not submit");
+  return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
+}
+
+function pdfText(bytes: ArrayBuffer | Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "sb-review-"));
+  const file = path.join(dir, "p.pdf");
+  writeFileSync(file, Buffer.from(bytes as ArrayBuffer));
+  return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+}
+
+describe("owner review and sending", () => {
+  it("edits text and prices, previews them, and sends an immutable version the prospect sees", async () => {
+    const { user, cookie } = await staff();
+    const lead = await submitted("review@hotel.example");
+    const params = { lang: "it", leadId: lead.id };
+
+    const saved = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-summary": "Tre cose contano: Instagram, prenotazioni dirette, nessuna crisi improvvisata.", "price-package-completo": "1.234,56" }, { Cookie: cookie }), params);
+    expect(saved.status).toBe(302);
+    const preview = await call(previewLoader, get(`/it/owner/proposals/${lead.id}/preview.pdf`, { Cookie: cookie }), params);
+    const previewText = pdfText(await preview.arrayBuffer());
+    expect(previewText).toContain("Tre cose contano: Instagram, prenotazioni dirette");
+    expect(previewText).toContain("1.234,56 €");
+
+    const sent = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send", "part-summary": "Tre cose contano: Instagram, prenotazioni dirette, nessuna crisi improvvisata.", "price-package-completo": "1.234,56" }, { Cookie: cookie }), params);
+    expect(sent.headers.get("Location")).toBe(`/it/owner/proposals/${lead.id}?sent=1`);
+    const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
+    expect(version.number).toBe(1);
+    expect(version.snapshotHash).toBe(sha256(version.snapshot));
+    expect(version.sentById).toBe(user.id);
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("proposal_sent");
+    const email = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "proposal_sent", to: "review@hotel.example" } });
+    expect(email.text).toContain(`/it/p/${lead.token}`);
+    expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.sent" } })).toBe(1);
+
+    // The prospect's PDF is the stored one, byte for byte, every time.
+    const first = Buffer.from(await (await call(pdfLoader, get(`/it/p/${lead.token}/pdf`), { lang: "it", token: lead.token })).arrayBuffer());
+    const second = Buffer.from(await (await call(pdfLoader, get(`/it/p/${lead.token}/pdf`), { lang: "it", token: lead.token })).arrayBuffer());
+    expect(sha256(first)).toBe(version.pdfHash);
+    expect(sha256(second)).toBe(version.pdfHash);
+    expect(pdfText(first)).toContain("Tre cose contano");
+
+    // Later edits change the working copy, not what was sent.
+    await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-summary": "Testo nuovo non ancora inviato." }, { Cookie: cookie }), params);
+    const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { view: { edits: Record<string, string> } };
+    expect(page.view.edits.summary).toContain("Tre cose contano");
+    const rebuilt = viewFromSnapshot(version.snapshot, "it");
+    expect(rebuilt?.view.edits.summary).toContain("Tre cose contano");
+
+    const acceptable = await getAcceptableProposal(lead.token);
+    expect(acceptable).toMatchObject({ versionId: version.id, versionHash: version.snapshotHash, onboardingNetCents: 50000, vatRatePercent: 22, email: "review@hotel.example" });
+    expect(acceptable!.packages.find((p) => p.id === "completo")!.monthlyNetCents).toBe(123456);
+  });
+
+  it("records when the prospect first opens the sent proposal, not when staff look at it", async () => {
+    const { cookie } = await staff();
+    const lead = await submitted("opened@hotel.example");
+    await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
+    await call(pageLoader, get(`/it/p/${lead.token}`, { Cookie: cookie }), { lang: "it", token: lead.token });
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { leadId: lead.id } })).firstOpenedAt).toBeNull();
+    await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token });
+    expect((await prisma.proposal.findUniqueOrThrow({ where: { leadId: lead.id } })).firstOpenedAt).not.toBeNull();
+    expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.opened" } })).toBe(1);
+  });
+
+  it("refuses a price that is not an amount and saves nothing; keeps anonymous visitors out", async () => {
+    const { cookie } = await staff();
+    const lead = await submitted("price@hotel.example");
+    const bad = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-terms": "x", "price-onboarding": "cinquecento" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ priceErrors: { onboarding: "cinquecento" } });
+    expect(await prisma.proposal.findUnique({ where: { leadId: lead.id } })).toBeNull();
+    expect((await call(reviewLoader, get(`/it/owner/proposals/${lead.id}`), { lang: "it", leadId: lead.id })).status).toBe(302);
+    expect((await call(previewLoader, get(`/it/owner/proposals/${lead.id}/preview.pdf`), { lang: "it", leadId: lead.id })).status).toBe(302);
+  });
+});
+
+describe("validity", () => {
+  it("asks for renewal after the validity date and offers no choices any more", async () => {
+    const { cookie } = await staff();
+    const lead = await submitted("expired@hotel.example");
+    await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
+    const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
+    const fresh = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { expired: boolean; choice: unknown };
+    expect(fresh.expired).toBe(false);
+    expect(fresh.choice).not.toBeNull();
+    // The same version, sent long ago: only the issue date in the snapshot moves.
+    const old = JSON.parse(version.snapshot) as { issuedOn: string };
+    old.issuedOn = "2025-01-10";
+    const snapshot = JSON.stringify(old);
+    await prisma.proposalVersion.update({ where: { id: version.id }, data: { snapshot, snapshotHash: sha256(snapshot) } });
+    const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { expired: boolean; choice: unknown; view: { expiredNotice: string } };
+    expect(page.expired).toBe(true);
+    expect(page.choice).toBeNull();
+    expect(page.view.expiredNotice).toBe("Questa proposta è scaduta il 9 febbraio 2025: chiedici di rinnovarla.");
+  });
+});

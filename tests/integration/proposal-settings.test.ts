@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/$lang.owner.settings_.proposals";
+import { defaultOwnerSettings } from "~/domain/strategy/settings";
+import { settingsToForm } from "~/domain/strategy/settings-form";
+import { getOwnerSettings } from "~/models/settings.server";
+import { createSessionCookie } from "~/utils/auth.server";
+import { hashPassword } from "~/utils/password.server";
+import { prisma } from "~/utils/db.server";
+import { call, get, post } from "./helpers";
+
+async function signedIn(role: "owner" | "member") {
+  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role, role, passwordHash: await hashPassword("irrelevant-password-123") } });
+  return (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
+}
+
+describe("proposal settings", () => {
+  it("saves packages, prices and style that new proposals use", async () => {
+    const cookie = await signedIn("owner");
+    const form = { ...settingsToForm(defaultOwnerSettings, "it"), studioName: "Studio Mare", "package.0.price": "499,90", onboardingFee: "750", primaryColor: "#0b4f6c" };
+    const response = await call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" });
+    expect(response.status).toBe(302);
+    const saved = await getOwnerSettings();
+    expect(saved.studioName).toBe("Studio Mare");
+    expect(saved.packages[0]!.monthlyNetCents).toBe(49990);
+    expect(saved.onboardingFeeCents).toBe(75000);
+    expect(saved.branding.primaryColor).toBe("#0b4f6c");
+    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { values: Record<string, string> };
+    expect(page.values["package.0.price"]).toBe("499,90");
+  });
+
+  it("answers bad values with messages per field and keeps the saved settings", async () => {
+    const cookie = await signedIn("owner");
+    const before = await getOwnerSettings();
+    const response = await call(settingsAction, post("/it/owner/settings/proposals", { ...settingsToForm(before, "it"), "package.1.price": "molto", accentColor: "red" }, { Cookie: cookie }), { lang: "it" });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Record<string, string> };
+    expect(body.errors).toEqual({ "package.1.price": "settings.proposals.badMoney", accentColor: "settings.proposals.badColor" });
+    expect(await getOwnerSettings()).toEqual(before);
+  });
+
+  it("is for owners only: a member gets 403 and changes nothing", async () => {
+    const cookie = await signedIn("member");
+    const before = await getOwnerSettings();
+    expect((await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).status).toBe(403);
+    const response = await call(settingsAction, post("/it/owner/settings/proposals", { ...settingsToForm(before, "it"), studioName: "Hacked" }, { Cookie: cookie }), { lang: "it" });
+    expect(response.status).toBe(403);
+    expect(await getOwnerSettings()).toEqual(before);
+  });
+});

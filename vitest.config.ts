@@ -1,0 +1,41 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+// Three projects, run separately by scripts/test-all.sh so each prints its own counts:
+//   unit      pure modules (no database)
+//   sqlite    integration tests on a freshly migrated SQLite file per test file
+//   postgres  the same integration tests on a fresh PostgreSQL database per test file
+//             (only when TEST_POSTGRES_URL is set)
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/setup-db.ts"],
+          env: { TEST_DB: "sqlite", NODE_ENV: "test" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/setup-db.ts"],
+          env: { TEST_DB: "postgres", NODE_ENV: "test" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
