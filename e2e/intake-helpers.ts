@@ -1,3 +1,4 @@
+import { e2eDbFile } from "./db-path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -22,17 +23,36 @@ async function screenshot(page: Page) {
   }
 }
 
+/**
+ * axe runs as a script, which a page without JavaScript cannot run: this copies
+ * the page as it stands (scripts removed, so nothing hydrates or changes it)
+ * into a JavaScript-enabled context at the same URL, with the same styles.
+ */
+async function scriptlessTwin(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser for the accessibility check");
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
+  const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+  const twin = await context.newPage();
+  const url = page.url();
+  await twin.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await twin.goto(url);
+  return twin;
+}
+
 /** Fails on any serious or critical accessibility violation on the current page. */
-export async function expectAccessible(page: Page) {
+export async function expectAccessible(page: Page, options: { javaScriptDisabled?: boolean } = {}) {
   await screenshot(page);
-  const results = await new AxeBuilder({ page }).analyze();
+  const twin = options.javaScriptDisabled ? await scriptlessTwin(page) : undefined;
+  const results = await new AxeBuilder({ page: twin ?? page }).analyze();
+  await twin?.context().close();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** The most recent email of a kind to an address, from the e2e server's database (the demo outbox). */
 export function lastEmail(kind: string, to: string): { subject: string; text: string } {
-  const db = new Database("e2e/.tmp/e2e.db", { readonly: true });
+  const db = new Database(e2eDbFile, { readonly: true });
   try {
     const row = db.prepare('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1').get(kind, to) as
       | { subject: string; text: string }

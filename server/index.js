@@ -93,7 +93,15 @@ app.use(
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.headers.origin;
-  if (!origin || origin === "null") return next();
+  if (!origin) return next();
+  if (origin === "null") {
+    // An opaque origin (a page with "Referrer-Policy: no-referrer", a privacy
+    // extension, a sandboxed frame) cannot be checked either way; SameSite=Lax
+    // keeps session cookies off cross-site posts. Drop it so Remix's own
+    // origin check does not turn the post into a blank 500.
+    delete req.headers.origin;
+    return next();
+  }
   const host = req.headers["x-forwarded-host"] ?? req.headers.host;
   try {
     if (new URL(origin).host === host) return next();

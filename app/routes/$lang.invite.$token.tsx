@@ -9,9 +9,9 @@ import { AcceptInviteSchema } from "~/domain/account-schemas";
 import { acceptInvite, checkInvite } from "~/models/account.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 
-export const meta: MetaFunction = () => [{ title: "Socialbrief" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Socialbrief" }, { name: "referrer", content: "same-origin" }];
 
-const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" };
+const noStore = { "Cache-Control": "private, no-store", "Referrer-Policy": "same-origin" };
 
 /** 404 for an invitation that never existed, 410 for one that is accepted or expired. */
 async function requireUsableInvite(token: string | undefined) {

@@ -1,0 +1,5 @@
+// The e2e server's SQLite file: one per port, so two runs on different
+// E2E_PORTs never share (or delete) each other's database.
+export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+export const e2eDbFile = `e2e/.tmp/e2e-${e2ePort}.db`;
+export const e2eDatabaseUrl = `file:./${e2eDbFile}`;
