@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Font } from "@react-pdf/renderer";
+import { woffToSfnt } from "./woff-to-sfnt.server";
 
 const require = createRequire(import.meta.url);
 let registered = false;
@@ -7,7 +9,11 @@ let registered = false;
 /** Inter from @fontsource (in node_modules, nothing fetched): accents and € included. */
 export function registerFonts(): void {
   if (registered) return;
-  const file = (weight: number) => require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`);
+  // Converted to TrueType once, in memory (see woff-to-sfnt.server.ts for why).
+  const file = (weight: number) => {
+    const woff = readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`));
+    return `data:font/ttf;base64,${woffToSfnt(woff).toString("base64")}`;
+  };
   Font.register({
     family: "Inter",
     fonts: [
