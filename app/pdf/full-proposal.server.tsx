@@ -2,8 +2,9 @@
 // view as the web page: branded cover, contents, the fifteen parts with
 // tables whose rows never split across pages, an audience chart drawn as
 // vector bars, and page numbers.
-import { Document, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
+import { Document, Link, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { createHash } from "node:crypto";
+import { createContext, useContext, type ReactNode } from "react";
 import type { PartId } from "~/domain/strategy/model";
 import type { ProposalView } from "~/domain/strategy/view";
 import { registerFonts } from "./fonts.server";
@@ -38,6 +39,9 @@ function makeStyles(primary: string, accent: string) {
     footer: { position: "absolute", bottom: 26, left: 50, right: 50, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: muted },
     tocRow: { flexDirection: "row", fontSize: 11, marginBottom: 6 },
     tocNum: { width: 24, color: accent, fontWeight: 700 },
+    tocTitle: { flexGrow: 1, color: ink, textDecoration: "none" },
+    tocPage: { width: 40, textAlign: "right", color: muted },
+    pageMark: { position: "absolute", top: 0, left: 0, fontSize: 1, color: "#ffffff" },
     edited: { fontSize: 10, lineHeight: 1.45, marginBottom: 6 },
     note: { fontSize: 8, color: muted, marginTop: 2 },
     packages: { flexDirection: "row", gap: 8, marginBottom: 6 },
@@ -125,13 +129,26 @@ function Chart({ data, title, s, color }: { data: ProposalView["situation"]["cha
   );
 }
 
+/** Where each part's heading landed, filled in while a render lays out its pages. */
+type PartPages = Partial<Record<PartId, number>>;
+const PageRecorder = createContext<PartPages>({});
+
 function Part({ id, view, s, children, first }: { id: PartId; view: ProposalView; s: Styles; children: ReactNode; first?: boolean }) {
   const edited = view.edits[id];
+  const seen = useContext(PageRecorder);
   return (
     <View break={!first && (id === "crisis" || id === "investment")}>
-      <Text style={s.h2} minPresenceAhead={140}>
-        {view.partTitles[id]}
-      </Text>
+      {/* bookmark (the PDF outline) works on any node; the types only declare it on Page. */}
+      <View minPresenceAhead={140} id={`part-${id}`} {...({ bookmark: { title: view.partTitles[id], fit: true } } as Record<string, unknown>)}>
+        <Text style={s.h2}>{view.partTitles[id]}</Text>
+        <Text
+          style={s.pageMark}
+          render={({ pageNumber }) => {
+            seen[id] = pageNumber;
+            return " ";
+          }}
+        />
+      </View>
       {edited ? (
         <View>
           {edited.split(/\n{2,}/).map((para, i) => (
@@ -147,7 +164,15 @@ function Part({ id, view, s, children, first }: { id: PartId; view: ProposalView
   );
 }
 
-export function FullProposalDocument({ view, branding, studioName }: { view: ProposalView; branding: { primaryColor: string; accentColor: string }; studioName: string }) {
+interface DocumentProps {
+  view: ProposalView;
+  branding: { primaryColor: string; accentColor: string };
+  studioName: string;
+  /** The page of each part, from an earlier render of the same document (for the contents). */
+  pages?: PartPages;
+}
+
+export function FullProposalDocument({ view, branding, studioName, pages = {} }: DocumentProps) {
   const s = makeStyles(branding.primaryColor, branding.accentColor);
   const L = view.label;
   const why = L.why ?? "";
@@ -175,7 +200,10 @@ export function FullProposalDocument({ view, branding, studioName }: { view: Pro
         {ids.map((id, i) => (
           <View key={id} style={s.tocRow}>
             <Text style={s.tocNum}>{i + 1}</Text>
-            <Text>{view.partTitles[id]}</Text>
+            <Link src={`#part-${id}`} style={s.tocTitle}>
+              {view.partTitles[id]}
+            </Link>
+            <Text style={s.tocPage}>{pages[id] ?? ""}</Text>
           </View>
         ))}
         <View break>
@@ -358,7 +386,27 @@ export function FullProposalDocument({ view, branding, studioName }: { view: Pro
   );
 }
 
+const knownPages = new Map<string, PartPages>();
+
 export async function renderFullProposalPdf(view: ProposalView, branding: { primaryColor: string; accentColor: string }, studioName: string): Promise<Buffer> {
   registerFonts();
-  return renderToBuffer(<FullProposalDocument view={view} branding={branding} studioName={studioName} />);
+  // Two passes: the first lays the document out and notes the page each part
+  // starts on; the second prints those pages in the contents. The contents
+  // keep the same height in both passes, so nothing moves in between. The
+  // pages of a document already laid out (same view, branding and name) are
+  // remembered, so rendering it again takes one pass.
+  const key = createHash("sha256").update(JSON.stringify([view, branding, studioName])).digest("base64");
+  let pages = knownPages.get(key);
+  if (!pages) {
+    const seen: PartPages = {};
+    await renderToBuffer(
+      <PageRecorder.Provider value={seen}>
+        <FullProposalDocument view={view} branding={branding} studioName={studioName} />
+      </PageRecorder.Provider>,
+    );
+    pages = seen;
+    if (knownPages.size >= 200) knownPages.delete(knownPages.keys().next().value!);
+    knownPages.set(key, pages);
+  }
+  return renderToBuffer(<FullProposalDocument view={view} branding={branding} studioName={studioName} pages={pages} />);
 }

@@ -51,6 +51,28 @@ describe("full proposal from the questionnaire", () => {
     expect(text).toContain("Instagram serve il vostro obiettivo principale, «Contatti e vendite».");
   });
 
+  it("lists in its contents the page each part starts on, and links there", async () => {
+    const token = await submitted("Hotel Indice");
+    const response = await call(pdfLoader, get(`/it/p/${token}/pdf`), { lang: "it", token });
+    const dir = mkdtempSync(path.join(tmpdir(), "sb-toc-"));
+    const file = path.join(dir, "proposal.pdf");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    writeFileSync(file, bytes);
+    const pageText = (n: number) => execFileSync("pdftotext", ["-layout", "-f", String(n), "-l", String(n), file, "-"], { encoding: "utf8" });
+    const contents = pageText(2);
+    const entries = [...contents.matchAll(/^\s*(\d+)\s{2,}(.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[2]!.trim(), page: Number(m[3]) }));
+    expect(entries).toHaveLength(15);
+    for (const { title, page } of entries) {
+      // The heading is on the page the contents give, as a line of its own.
+      expect(pageText(page).split("\n").map((l) => l.trim()), `${title} on page ${page}`).toContain(title);
+    }
+    expect(entries.map((e) => e.page)).toEqual([...entries.map((e) => e.page)].sort((a, b) => a - b));
+    // An outline (bookmarks) with every part, and the contents lines link inside the document.
+    const raw = bytes.toString("latin1");
+    expect(raw).toContain("/Outlines");
+    expect(raw.match(/\/Dest/g)?.length ?? 0).toBeGreaterThanOrEqual(15);
+  });
+
   it("shows the same proposal on the web page, in English from the /en URL", async () => {
     const token = await submitted("Lake Hotel");
     const page = await call(pageLoader, get(`/en/p/${token}`), { lang: "en", token });
