@@ -1,19 +1,10 @@
 // The owner reviews, edits and sends a proposal; the prospect opens it, ticks
 // add-ons and sees the total; the owner sees it was opened.
-import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { e2eDatabaseUrl } from "./db-path";
 import { expectAccessible } from "./intake-helpers";
+import { fullLead, owner } from "./fixtures";
 
-const owner = { email: "owner@e2e.example", password: "e2e-owner-password-2026" };
 
-function fullLead(organisation: string): { id: string; token: string } {
-  const out = execFileSync("node_modules/.bin/tsx", ["e2e/create-full-lead.ts", `${organisation.replace(/\W+/g, "-").toLowerCase()}@example.com`, organisation], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: "silent" },
-  }).toString();
-  const [id = "", token = ""] = out.trim().split(" ");
-  return { id, token };
-}
 
 test("owner edits and sends the proposal; the prospect opens it and builds a total", async ({ page, browser }) => {
   test.slow();

@@ -10,8 +10,16 @@ import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
 import pino from "pino";
 import { pinoHttp } from "pino-http";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import "dotenv/config";
+
+// Stripe: without STRIPE_SECRET_KEY (the demo default) the local stand-in
+// (server/stripe-standin.js) plays Stripe's part, started below. Its webhooks
+// are signed with a secret made up for this process unless one is configured,
+// so nobody can sign a fake event with a secret published in the repository.
+if (!process.env.STRIPE_SECRET_KEY?.trim() && !process.env.STRIPE_WEBHOOK_SECRET?.trim()) {
+  process.env.STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
+}
 
 const isDev = process.argv.includes("--dev");
 const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: { app: "socialbrief" } });
@@ -77,6 +85,9 @@ app.use(
         "img-src": ["'self'", "data:"],
         "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
         "worker-src": ["'self'", "blob:"],
+        // Paying posts to us and is redirected to Stripe Checkout (or the local stand-in):
+        // browsers apply form-action to that redirect too.
+        "form-action": ["'self'", env.STRIPE_SECRET_KEY ? "https://checkout.stripe.com" : `http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`],
         "upgrade-insecure-requests": env.APP_URL.startsWith("https://") ? [] : null,
       },
     },
@@ -131,12 +142,24 @@ app.use((req, res, next) => {
 
 const limitMessage = (req) =>
   (req.path.startsWith("/en") ? "Too many attempts. Try again in a few minutes." : "Troppi tentativi. Riprova tra qualche minuto.");
+// Logins: failed attempts per IP (successful ones do not count). Over the
+// limit the request still reaches the login action, marked, so the person
+// gets the translated message in the form (with or without JavaScript)
+// instead of a bare 429 that the browser app could only show as an error.
 const loginLimiter = rateLimit({
   windowMs: 15 * 60 * 1000,
   limit: Number(process.env.RATE_LIMIT_LOGIN ?? 10),
   standardHeaders: "draft-7",
   legacyHeaders: false,
-  message: limitMessage,
+  skipSuccessfulRequests: true,
+  handler: (req, _res, next) => {
+    req.headers["x-login-limited"] = "1";
+    next();
+  },
+});
+app.use((req, _res, next) => {
+  delete req.headers["x-login-limited"]; // only the limiter may set it
+  next();
 });
 const publicPostLimiter = rateLimit({
   windowMs: 60 * 1000,
@@ -147,7 +170,8 @@ const publicPostLimiter = rateLimit({
 });
 app.post(/^\/(it|en)\/login\/?$/, loginLimiter);
 app.post(/^\/(it|en)\/login\.data$/, loginLimiter);
-app.post("*", publicPostLimiter);
+// Stripe's webhook deliveries come in bursts from a few addresses; they are signed, not typed by people.
+app.post("*", (req, res, next) => (req.path === "/stripe/webhook" ? next() : publicPostLimiter(req, res, next)));
 
 // The client IP as Express sees it (after trust proxy), for sessions and logs.
 app.use((req, _res, next) => {
@@ -183,6 +207,23 @@ const server = app.listen(env.PORT, () => {
 });
 server.keepAliveTimeout = 65_000;
 
+// The Stripe stand-in, only when no Stripe key is set: with real keys it is never started.
+let stripeStandin;
+if (!env.STRIPE_SECRET_KEY) {
+  try {
+    const { startStripeStandin } = await import("./stripe-standin.js");
+    stripeStandin = await startStripeStandin({
+      port: env.STRIPE_STANDIN_PORT ?? env.PORT + 1,
+      webhookUrl: `http://127.0.0.1:${env.PORT}/stripe/webhook`,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      logger,
+    });
+    logger.warn({ url: stripeStandin.url }, "no STRIPE_SECRET_KEY: payments go to the local Stripe stand-in (no real money)");
+  } catch (error) {
+    logger.error({ err: error }, "the local Stripe stand-in could not start: online payments will not work");
+  }
+}
+
 // Abandoned questionnaire drafts are deleted once their retention
 // (DRAFT_RETENTION_DAYS after the last change) has passed: at start, then hourly.
 async function purgeDrafts() {
@@ -212,6 +253,7 @@ async function shutdown(signal) {
   server.close(async () => {
     clearInterval(sweep);
     await closePdfPool();
+    await stripeStandin?.close();
     closeEmailTransports();
     await disconnectDb();
     await viteDevServer?.close();

@@ -5,8 +5,13 @@ import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/utils/locale";
 import { fieldLabel, optionLabel } from "./intake-field";
 
-/** Every answer so far, part by part, each with a link to edit it. */
-export function IntakeReview({ answers, steps }: { answers: RawAnswers; steps: StepId[] }) {
+/**
+ * Every answer so far, part by part, each with a link to edit it (the
+ * prospect's review step), or read-only for the team (`editable={false}`,
+ * parts as `level` headings under the page's own section heading).
+ */
+export function IntakeReview({ answers, steps, editable = true, level = 2 }: { answers: RawAnswers; steps: StepId[]; editable?: boolean; level?: 2 | 3 }) {
+  const Heading = level === 3 ? "h3" : "h2";
   const { t } = useTranslation();
   const locale = useLocale();
   const display = (field: FieldSpec, value: string | string[] | undefined): string | null => {
@@ -29,10 +34,12 @@ export function IntakeReview({ answers, steps }: { answers: RawAnswers; steps: S
           return (
             <section key={step} className="review-part" aria-labelledby={`review-${step}`}>
               <div className="review-head">
-                <h2 id={`review-${step}`}>{t(`questionnaire.steps.${step}.title`)}</h2>
-                <Link to={`/${locale}/intake/${step}?from=review`} aria-label={`${t("questionnaire.edit")}: ${t(`questionnaire.steps.${step}.title`)}`}>
-                  {t("questionnaire.edit")}
-                </Link>
+                <Heading id={`review-${step}`}>{t(`questionnaire.steps.${step}.title`)}</Heading>
+                {editable ? (
+                  <Link to={`/${locale}/intake/${step}?from=review`} aria-label={`${t("questionnaire.edit")}: ${t(`questionnaire.steps.${step}.title`)}`}>
+                    {t("questionnaire.edit")}
+                  </Link>
+                ) : null}
               </div>
               <dl>
                 {rows.map(({ field, text }) => (

@@ -79,7 +79,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
 
       <Part id="situation" view={view}>
         {view.situation.rows.length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table">
               <thead>
                 <tr>
@@ -157,7 +157,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       </Part>
 
       <Part id="channels" view={view}>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>
@@ -190,7 +190,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       <Part id="content" view={view}>
         <h3>{L.pillars}</h3>
         <List items={view.content.pillars} />
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>
@@ -223,7 +223,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       <Part id="crisis" view={view}>
         <p className={view.crisis.reinforced ? "badge badge-reinforced" : "badge"}>{view.crisis.level}</p>
         <Reasons reasons={view.crisis.reasons} label={L.why!} />
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>
@@ -264,7 +264,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       </Part>
 
       <Part id="roles" view={view}>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table raci">
             <thead>
               <tr>
@@ -308,7 +308,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       <Part id="workflow" view={view}>
         <List items={view.workflow.points} />
         <h3>{L.calendar}</h3>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>
@@ -347,7 +347,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
           ))}
         </div>
         <h3>{L.addOns}</h3>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

@@ -144,21 +144,23 @@ function render(layout: Layout): EmailContent {
 }
 
 /** To a prospect: the private link to continue the questionnaire, with its expiry. */
-export function resumeLinkEmail(input: { locale: Locale; url: string; organisation?: string | null; expiresAt: Date }): EmailContent {
+export function resumeLinkEmail(input: { locale: Locale; url: string; organisation?: string | null; expiresAt: Date; reminder?: boolean }): EmailContent {
   const { locale } = input;
   const t = getT(locale);
   const url = checkedUrl(input.url);
   const organisation = input.organisation ? oneLine(input.organisation) : "";
+  // A reminder the team sends from the pipeline: same link and rules, its own words.
+  const words = input.reminder ? "pipeline.reminderEmail" : "email.resumeLink";
   return render({
     locale,
-    subject: t("email.resumeLink.subject"),
-    heading: t("email.resumeLink.heading"),
+    subject: t(`${words}.subject`),
+    heading: t(`${words}.heading`),
     blocks: [
-      { type: "paragraph", text: organisation ? t("email.resumeLink.introFor", { organisation }) : t("email.resumeLink.intro") },
+      { type: "paragraph", text: organisation ? t(`${words}.introFor`, { organisation }) : t(`${words}.intro`) },
       { type: "button", label: t("email.resumeLink.button"), url },
       { type: "paragraph", text: t("email.resumeLink.expires", { date: formatDate(input.expiresAt, locale, "long") }) },
       { type: "paragraph", text: t("email.resumeLink.private") },
-      { type: "note", text: t("email.resumeLink.ignore") },
+      { type: "note", text: t(`${words}.ignore`) },
     ],
   });
 }
@@ -282,6 +284,55 @@ export function inviteEmail(input: { locale: Locale; url: string; name: string; 
       { type: "button", label: t("account.email.invite.button"), url: checkedUrl(input.url) },
       { type: "paragraph", text: t("account.email.invite.expires", { date: formatDate(input.expiresAt, locale, "long") }) },
       { type: "note", text: t("account.email.invite.ignore") },
+    ],
+  });
+}
+
+/** To a client: their acceptance is recorded; the client area has the payment and next steps. */
+export function proposalAcceptedEmail(input: { locale: Locale; name: string; organisation: string; version: number; url: string }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  const organisation = oneLine(input.organisation);
+  return render({
+    locale,
+    subject: t("payment.email.accepted.subject", { organisation }),
+    heading: t("payment.email.accepted.heading", { name: oneLine(input.name) }),
+    blocks: [
+      { type: "paragraph", text: t("payment.email.accepted.intro", { organisation, version: input.version }) },
+      { type: "button", label: t("payment.email.accepted.button"), url: checkedUrl(input.url) },
+    ],
+  });
+}
+
+/** To a client: a payment arrived (`amount` already formatted), with the receipt link. */
+export function paymentReceivedEmail(input: { locale: Locale; organisation: string; amount: string; url: string }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  const organisation = oneLine(input.organisation);
+  return render({
+    locale,
+    subject: t("payment.email.paid.subject", { organisation }),
+    heading: t("payment.email.paid.heading"),
+    blocks: [
+      { type: "paragraph", text: t("payment.email.paid.intro", { organisation, amount: oneLine(input.amount) }) },
+      { type: "button", label: t("payment.email.paid.button"), url: checkedUrl(input.url) },
+    ],
+  });
+}
+
+/** To the owners: a lead accepted its proposal or paid (`amount` already formatted). */
+export function ownerPaymentEmail(input: { locale: Locale; event: "accepted" | "paid"; organisation: string; name: string; packageName: string; amount: string; leadUrl: string }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  const values = { organisation: oneLine(input.organisation), name: oneLine(input.name), package: oneLine(input.packageName), amount: oneLine(input.amount) };
+  const subject = t(input.event === "accepted" ? "payment.email.owner.acceptedSubject" : "payment.email.owner.paidSubject", values);
+  return render({
+    locale,
+    subject,
+    heading: subject,
+    blocks: [
+      { type: "paragraph", text: t(input.event === "accepted" ? "payment.email.owner.acceptedIntro" : "payment.email.owner.paidIntro", values) },
+      { type: "button", label: t("payment.email.owner.button"), url: checkedUrl(input.leadUrl) },
     ],
   });
 }

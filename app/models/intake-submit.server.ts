@@ -8,13 +8,14 @@ import { getEnv } from "~/utils/env.server";
 import { notifyOwners, sendEmail } from "~/utils/email.server";
 import { issueResumeToken, submitDraft } from "./intake-draft.server";
 
-export async function sendResumeLink(draft: { id: string; email: string | null; locale: string; answers: RawAnswers }) {
+/** Emails a fresh resume link; `reminder` when the team sends it from the pipeline rather than the prospect asking. */
+export async function sendResumeLink(draft: { id: string; email: string | null; locale: string; answers: RawAnswers }, options: { reminder?: boolean } = {}) {
   if (!draft.email) return false;
   const locale: Locale = isLocale(draft.locale) ? draft.locale : "it";
   const { token, expiresAt } = await issueResumeToken(draft.id);
   const url = `${getEnv().APP_URL}/${locale}/intake/resume/${token}`;
   const organisation = typeof draft.answers.about?.organisation === "string" ? draft.answers.about.organisation : null;
-  await sendEmail({ kind: "resume_link", to: draft.email, locale, ...resumeLinkEmail({ locale, url, organisation, expiresAt }) });
+  await sendEmail({ kind: "resume_link", to: draft.email, locale, ...resumeLinkEmail({ locale, url, organisation, expiresAt, reminder: options.reminder }) });
   return true;
 }
 

@@ -24,6 +24,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
+  if (request.headers.get("X-Login-Limited") === "1") {
+    // Too many failed logins from this address (the server's limiter): the password is not even checked.
+    return Response.json({ result: submission.reply({ formErrors: ["errors.tooManyRequests"], hideFields: ["password"] }) }, { status: 429 });
+  }
   const { email, password, redirectTo } = submission.value;
   const login = await attemptLogin(email, password);
   if (login.status !== "ok") {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
 import { requireUser } from "~/utils/auth.server";
+import { canReadEmail } from "~/utils/roles.server";
 import { getEmailMessage } from "~/utils/email.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -12,9 +13,10 @@ import { useLocale } from "~/utils/locale";
 // body in a fully sandboxed iframe (no scripts, no forms, no navigation).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
-  const { headers } = await requireUser(request, locale);
+  const { headers, user } = await requireUser(request, locale);
   const message = params.id ? await getEmailMessage(params.id) : null;
   if (!message) throw new Response("Not Found", { status: 404, headers });
+  if (!canReadEmail(user, message)) throw new Response("Forbidden", { status: 403, headers });
   headers.set("Cache-Control", "private, no-store");
   return Response.json(
     { message: { ...message, createdAt: message.createdAt.toISOString(), sentAt: message.sentAt?.toISOString() ?? null } },

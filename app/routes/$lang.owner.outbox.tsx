@@ -4,6 +4,7 @@ import { Link, useLoaderData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/i18n/format";
 import { requireUser } from "~/utils/auth.server";
+import { canReadEmail } from "~/utils/roles.server";
 import { listEmailMessages } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -15,8 +16,9 @@ import { useLocale } from "~/utils/locale";
 // the list through the <Outlet>.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
-  const { headers } = await requireUser(request, locale);
-  const messages = await listEmailMessages({ take: 100 });
+  const { headers, user } = await requireUser(request, locale);
+  // Members never see someone else's reset link or invitation (see roles.server).
+  const messages = (await listEmailMessages({ take: 100 })).filter((m) => canReadEmail(user, m));
   headers.set("Cache-Control", "private, no-store");
   return Response.json(
     {

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorPage } from "~/components/error-page";
+import { AccountErrorPage } from "~/components/account-error-page";
 import { erasePerson, summarisePerson } from "~/models/gdpr.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -107,6 +107,7 @@ export default function PrivacyRequests() {
   );
 }
 
+// A member gets the translated "owners only" page (403), not a generic error.
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <AccountErrorPage />;
 }

@@ -10,18 +10,25 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { getWorkingProposal, saveProposalEdits, type PriceEdits } from "~/models/proposal.server";
 import { NotSendable, sendProposal } from "~/models/proposal-versions.server";
 import { requireUser } from "~/utils/auth.server";
+import { LeadPayments } from "~/components/lead-payments";
+import { getLeadPayments, type LeadPaymentsData } from "~/models/payments.server";
+import { samePrices } from "~/utils/roles.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
-  await requireUser(request, locale);
+  const { user } = await requireUser(request, locale);
   const working = await getWorkingProposal(params.leadId ?? "", locale);
   if (!working) throw new Response("Not Found", { status: 404 });
   const { lead, view, generated, base, prices, edits } = working;
+  const payments = await getLeadPayments(lead.id, locale);
   return Response.json(
     {
+      payments,
       lead: { id: lead.id, name: lead.name, email: lead.email, organisation: lead.organisation, token: lead.token, locale: lead.locale },
+      // Prices are the owner's: members see them and send, but cannot change them.
+      canEditPrices: user.role === "owner",
       versions: lead.proposal?.versions ?? [],
       firstOpenedAt: lead.proposal?.firstOpenedAt ?? null,
       view,
@@ -62,6 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (cents === null) priceErrors[key] = raw;
     else prices[key] = cents;
   }
+  if (user.role !== "owner" && (Object.keys(priceErrors).length || !samePrices(prices, working.prices))) {
+    throw new Response("Forbidden", { status: 403 });
+  }
   if (Object.keys(priceErrors).length) return Response.json({ priceErrors }, { status: 400 });
   await saveProposalEdits(leadId, user.id, edits, prices);
   if (intent === "send") {
@@ -84,7 +94,9 @@ interface ViewerProps {
 }
 
 interface Data {
+  payments: LeadPaymentsData | null;
   lead: { id: string; name: string; email: string; organisation: string; token: string; locale: string };
+  canEditPrices: boolean;
   versions: Array<{ id: string; number: number; sentAt: string; snapshotHash: string; locale: string }>;
   firstOpenedAt: string | null;
   view: ProposalView | null;
@@ -166,6 +178,7 @@ export default function ProposalReview() {
           {t("settings.review.sent", { number: params.get("sent") })}
         </p>
       ) : null}
+      {data.payments ? <LeadPayments data={data.payments} /> : null}
       {!view || !generated ? (
         <p>{t("settings.review.noAnswers")}</p>
       ) : (
@@ -218,6 +231,7 @@ export default function ProposalReview() {
             ))}
             <fieldset className="field">
               <legend>{t("settings.review.prices")}</legend>
+              {data.canEditPrices ? null : <p className="hint">{t("pipeline.roles.pricesOwnerOnly")}</p>}
               {priceRows.map(([key, label]) => {
                 const error = actionData?.priceErrors?.[key];
                 return (
@@ -231,6 +245,7 @@ export default function ProposalReview() {
                       name={`price-${key}`}
                       inputMode="decimal"
                       defaultValue={error ?? euros(data.prices[key])}
+                      readOnly={!data.canEditPrices}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `price-${key}-error` : `price-${key}-hint`}
                     />

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ErrorPage } from "~/components/error-page";
+import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { channels } from "~/domain/intake/definition";
 import { ProfileSchema } from "~/domain/profile-schema";
@@ -169,6 +169,7 @@ export default function SettingsPage() {
   );
 }
 
+// A member gets the translated "owners only" page (403), not a generic error.
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <AccountErrorPage />;
 }

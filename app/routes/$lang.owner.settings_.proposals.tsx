@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/error-page";
+import { AccountErrorPage } from "~/components/account-error-page";
 import { translateError } from "~/components/field";
 import { settingsFromForm, settingsToForm, type FormErrors } from "~/domain/strategy/settings-form";
 import { getOwnerSettings, saveOwnerSettings } from "~/models/settings.server";
@@ -118,6 +118,7 @@ export default function ProposalSettings() {
   );
 }
 
+// A member gets the translated "owners only" page (403), not a generic error.
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return <AccountErrorPage />;
 }

@@ -6,6 +6,7 @@ import { getLeadByToken } from "~/models/lead.server";
 import { getProposalView } from "~/models/proposal.server";
 import { renderInPool } from "~/pdf/pool.server";
 import { versionPdf } from "~/models/proposal-versions.server";
+import { acceptedVersion } from "~/models/payments.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 
 /** The proposal as a PDF download, in the language of the URL. */
@@ -15,7 +16,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!lead || !isGoal(lead.goal)) throw new Response("Not Found", { status: 404 });
   const t = getT(locale);
   const text = proposalText({ ...lead, goal: lead.goal }, t, locale);
-  const { view, settings, version } = await getProposalView(params.token!, locale);
+  const { view, settings, version: newest } = await getProposalView(params.token!, locale);
+  // Once accepted, the PDF is the version accepted, whatever was sent after it.
+  const version = (await acceptedVersion(params.token!)) ?? newest;
   // A sent version renders once and is then served from storage.
   const stored = version ? await versionPdf(version, locale) : null;
   const pdf = stored

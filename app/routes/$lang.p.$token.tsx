@@ -6,7 +6,9 @@ import { isGoal } from "~/domain/goals";
 import { proposalText } from "~/domain/proposal-text";
 import { getT } from "~/i18n/i18n";
 import { getLeadByToken } from "~/models/lead.server";
-import { getProposalView, markOpened } from "~/models/proposal.server";
+import { getAcceptableProposal, getProposalView, markOpened } from "~/models/proposal.server";
+import { getClientPortal, type ClientPortal as Portal } from "~/models/payments.server";
+import { ClientPortal } from "~/components/client-portal";
 import { getAuth } from "~/utils/auth.server";
 import { ProposalDocumentView } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
@@ -22,6 +24,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { view, lead: full } = await getProposalView(params.token!, locale);
   // Staff looking at it do not count as the prospect opening it.
   if (full && !(await getAuth(request)).user) await markOpened(full.id);
+  const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
+  // Accepted: the private link is the client area, with the version that was accepted.
+  const accepted = await getClientPortal(params.token!, locale);
+  if (accepted) {
+    return Response.json({ portal: accepted.portal, view: accepted.view, text: null, choice: null, expired: false, canAccept: false, token: params.token, locale }, { headers });
+  }
   const text = proposalText({ ...lead, goal: lead.goal }, getT(locale), locale);
   const url = new URL(request.url);
   const expired = view ? romeToday() > view.validUntilDay : false;
@@ -32,17 +40,23 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         url.searchParams.getAll("addon"),
       )
     : null;
+  const canAccept = Boolean(view && !expired && (await getAcceptableProposal(params.token!)));
   return Response.json(
-    { text, view, choice, expired, token: params.token, locale },
+    { portal: null, text, view, choice, expired, canAccept, token: params.token, locale },
     // A private link: never cached by shared caches, never indexed.
     { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } },
   );
 }
 
 export default function ProposalPage() {
-  const { text, view, choice, expired, token, locale } = useLoaderData<{ text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; token: string; locale: "it" | "en" }>();
+  const { portal, text, view, choice, expired, canAccept, token, locale } = useLoaderData<
+    | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; canAccept: boolean; token: string; locale: "it" | "en" }
+    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; canAccept: false; token: string; locale: "it" | "en" }
+  >();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  if (portal) return <ClientPortal portal={portal} view={view} />;
+  const acceptHref = canAccept ? `/${locale}/p/${token}/accept` : null;
   return (
     <main id="main" className="page proposal">
       {searchParams.has("received") ? (
@@ -57,9 +71,16 @@ export default function ProposalPage() {
         <p className="meta">
           {view ? `${view.issued} · ${view.validUntil}` : `${text.date} · ${text.validUntil}`}
         </p>
-        <a className="button primary" href={`/${locale}/p/${token}/pdf`} download>
-          {t("proposal.download")}
-        </a>
+        <p className="cover-actions">
+          <a className="button primary" href={`/${locale}/p/${token}/pdf`} download>
+            {t("proposal.download")}
+          </a>
+          {acceptHref ? (
+            <a className="button primary" href={acceptHref}>
+              {t("payment.accept.cta")}
+            </a>
+          ) : null}
+        </p>
       </header>
       {view ? (
         <>
@@ -69,7 +90,7 @@ export default function ProposalPage() {
               {view.expiredNotice}
             </p>
           ) : null}
-          <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} chooser={choice ? <Chooser view={view} choice={choice} locale={locale} /> : null} />
+          <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} chooser={choice ? <Chooser view={view} choice={choice} locale={locale} acceptHref={acceptHref} /> : null} />
         </>
       ) : (
         <ShortProposal text={text} />
@@ -131,7 +152,7 @@ export function ErrorBoundary() {
 }
 
 /** Package and add-ons the client ticks, with the totals: a GET form that works without JavaScript and submits itself on change with it. */
-function Chooser({ view, choice, locale }: { view: ProposalView; choice: Quote; locale: "it" | "en" }) {
+function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; choice: Quote; locale: "it" | "en"; acceptHref: string | null }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const money = (cents: number) => formatMoney(cents, locale);
@@ -176,6 +197,13 @@ function Chooser({ view, choice, locale }: { view: ProposalView; choice: Quote; 
           </dl>
         ))}
       </div>
+      {acceptHref ? (
+        <p>
+          <button type="submit" formAction={acceptHref} className="button primary">
+            {t("payment.accept.ctaChoice")}
+          </button>
+        </p>
+      ) : null}
     </Form>
   );
 }

@@ -40,7 +40,7 @@ function pdfText(bytes: ArrayBuffer | Buffer): string {
 
 describe("owner review and sending", () => {
   it("edits text and prices, previews them, and sends an immutable version the prospect sees", async () => {
-    const { user, cookie } = await staff();
+    const { user, cookie } = await staff("owner"); // prices are the owner's (members get 403: tests/integration/roles.test.ts)
     const lead = await submitted("review@hotel.example");
     const params = { lang: "it", leadId: lead.id };
 
@@ -93,7 +93,7 @@ describe("owner review and sending", () => {
   });
 
   it("refuses a price that is not an amount and saves nothing; keeps anonymous visitors out", async () => {
-    const { cookie } = await staff();
+    const { cookie } = await staff("owner");
     const lead = await submitted("price@hotel.example");
     const bad = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-terms": "x", "price-onboarding": "cinquecento" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
     expect(bad.status).toBe(400);

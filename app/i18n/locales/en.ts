@@ -5,6 +5,8 @@ import { landingEn } from "./landing.en";
 import { questionnaireEn } from "./questionnaire.en";
 import { planEn } from "./plan.en";
 import { accountEn } from "./account.en";
+import { paymentEn } from "./payment.en";
+import { pipelineEn } from "./pipeline.en";
 
 export const en: Messages = {
   meta: { title: "Socialbrief: a social media strategy made for you", description: "Tell us about your organisation and get a social media strategy proposal with the reason for every choice." },
@@ -137,4 +139,6 @@ export const en: Messages = {
   questionnaire: questionnaireEn,
   plan: planEn,
   account: accountEn,
+  payment: paymentEn,
+  pipeline: pipelineEn,
 };

@@ -4,6 +4,8 @@ import { landingIt } from "./landing.it";
 import { questionnaireIt } from "./questionnaire.it";
 import { planIt } from "./plan.it";
 import { accountIt } from "./account.it";
+import { paymentIt } from "./payment.it";
+import { pipelineIt } from "./pipeline.it";
 import type { Widen } from "./widen";
 
 // Italian is the default language. Every key here must exist in en.ts (a unit test checks).
@@ -138,6 +140,8 @@ export const it = {
   questionnaire: questionnaireIt,
   plan: planIt,
   account: accountIt,
+  payment: paymentIt,
+  pipeline: pipelineIt,
 };
 
 export type Messages = Widen<typeof it>;

@@ -45,7 +45,7 @@ export const landingEn: Widen<typeof landingIt> = {
     whyHeading: "Why",
     why: "To answer your enquiry and prepare a proposal (GDPR art. 6.1.b, steps prior to a contract). No consent is needed: this notice is enough.",
     draftsHeading: "Drafts not sent",
-    drafts: "Your answers are saved while you type, so you can come back through the private link we email you. A draft that is never sent is kept for {{days}} days after its last change, then deleted. Meanwhile the team may see it as an \"in progress\" lead and send you a reminder.",
+    drafts: "Your answers are saved while you type, so you can come back through the private link we email you. A draft that is never sent is kept for {{days}} days after its last change, then deleted. Meanwhile the owner and their team see it among their leads as an \"in progress\" questionnaire and may send you a reminder with a new link.",
     marketingHeading: "Optional updates",
     marketing: "At the end you may choose to receive updates. The box stays empty unless you tick it, and you can withdraw at any time. We record the date, the language and the version of this notice.",
     keepHeading: "How long",

@@ -42,7 +42,7 @@ export const landingIt = {
     whyHeading: "Perché",
     why: "Per rispondere alla tua richiesta e preparare una proposta (art. 6.1.b GDPR, misure precontrattuali). Non serve un consenso: basta questa informativa.",
     draftsHeading: "Bozze non inviate",
-    drafts: "Le risposte si salvano mentre compili, così puoi riprendere con il link privato che ti mandiamo per email. Una bozza non inviata resta per {{days}} giorni dall'ultima modifica, poi viene cancellata. Durante questo periodo chi ti segue può vederla come contatto «in corso» e mandarti un promemoria.",
+    drafts: "Le risposte si salvano mentre compili, così puoi riprendere con il link privato che ti mandiamo per email. Una bozza non inviata resta per {{days}} giorni dall'ultima modifica, poi viene cancellata. Durante questo periodo il titolare e il suo team la vedono tra i contatti come questionario «in corso» e possono mandarti un promemoria con un nuovo link.",
     marketingHeading: "Aggiornamenti facoltativi",
     marketing: "Alla fine puoi scegliere, se vuoi, di ricevere aggiornamenti. La casella è vuota finché non la spunti e puoi revocare la scelta in ogni momento. Registriamo data, lingua e versione di questa informativa.",
     keepHeading: "Per quanto tempo",

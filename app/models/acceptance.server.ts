@@ -1,0 +1,77 @@
+// Accepting a sent proposal: one acceptance per lead, pinned to the version
+// accepted by its hash, with who typed their name, when, from which IP and
+// browser; the invoicing data goes on the Client row. Nothing here is ever
+// updated afterwards: an accepted version cannot change.
+import { onboardingGrossCents, type AcceptableProposal } from "~/domain/acceptable-proposal";
+import { invoicingData, type AcceptanceInput } from "~/domain/acceptance-schema";
+import { romeToday } from "~/domain/intake/schema";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+
+export type AcceptOutcome =
+  | { ok: true; acceptanceId: string }
+  | { ok: false; reason: "changed" | "expired" | "accepted" };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export function isExpired(proposal: Pick<AcceptableProposal, "validUntil">, now = new Date()): boolean {
+  return romeToday(now) > proposal.validUntil;
+}
+
+export async function findAcceptance(leadId: string) {
+  return prisma.acceptance.findFirst({ where: { leadId }, orderBy: { acceptedAt: "asc" } });
+}
+
+export async function acceptProposal(
+  proposal: AcceptableProposal,
+  input: AcceptanceInput,
+  meta: { ip: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<AcceptOutcome> {
+  if (input.versionHash !== proposal.versionHash) return { ok: false, reason: "changed" };
+  if (isExpired(proposal, now)) return { ok: false, reason: "expired" };
+  const onboardingCents = onboardingGrossCents(proposal);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.acceptance.findFirst({ where: { leadId: proposal.leadId }, select: { id: true } })) return { ok: false, reason: "accepted" } as const;
+      const acceptance = await tx.acceptance.create({
+        data: {
+          leadId: proposal.leadId,
+          proposalVersionId: proposal.versionId,
+          versionHash: proposal.versionHash,
+          packageId: input.packageId,
+          addOnIds: JSON.stringify(input.addOnIds),
+          fullName: input.fullName,
+          ip: meta.ip?.slice(0, 100) || null,
+          userAgent: meta.userAgent?.slice(0, 300) || null,
+          onboardingCents,
+          currency: proposal.currency,
+          acceptedAt: now,
+        },
+        select: { id: true },
+      });
+      const client = invoicingData(input);
+      await tx.client.upsert({ where: { leadId: proposal.leadId }, create: { leadId: proposal.leadId, ...client }, update: client });
+      const lead = await tx.lead.findUniqueOrThrow({ where: { id: proposal.leadId }, select: { status: true } });
+      if (lead.status !== "accepted" && lead.status !== "paid") {
+        await tx.lead.update({ where: { id: proposal.leadId }, data: { status: "accepted" } });
+        await recordAudit({ action: "lead.status", leadId: proposal.leadId, data: { from: lead.status, to: "accepted", reason: "accepted" } }, tx);
+      }
+      await recordAudit(
+        {
+          action: "proposal.accepted",
+          leadId: proposal.leadId,
+          data: { acceptanceId: acceptance.id, versionId: proposal.versionId, versionHash: proposal.versionHash, packageId: input.packageId, addOnIds: input.addOnIds, onboardingCents, kind: client.kind },
+        },
+        tx,
+      );
+      return { ok: true, acceptanceId: acceptance.id } as const;
+    });
+  } catch (error) {
+    // Two submissions at once: the version's unique acceptance keeps the first.
+    if (isUniqueViolation(error)) return { ok: false, reason: "accepted" };
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+// Applying a verified Stripe event to our payments. The route checks the
+// signature; this module:
+//   - records the event id first, in the same transaction as its effect, so a
+//     repeated delivery changes nothing (the insert fails on the primary key);
+//   - finds our Payment from the event (session id, our metadata, payment intent;
+//     for a refund that arrives before the payment, Stripe is asked which
+//     session the payment intent belongs to);
+//   - moves the payment with the pure state machine (payment-state.ts), which
+//     keeps out-of-order events right and flags a differing amount;
+//   - writes each change to the audit log and moves the lead to "paid" (or back
+//     to "accepted" after a full refund).
+import type Stripe from "stripe";
+import { applySignal, countsAsPaid, isPaymentStatus, type PaymentState } from "~/domain/payment-state";
+import { PAYMENT_METADATA_KEY, readStripeEvent, type PaymentEvent } from "~/domain/stripe-events";
+import { prisma } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
+import { getStripe } from "~/utils/stripe.server";
+import { recordAudit } from "./audit.server";
+import { sendPaymentEmails } from "./payment-emails.server";
+import { syncLeadStatus, type Tx } from "./payments.server";
+
+export type WebhookOutcome =
+  | { outcome: "applied"; paymentId: string; status: string; changed: boolean; paidNow: boolean }
+  | { outcome: "duplicate" }
+  | { outcome: "ignored"; why: "type" | "unknown-payment" };
+
+class ConcurrentChange extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+const paymentSelect = {
+  id: true,
+  leadId: true,
+  provider: true,
+  status: true,
+  expectedCents: true,
+  amountCents: true,
+  currency: true,
+  mismatch: true,
+  lastEventAt: true,
+  paidAt: true,
+  refundedAt: true,
+  stripeSessionId: true,
+  stripePaymentIntentId: true,
+  updatedAt: true,
+} as const;
+
+async function findPayment(db: Tx, refs: PaymentEvent["refs"]) {
+  if (refs.sessionId) {
+    const bySession = await db.payment.findUnique({ where: { stripeSessionId: refs.sessionId }, select: paymentSelect });
+    if (bySession) return bySession;
+  }
+  if (refs.paymentId) {
+    const byId = await db.payment.findFirst({ where: { id: refs.paymentId, provider: "stripe" }, select: paymentSelect });
+    if (byId) return byId;
+  }
+  if (refs.paymentIntentId) {
+    return db.payment.findFirst({ where: { stripePaymentIntentId: refs.paymentIntentId }, select: paymentSelect });
+  }
+  return null;
+}
+
+/** A charge event without our metadata: ask Stripe which Checkout Session made the payment intent. */
+async function resolveRefs(refs: PaymentEvent["refs"]): Promise<PaymentEvent["refs"]> {
+  if (refs.paymentId || refs.sessionId || !refs.paymentIntentId) return refs;
+  if (await prisma.payment.findFirst({ where: { stripePaymentIntentId: refs.paymentIntentId }, select: { id: true } })) return refs;
+  const sessions = await getStripe().checkout.sessions.list({ payment_intent: refs.paymentIntentId, limit: 1 });
+  const session = sessions.data[0];
+  if (!session) return refs;
+  const paymentId = session.metadata?.[PAYMENT_METADATA_KEY];
+  return { ...refs, sessionId: session.id, paymentId: typeof paymentId === "string" && paymentId ? paymentId : null };
+}
+
+function toState(row: NonNullable<Awaited<ReturnType<typeof findPayment>>>): PaymentState {
+  return {
+    status: isPaymentStatus(row.status) ? row.status : "pending",
+    expectedCents: row.expectedCents,
+    amountCents: row.amountCents,
+    currency: row.currency,
+    mismatch: row.mismatch,
+    lastEventAt: row.lastEventAt,
+    paidAt: row.paidAt,
+    refundedAt: row.refundedAt,
+  };
+}
+
+type Applied = Extract<WebhookOutcome, { outcome: "applied" }> & { leadId: string };
+
+async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: PaymentEvent["refs"] | null): Promise<Exclude<WebhookOutcome, { outcome: "applied" }> | Applied> {
+  return prisma.$transaction(async (tx) => {
+    // First: the event id. A second delivery fails here and changes nothing.
+    await tx.stripeEvent.create({ data: { id: event.id, type: event.type, createdAt: new Date(event.created * 1000) } });
+    if (!read || !refs) return { outcome: "ignored", why: "type" } as const;
+    const row = await findPayment(tx, refs);
+    if (!row) return { outcome: "ignored", why: "unknown-payment" } as const;
+
+    const before = toState(row);
+    const { next, statusChanged, newMismatch, stale, kept } = applySignal(before, read.signal);
+    const { count } = await tx.payment.updateMany({
+      // Optimistic: another event for this payment committed in between → start again.
+      where: { id: row.id, updatedAt: row.updatedAt },
+      data: {
+        status: next.status,
+        amountCents: next.amountCents,
+        mismatch: next.mismatch,
+        lastEventAt: next.lastEventAt,
+        paidAt: next.paidAt,
+        refundedAt: next.refundedAt,
+        stripeSessionId: row.stripeSessionId ?? refs.sessionId,
+        stripePaymentIntentId: row.stripePaymentIntentId ?? refs.paymentIntentId,
+      },
+    });
+    if (count !== 1) throw new ConcurrentChange();
+
+    const base = { paymentId: row.id, eventId: event.id, eventType: event.type, livemode: read.livemode, stale };
+    if (statusChanged) {
+      await recordAudit({ action: `payment.${next.status}`, leadId: row.leadId, data: { ...base, from: before.status, amountCents: next.amountCents, expectedCents: next.expectedCents, currency: next.currency } }, tx);
+    }
+    if (newMismatch && read.signal.type !== "async.failed" && read.signal.type !== "checkout.expired") {
+      await recordAudit(
+        { action: "payment.mismatch", leadId: row.leadId, data: { ...base, reportedCents: read.signal.amountCents, reportedCurrency: read.signal.currency.toUpperCase(), expectedCents: next.expectedCents, currency: next.currency } },
+        tx,
+      );
+    }
+    if (read.signal.type === "refunded" && kept === "partial-refund") {
+      await recordAudit({ action: "payment.partial_refund", leadId: row.leadId, data: { ...base, refundedCents: read.signal.refundedCents, amountCents: read.signal.amountCents } }, tx);
+    }
+    if (!statusChanged && !newMismatch && kept !== "partial-refund") {
+      logger.info({ paymentId: row.id, eventId: event.id, type: event.type, kept, stale }, "stripe event changed no payment state");
+    }
+    await syncLeadStatus(tx, row.leadId, null);
+    const paidNow = statusChanged && countsAsPaid(next);
+    return { outcome: "applied", paymentId: row.id, leadId: row.leadId, status: next.status, changed: statusChanged, paidNow } as const;
+  });
+}
+
+/** Applies one verified event, exactly once. Throws only when it should be retried (database or Stripe down). */
+export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> {
+  const read = readStripeEvent(event);
+  if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { outcome: "duplicate" };
+  const refs = read ? await resolveRefs(read.refs) : null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await applyOnce(event, read, refs);
+      if (result.outcome !== "applied") return result;
+      const { leadId, ...rest } = result;
+      if (rest.paidNow) await sendPaymentEmails(leadId, rest.paymentId);
+      return rest;
+    } catch (error) {
+      if (isUniqueViolation(error)) return { outcome: "duplicate" };
+      if (error instanceof ConcurrentChange && attempt < 5) continue;
+      throw error;
+    }
+  }
+}

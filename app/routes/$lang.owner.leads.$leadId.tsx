@@ -1,0 +1,354 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { IntakeReview } from "~/components/intake-review";
+import { LeadPayments } from "~/components/lead-payments";
+import type { RawAnswers, StepId } from "~/domain/intake/definition";
+import { filtersToSearch, leadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { addNote, assignLead, getLeadPage, LeadNotFound, leadTimeline, listAssignees, setLeadStatus, type TimelineEntry } from "~/models/lead-page.server";
+import { getLeadPayments, type LeadPaymentsData } from "~/models/payments.server";
+import { requireUser } from "~/utils/auth.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+// One lead, for the owner and the team: every answer, the status, who works
+// it, the team's notes and everything that happened (from the audit log).
+
+export const meta: MetaFunction = () => [{ title: "Socialbrief" }];
+
+/** The pipeline view the person came from (only our own filter parameters survive). */
+function backSearch(value: string | null): string {
+  return value ? filtersToSearch(parseFilters(new URLSearchParams(value.replace(/^\?/, "")))) : "";
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { headers } = await requireUser(request, locale);
+  const lead = await getLeadPage(params.leadId ?? "", locale);
+  if (!lead) throw new Response("Not Found", { status: 404 });
+  const [team, timeline, payments] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale)]);
+  headers.set("Cache-Control", "private, no-store");
+  return Response.json(
+    {
+      lead: {
+        ...lead,
+        createdAt: lead.createdAt.toISOString(),
+        marketingConsentAt: lead.marketingConsentAt?.toISOString() ?? null,
+        erasedAt: lead.erasedAt?.toISOString() ?? null,
+        notes: lead.notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt.toISOString(), author: n.author?.name ?? null })),
+        proposal: lead.proposal
+          ? {
+              firstOpenedAt: lead.proposal.firstOpenedAt?.toISOString() ?? null,
+              latest: lead.proposal.versions[0] ? { number: lead.proposal.versions[0].number, sentAt: lead.proposal.versions[0].sentAt.toISOString() } : null,
+            }
+          : null,
+      },
+      team: team.map((u) => ({ id: u.id, name: u.name })),
+      timeline,
+      payments,
+      back: backSearch(new URL(request.url).searchParams.get("back")),
+    },
+    { headers },
+  );
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("status"), status: z.enum(leadStatuses) }),
+  z.object({ intent: z.literal("assign"), assignee: z.string().max(40) }),
+  z.object({ intent: z.literal("note"), body: z.string() }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user } = await requireUser(request, locale);
+  const leadId = params.leadId ?? "";
+  const form = await request.formData();
+  const parsed = ActionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const input = parsed.data;
+  const back = backSearch(String(form.get("back") ?? ""));
+  const done = (saved: string) => redirect(`/${locale}/owner/leads/${leadId}?saved=${saved}${back ? `&back=${encodeURIComponent(back)}` : ""}`);
+  try {
+    if (input.intent === "status") {
+      await setLeadStatus(leadId, input.status, user.id);
+      return done("status");
+    }
+    if (input.intent === "assign") {
+      const ok = await assignLead(leadId, input.assignee || null, user.id);
+      if (!ok) return Response.json({ error: "assignee" }, { status: 400 });
+      return done("assigned");
+    }
+    const body = input.body.replace(/\r\n/g, "\n").trim();
+    if (!body) return Response.json({ error: "noteEmpty", body: input.body }, { status: 400 });
+    if (body.length > NOTE_MAX) return Response.json({ error: "noteTooLong", body: input.body }, { status: 400 });
+    await addNote(leadId, user.id, body);
+    return done("note");
+  } catch (error) {
+    if (error instanceof LeadNotFound) throw new Response("Not Found", { status: 404 });
+    throw error;
+  }
+}
+
+interface Data {
+  lead: {
+    id: string;
+    token: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    organisation: string;
+    goal: string;
+    locale: string;
+    status: string;
+    createdAt: string;
+    marketingConsent: boolean;
+    marketingConsentAt: string | null;
+    erasedAt: string | null;
+    assignedTo: { id: string; name: string } | null;
+    notes: Array<{ id: string; body: string; createdAt: string; author: string | null }>;
+    proposal: { firstOpenedAt: string | null; latest: { number: number; sentAt: string } | null } | null;
+    answers: RawAnswers | null;
+    steps: StepId[];
+  };
+  team: Array<{ id: string; name: string }>;
+  timeline: TimelineEntry[];
+  payments: LeadPaymentsData | null;
+  back: string;
+}
+
+const prospectActions = new Set(["lead.submitted", "proposal.opened", "proposal.accepted"]);
+
+export default function LeadPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { lead, team, timeline, payments, back } = useLoaderData<Data>();
+  const actionData = useActionData<{ error?: "assignee" | "noteEmpty" | "noteTooLong"; body?: string }>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state === "submitting";
+  const saved = params.get("saved");
+  const statusLabel = (s: string) => t(`status.${s}`, { defaultValue: s });
+  const noteError = actionData?.error === "noteEmpty" ? t("pipeline.lead.noteEmpty") : actionData?.error === "noteTooLong" ? t("pipeline.lead.noteTooLong", { max: NOTE_MAX }) : null;
+  const erased = Boolean(lead.erasedAt);
+
+  const describe = (entry: TimelineEntry): string => {
+    const d = entry.data;
+    const key = `pipeline.timeline.actions.${entry.action}`;
+    if (entry.action === "lead.status") return t(key, { from: statusLabel(String(d.from ?? "")), to: statusLabel(String(d.to ?? "")) });
+    if (entry.action === "lead.assigned") return d.to ? t(key, { name: String(d.toName ?? "—") }) : t("pipeline.timeline.actions.lead.unassigned");
+    if (entry.action === "proposal.sent") return t(key, { version: String(d.version ?? "") });
+    return t(key, { defaultValue: entry.action });
+  };
+  const who = (entry: TimelineEntry): string =>
+    entry.actorName ? t("pipeline.timeline.by", { name: entry.actorName }) : prospectActions.has(entry.action) ? t("pipeline.timeline.prospect") : t("pipeline.timeline.system");
+
+  return (
+    <main id="main" className="page lead-page">
+      <p className="back-link">
+        <Link to={`/${locale}/owner${back}`}>← {t("pipeline.lead.back")}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{lead.organisation}</h1>
+        <span className={`badge badge-${lead.status}`}>{statusLabel(lead.status)}</span>
+      </div>
+      <p className="meta">
+        {lead.name} · {t("pipeline.lead.received", { date: formatDateTime(new Date(lead.createdAt), locale) })}
+        {lead.assignedTo ? ` · ${t("pipeline.lead.assignLabel")}: ${lead.assignedTo.name}` : ""}
+      </p>
+      {saved === "status" || saved === "assigned" || saved === "note" ? (
+        <p className="notice" role="status">
+          {t(`pipeline.lead.notices.${saved}`)}
+        </p>
+      ) : null}
+      {erased ? (
+        <p className="form-error" role="note">
+          {t("pipeline.lead.erased", { date: formatDate(new Date(lead.erasedAt!), locale, "long") })}
+        </p>
+      ) : null}
+
+      <div className="lead-layout">
+        <div className="lead-side stacked">
+          <section className="card" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{t("pipeline.lead.contactHeading")}</h2>
+            <dl className="lead-facts">
+              <dt>{t("pipeline.lead.name")}</dt>
+              <dd>{lead.name}</dd>
+              <dt>{t("pipeline.lead.email")}</dt>
+              <dd>{erased ? lead.email : <a href={`mailto:${lead.email}`}>{lead.email}</a>}</dd>
+              {lead.phone ? (
+                <>
+                  <dt>{t("pipeline.lead.phone")}</dt>
+                  <dd>
+                    <a href={`tel:${lead.phone.replace(/[^\d+]/g, "")}`}>{lead.phone}</a>
+                  </dd>
+                </>
+              ) : null}
+              <dt>{t("pipeline.lead.language")}</dt>
+              <dd>{t(`pipeline.lead.languages.${lead.locale}`, { defaultValue: lead.locale })}</dd>
+              <dt>{t("pipeline.lead.marketing")}</dt>
+              <dd>
+                {lead.marketingConsent && lead.marketingConsentAt
+                  ? t("pipeline.lead.marketingYes", { date: formatDate(new Date(lead.marketingConsentAt), locale, "medium") })
+                  : t("pipeline.lead.marketingNo")}
+              </dd>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="work-heading">
+            <h2 id="work-heading">{t("pipeline.lead.workHeading")}</h2>
+            <Form method="post" className="work-form" preventScrollReset>
+              <input type="hidden" name="intent" value="status" />
+              <input type="hidden" name="back" value={back} />
+              <div className="field">
+                <label htmlFor="lead-status">{t("pipeline.lead.statusLabel")}</label>
+                <select id="lead-status" name="status" defaultValue={lead.status} key={lead.status} disabled={erased}>
+                  {leadStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {statusLabel(s)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="button" disabled={busy || erased}>
+                {t("pipeline.lead.statusSave")}
+              </button>
+            </Form>
+            <Form method="post" className="work-form" preventScrollReset>
+              <input type="hidden" name="intent" value="assign" />
+              <input type="hidden" name="back" value={back} />
+              <div className="field">
+                <label htmlFor="lead-assignee">{t("pipeline.lead.assignLabel")}</label>
+                <select
+                  id="lead-assignee"
+                  name="assignee"
+                  defaultValue={lead.assignedTo?.id ?? ""}
+                  key={lead.assignedTo?.id ?? "nobody"}
+                  disabled={erased}
+                  aria-invalid={actionData?.error === "assignee" ? true : undefined}
+                  aria-describedby={actionData?.error === "assignee" ? "assignee-error" : undefined}
+                >
+                  <option value="">{t("pipeline.lead.nobody")}</option>
+                  {team.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+                {actionData?.error === "assignee" ? (
+                  <p id="assignee-error" className="field-error" role="alert">
+                    {t("pipeline.lead.badAssignee")}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button" disabled={busy || erased}>
+                {t("pipeline.lead.assignSave")}
+              </button>
+            </Form>
+          </section>
+
+          <section className="card" aria-labelledby="proposal-heading">
+            <h2 id="proposal-heading">{t("pipeline.lead.proposalHeading")}</h2>
+            <p>
+              {lead.proposal?.latest
+                ? t("pipeline.lead.proposalSent", { number: lead.proposal.latest.number, date: formatDate(new Date(lead.proposal.latest.sentAt), locale, "medium") })
+                : t("pipeline.lead.proposalNotSent")}
+              {lead.proposal?.latest ? (
+                <>
+                  {" "}
+                  {lead.proposal.firstOpenedAt
+                    ? t("pipeline.lead.proposalOpened", { date: formatDateTime(new Date(lead.proposal.firstOpenedAt), locale) })
+                    : t("pipeline.lead.proposalNotOpened")}
+                </>
+              ) : null}
+            </p>
+            {erased ? null : (
+              <ul className="link-list">
+                <li>
+                  <Link to={`/${locale}/owner/proposals/${lead.id}`}>{t("pipeline.lead.proposalOpen")}</Link>
+                </li>
+                <li>
+                  <Link to={`/${lead.locale === "en" ? "en" : "it"}/p/${lead.token}`}>{t("pipeline.lead.prospectLink")}</Link>
+                </li>
+              </ul>
+            )}
+          </section>
+
+          {payments ? <LeadPayments data={payments} /> : null}
+
+          <section className="card" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">{t("pipeline.lead.notesHeading")}</h2>
+            {erased ? null : (
+              <Form method="post" className="form" preventScrollReset key={lead.notes.length}>
+                <input type="hidden" name="intent" value="note" />
+                <input type="hidden" name="back" value={back} />
+                <div className="field">
+                  <label htmlFor="note-body">{t("pipeline.lead.noteLabel")}</label>
+                  <p id="note-hint" className="hint">
+                    {t("pipeline.lead.noteHint")}
+                  </p>
+                  <textarea
+                    id="note-body"
+                    name="body"
+                    rows={3}
+                    maxLength={NOTE_MAX}
+                    required
+                    defaultValue={actionData?.body ?? ""}
+                    aria-invalid={noteError ? true : undefined}
+                    aria-describedby={noteError ? "note-hint note-error" : "note-hint"}
+                  />
+                  {noteError ? (
+                    <p id="note-error" className="field-error" role="alert">
+                      {noteError}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="submit" className="button" disabled={busy}>
+                  {t("pipeline.lead.noteAdd")}
+                </button>
+              </Form>
+            )}
+            {lead.notes.length === 0 ? (
+              <p className="hint">{t("pipeline.lead.noNotes")}</p>
+            ) : (
+              <ul className="notes">
+                {lead.notes.map((n) => (
+                  <li key={n.id}>
+                    <p className="note-body">{n.body}</p>
+                    <p className="meta">{t("pipeline.lead.noteBy", { name: n.author ?? t("pipeline.lead.formerMember"), date: formatDateTime(new Date(n.createdAt), locale) })}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t("pipeline.lead.timelineHeading")}</h2>
+            <ol className="timeline">
+              {timeline.map((entry) => (
+                <li key={entry.id}>
+                  <time dateTime={entry.at}>{formatDateTime(new Date(entry.at), locale)}</time>
+                  <span className="timeline-what">{describe(entry)}</span>
+                  <span className="meta">{who(entry)}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <div className="lead-main stacked">
+          <section aria-labelledby="answers-heading" className="lead-answers">
+            <h2 id="answers-heading">{t("pipeline.lead.answersHeading")}</h2>
+            {lead.answers ? <IntakeReview answers={lead.answers} steps={lead.steps} editable={false} level={3} /> : <p className="card">{t("pipeline.lead.shortForm")}</p>}
+          </section>
+        </div>
+
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,37 @@
+// Stripe's webhook endpoint (POST /stripe/webhook). The signature is checked
+// on the raw body, byte for byte, before anything else; a bad or missing one
+// gets 400 and changes nothing. A verified event is applied exactly once
+// (models/stripe-webhook.server.ts). 2xx tells Stripe to stop; a 500 (database
+// down) makes it retry later, which is what we want then.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { processStripeEvent } from "~/models/stripe-webhook.server";
+import { logger } from "~/utils/logger.server";
+import { getStripe, webhookSecret } from "~/utils/stripe.server";
+
+const plain = (status: number, body: string) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+export async function loader() {
+  return plain(405, "Method Not Allowed");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return plain(405, "Method Not Allowed");
+  const signature = request.headers.get("Stripe-Signature");
+  const body = Buffer.from(await request.arrayBuffer());
+  let event;
+  try {
+    if (!signature) throw new Error("no Stripe-Signature header");
+    event = getStripe().webhooks.constructEvent(body, signature, webhookSecret());
+  } catch (error) {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "stripe webhook refused: bad signature");
+    return plain(400, "Bad signature");
+  }
+  try {
+    const result = await processStripeEvent(event);
+    logger.info({ eventId: event.id, type: event.type, ...result }, "stripe webhook");
+    return Response.json({ received: true, ...result }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    logger.error({ err: error, eventId: event.id, type: event.type }, "stripe webhook failed; Stripe will retry");
+    return plain(500, "Error");
+  }
+}

@@ -1,0 +1,736 @@
+// A local stand-in for the few parts of Stripe that Socialbrief uses, so the
+// whole accept → pay → webhook flow works in the demo and in the tests with no
+// Stripe keys and no network. server/index.js starts it ONLY when
+// STRIPE_SECRET_KEY is unset; with real keys it is never started.
+//
+// What it plays:
+//   - the API the `stripe` SDK calls (form-encoded requests, Stripe-shaped
+//     JSON answers and errors): POST /v1/checkout/sessions,
+//     GET /v1/checkout/sessions/:id, GET /v1/checkout/sessions?payment_intent=,
+//     POST /v1/checkout/sessions/:id/expire, POST /v1/refunds;
+//   - the hosted checkout page (Italian or English, from the session's locale)
+//     where the payer picks what happens: card paid, bank debit confirmed
+//     later, bank debit failing later, card declined, or cancel;
+//   - webhooks: events signed like Stripe's (Stripe-Signature
+//     t=<unix seconds>,v1=<HMAC-SHA256 of "t.body" with the webhook secret>)
+//     and POSTed to the app, retried a few times when the app does not answer 2xx;
+//   - a small dashboard at / (refunds, re-deliveries), and a JSON control API
+//     under /_standin/ for tests: complete a session (optionally with another
+//     amount), send async results, refund, re-deliver an event, list events.
+// Everything lives in memory; it listens on 127.0.0.1 only.
+import { createHmac, randomBytes } from "node:crypto";
+import http from "node:http";
+
+const API_VERSION = "2026-02-25.clover";
+const DAY_S = 24 * 60 * 60;
+
+const words = {
+  it: {
+    title: "Pagamento",
+    standin: "Simulatore locale di Stripe: nessun pagamento reale, nessun dato di carta.",
+    payTo: "Pagamento a",
+    email: "Email",
+    total: "Totale",
+    outcome: "Esito da simulare",
+    card: "Carta: pagamento riuscito",
+    debitOk: "Addebito bancario: confermato dopo qualche secondo",
+    debitFail: "Addebito bancario: non riuscito dopo qualche secondo",
+    declined: "Carta rifiutata",
+    pay: "Paga {amount}",
+    cancel: "Annulla e torna al sito",
+    declinedError: "La carta è stata rifiutata (simulazione). Non è stato addebitato nulla: scegli un altro esito o annulla.",
+    complete: "Questo pagamento è già stato completato.",
+    expired: "Questa sessione di pagamento è scaduta.",
+    back: "Torna al sito",
+    notFound: "Sessione di pagamento non trovata.",
+    dashboard: "Simulatore Stripe: pagamenti",
+    sessions: "Sessioni di pagamento",
+    events: "Eventi inviati",
+    refund: "Rimborsa tutto",
+    redeliver: "Invia di nuovo",
+    none: "Nessuna.",
+    id: "Id",
+    amount: "Importo",
+    status: "Stato",
+    actions: "Azioni",
+    type: "Tipo",
+    delivery: "Consegna",
+  },
+  en: {
+    title: "Payment",
+    standin: "Local Stripe stand-in: no real payment, no card data.",
+    payTo: "Pay",
+    email: "Email",
+    total: "Total",
+    outcome: "Outcome to simulate",
+    card: "Card: payment succeeds",
+    debitOk: "Bank debit: confirmed after a few seconds",
+    debitFail: "Bank debit: fails after a few seconds",
+    declined: "Card declined",
+    pay: "Pay {amount}",
+    cancel: "Cancel and go back",
+    declinedError: "The card was declined (simulated). Nothing was charged: choose another outcome or cancel.",
+    complete: "This payment is already complete.",
+    expired: "This checkout session has expired.",
+    back: "Back to the site",
+    notFound: "Checkout session not found.",
+    dashboard: "Stripe stand-in: payments",
+    sessions: "Checkout sessions",
+    events: "Events sent",
+    refund: "Refund in full",
+    redeliver: "Send again",
+    none: "None.",
+    id: "Id",
+    amount: "Amount",
+    status: "Status",
+    actions: "Actions",
+    type: "Type",
+    delivery: "Delivery",
+  },
+};
+
+function newId(prefix) {
+  return `${prefix}_${randomBytes(14).toString("hex")}`;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Stripe's form encoding (`a[b][0][c]=v`) into nested objects and arrays. */
+export function parseStripeForm(text) {
+  const root = {};
+  for (const [rawKey, value] of new URLSearchParams(text)) {
+    const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(rawKey);
+    if (!match) continue;
+    const path = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1])];
+    let node = root;
+    path.forEach((segment, index) => {
+      const key = segment === "" ? String(Object.keys(node).length) : segment;
+      if (index === path.length - 1) node[key] = value;
+      else {
+        if (typeof node[key] !== "object" || node[key] === null) node[key] = {};
+        node = node[key];
+      }
+    });
+  }
+  return withArrays(root);
+}
+
+function withArrays(value) {
+  if (!value || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  const mapped = Object.fromEntries(keys.map((k) => [k, withArrays(value[k])]));
+  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) return keys.map(Number).sort((a, b) => a - b).map((k) => mapped[String(k)]);
+  return mapped;
+}
+
+/** The Stripe-Signature header for a payload, as Stripe computes it. */
+export function signPayload(payload, secret, timestamp = nowSeconds()) {
+  const signature = createHmac("sha256", secret).update(`${timestamp}.${payload}`, "utf8").digest("hex");
+  return `t=${timestamp},v1=${signature}`;
+}
+
+function escapeHtml(value) {
+  return String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function formatAmount(cents, currency, lang) {
+  return new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", { style: "currency", currency: currency.toUpperCase(), useGrouping: "always" }).format(cents / 100);
+}
+
+class StripeError extends Error {
+  constructor(status, message, code, param) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.param = param;
+  }
+}
+
+function requireString(params, name) {
+  const value = params[name];
+  if (typeof value !== "string" || value === "") throw new StripeError(400, `Missing required param: ${name}.`, "parameter_missing", name);
+  return value;
+}
+
+function toInt(value, name) {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new StripeError(400, `Invalid integer: ${name}`, "parameter_invalid_integer", name);
+  return n;
+}
+
+function stringMap(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === "string"));
+}
+
+/**
+ * Starts the stand-in. Options:
+ *   port (0 picks a free one), host (127.0.0.1),
+ *   webhookUrl and webhookSecret: where and how events are sent,
+ *   deliver(payload, headers) => Promise<{ status }>: replaces the HTTP POST (tests call the route in-process),
+ *   autoDeliver (true): send each event as it happens; false queues them until deliver(eventId),
+ *   asyncDelayMs (1500): time before a bank debit's result,
+ *   retryDelaysMs ([500, 2000]): waits between delivery attempts,
+ *   merchantName ("Socialbrief"): shown on the checkout page, as Stripe shows the account's name,
+ *   logger (console-like, optional).
+ * Resolves with a handle: url, port, close(), and the control methods below.
+ */
+export async function startStripeStandin(options = {}) {
+  const {
+    port = 0,
+    host = "127.0.0.1",
+    webhookUrl,
+    webhookSecret,
+    deliver: deliverOverride,
+    autoDeliver = true,
+    asyncDelayMs = 1500,
+    retryDelaysMs = [500, 2000],
+    merchantName = "Socialbrief",
+    logger,
+  } = options;
+  if (!webhookSecret) throw new Error("stripe stand-in: webhookSecret is required");
+
+  const sessions = new Map();
+  const idempotent = new Map();
+  const paymentIntents = new Map();
+  const charges = new Map();
+  /** @type {Array<{ event: object, deliveries: Array<{ at: string, status: number | null, error?: string }> }>} */
+  const events = [];
+  const timers = new Set();
+  let baseUrl = "";
+
+  const post = async (payload, headers) => {
+    if (deliverOverride) return deliverOverride(payload, headers);
+    if (!webhookUrl) return { status: 0 };
+    const response = await fetch(webhookUrl, { method: "POST", headers, body: payload, signal: AbortSignal.timeout(15_000) });
+    await response.arrayBuffer().catch(() => undefined);
+    return { status: response.status };
+  };
+
+  async function deliverOnce(record) {
+    const payload = JSON.stringify(record.event, null, 2);
+    const headers = {
+      "Content-Type": "application/json; charset=utf-8",
+      "Stripe-Signature": signPayload(payload, webhookSecret),
+      "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks) socialbrief-standin",
+    };
+    try {
+      const { status } = await post(payload, headers);
+      record.deliveries.push({ at: new Date().toISOString(), status });
+      return status;
+    } catch (error) {
+      record.deliveries.push({ at: new Date().toISOString(), status: null, error: String(error?.message ?? error) });
+      return null;
+    }
+  }
+
+  /** Sends an event (again), retrying while the app does not answer 2xx; resolves with the last status. */
+  async function deliver(eventId) {
+    const record = events.find((r) => r.event.id === eventId);
+    if (!record) throw new StripeError(404, `No such event: '${eventId}'`, "resource_missing");
+    let status = await deliverOnce(record);
+    for (const wait of retryDelaysMs) {
+      if (status !== null && status >= 200 && status < 300) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      status = await deliverOnce(record);
+    }
+    if (status === null || status < 200 || status >= 300) logger?.warn?.({ eventId, status }, "stripe stand-in: webhook not accepted");
+    return status;
+  }
+
+  function emit(type, object) {
+    const event = {
+      id: newId("evt"),
+      object: "event",
+      api_version: API_VERSION,
+      created: nowSeconds(),
+      data: { object: structuredClone(object) },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+    };
+    const record = { event, deliveries: [] };
+    events.push(record);
+    record.delivered = autoDeliver ? deliver(event.id) : Promise.resolve(null);
+    return record;
+  }
+
+  function later(fn, ms) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void Promise.resolve().then(fn).catch((error) => logger?.error?.({ err: error }, "stripe stand-in: scheduled step failed"));
+    }, ms);
+    timers.add(timer);
+  }
+
+  function getSession(id) {
+    const session = sessions.get(id);
+    if (!session) throw new StripeError(404, `No such checkout.session: '${id}'`, "resource_missing", "session");
+    return session;
+  }
+
+  function createSession(params) {
+    if ((params.mode ?? "payment") !== "payment") throw new StripeError(400, "The stand-in supports mode=payment only.", "parameter_invalid", "mode");
+    const successUrl = requireString(params, "success_url");
+    const items = Array.isArray(params.line_items) ? params.line_items : [];
+    if (items.length === 0) throw new StripeError(400, "Missing required param: line_items.", "parameter_missing", "line_items");
+    const lineItems = items.map((item, index) => {
+      const data = item?.price_data;
+      if (!data || typeof data !== "object") throw new StripeError(400, "The stand-in supports line_items[].price_data only.", "parameter_invalid", `line_items[${index}]`);
+      const quantity = toInt(item.quantity ?? "1", `line_items[${index}][quantity]`);
+      const unit = toInt(data.unit_amount, `line_items[${index}][price_data][unit_amount]`);
+      return {
+        description: data.product_data?.name ?? "",
+        detail: data.product_data?.description ?? "",
+        currency: String(data.currency ?? "").toLowerCase(),
+        unit_amount: unit,
+        quantity,
+        amount_total: unit * quantity,
+      };
+    });
+    const currency = lineItems[0].currency;
+    if (!currency || lineItems.some((l) => l.currency !== currency)) throw new StripeError(400, "All line items need the same currency.", "parameter_invalid", "line_items");
+    const total = lineItems.reduce((sum, l) => sum + l.amount_total, 0);
+    const created = nowSeconds();
+    const id = newId("cs_test");
+    const session = {
+      id,
+      object: "checkout.session",
+      amount_subtotal: total,
+      amount_total: total,
+      cancel_url: typeof params.cancel_url === "string" ? params.cancel_url : null,
+      client_reference_id: typeof params.client_reference_id === "string" ? params.client_reference_id : null,
+      created,
+      currency,
+      customer: null,
+      customer_details: params.customer_email ? { email: params.customer_email, name: null } : null,
+      customer_email: typeof params.customer_email === "string" ? params.customer_email : null,
+      expires_at: params.expires_at ? toInt(params.expires_at, "expires_at") : created + DAY_S,
+      livemode: false,
+      locale: typeof params.locale === "string" ? params.locale : null,
+      metadata: stringMap(params.metadata),
+      mode: "payment",
+      payment_intent: null,
+      payment_method_types: ["card", "sepa_debit"],
+      payment_status: "unpaid",
+      status: "open",
+      success_url: successUrl,
+      url: `${baseUrl}/c/pay/${id}`,
+    };
+    sessions.set(id, { session, lineItems, intentMetadata: stringMap(params.payment_intent_data?.metadata), description: params.payment_intent_data?.description ?? null });
+    return session;
+  }
+
+  function newCharge(intent) {
+    const charge = {
+      id: newId("ch"),
+      object: "charge",
+      amount: intent.amount,
+      amount_captured: intent.amount,
+      amount_refunded: 0,
+      captured: true,
+      created: nowSeconds(),
+      currency: intent.currency,
+      description: intent.description,
+      livemode: false,
+      metadata: { ...intent.metadata },
+      paid: true,
+      payment_intent: intent.id,
+      refunded: false,
+      status: "succeeded",
+    };
+    charges.set(charge.id, charge);
+    intent.latest_charge = charge.id;
+    intent.status = "succeeded";
+    return charge;
+  }
+
+  /**
+   * The payer finished the checkout page. outcome: "paid" (card), "processing"
+   * (a bank debit whose result comes later), or "declined" (nothing happens).
+   * amountTotal replaces what was charged (to test a differing amount).
+   */
+  function complete(sessionId, { outcome = "paid", amountTotal } = {}) {
+    const entry = getSession(sessionId);
+    const { session } = entry;
+    if (session.status !== "open") throw new StripeError(400, `This Checkout Session is ${session.status}.`, "checkout_session_not_open");
+    if (outcome === "declined") return { session, records: [] };
+    if (amountTotal !== undefined) session.amount_total = toInt(amountTotal, "amountTotal");
+    const intent = {
+      id: newId("pi"),
+      object: "payment_intent",
+      amount: session.amount_total,
+      currency: session.currency,
+      description: entry.description,
+      metadata: entry.intentMetadata,
+      latest_charge: null,
+      status: "processing",
+    };
+    paymentIntents.set(intent.id, intent);
+    session.status = "complete";
+    session.url = null;
+    session.payment_intent = intent.id;
+    if (outcome === "paid") {
+      newCharge(intent);
+      session.payment_status = "paid";
+    }
+    return { session, records: [emit("checkout.session.completed", session)] };
+  }
+
+  /** The later result of a bank debit: "succeeded" or "failed". */
+  function asyncResult(sessionId, result) {
+    const { session } = getSession(sessionId);
+    const intent = session.payment_intent ? paymentIntents.get(session.payment_intent) : null;
+    if (session.status !== "complete" || !intent || session.payment_status === "paid") throw new StripeError(400, "This session has no payment in progress.", "payment_intent_unexpected_state");
+    if (result === "succeeded") {
+      newCharge(intent);
+      session.payment_status = "paid";
+      return { session, records: [emit("checkout.session.async_payment_succeeded", session)] };
+    }
+    intent.status = "requires_payment_method";
+    return { session, records: [emit("checkout.session.async_payment_failed", session)] };
+  }
+
+  function expire(sessionId) {
+    const { session } = getSession(sessionId);
+    if (session.status !== "open") throw new StripeError(400, `Only Checkout Sessions with a status of open can be expired. This session is ${session.status}.`, "checkout_session_not_open");
+    session.status = "expired";
+    session.url = null;
+    return { session, records: [emit("checkout.session.expired", session)] };
+  }
+
+  function refund(params) {
+    let charge;
+    if (typeof params.charge === "string") charge = charges.get(params.charge);
+    else if (typeof params.payment_intent === "string") {
+      const intent = paymentIntents.get(params.payment_intent);
+      charge = intent?.latest_charge ? charges.get(intent.latest_charge) : undefined;
+    } else throw new StripeError(400, "One of charge or payment_intent is required.", "parameter_missing", "charge");
+    if (!charge) throw new StripeError(400, "This payment has no successful charge to refund.", "charge_not_refundable", "payment_intent");
+    const remaining = charge.amount - charge.amount_refunded;
+    const amount = params.amount === undefined ? remaining : toInt(params.amount, "amount");
+    if (amount <= 0 || amount > remaining) throw new StripeError(400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`, "amount_too_large", "amount");
+    charge.amount_refunded += amount;
+    charge.refunded = charge.amount_refunded === charge.amount;
+    const refundObject = {
+      id: newId("re"),
+      object: "refund",
+      amount,
+      charge: charge.id,
+      created: nowSeconds(),
+      currency: charge.currency,
+      metadata: stringMap(params.metadata),
+      payment_intent: charge.payment_intent,
+      reason: typeof params.reason === "string" ? params.reason : null,
+      status: "succeeded",
+    };
+    return { refund: refundObject, records: [emit("charge.refunded", charge)] };
+  }
+
+  const settle = async (records) => {
+    await Promise.all(records.map((r) => r.delivered));
+    return records.map((r) => ({ id: r.event.id, type: r.event.type, deliveries: r.deliveries }));
+  };
+
+  // ---------------------------------------------------------------- HTTP
+
+  const send = (res, status, body, headers = {}) => {
+    res.writeHead(status, { "Cache-Control": "no-store", ...headers });
+    res.end(body);
+  };
+  const sendJson = (res, status, value) => send(res, status, JSON.stringify(value, null, 2), { "Content-Type": "application/json; charset=utf-8" });
+  const sendError = (res, error) => {
+    const status = error instanceof StripeError ? error.status : 500;
+    sendJson(res, status, {
+      error: { type: status >= 500 ? "api_error" : "invalid_request_error", message: error instanceof StripeError ? error.message : "Stand-in error", code: error.code, param: error.param },
+    });
+  };
+
+  async function readBody(req) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += chunk.length;
+      if (size > 256 * 1024) throw new StripeError(413, "Request too large.", "request_too_large");
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  function pageLang(req, session) {
+    const locale = session?.locale ?? "auto";
+    if (locale.startsWith("it")) return "it";
+    if (locale.startsWith("en")) return "en";
+    return /^\s*en/i.test(req.headers["accept-language"] ?? "") ? "en" : "it";
+  }
+
+  function page(lang, title, body) {
+    return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>
+:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1f36; background: #f6f9fc; line-height: 1.5; }
+body { margin: 0; }
+main { max-width: 30rem; margin: 0 auto; padding: 1.5rem 1.1rem 3rem; }
+main.wide { max-width: 64rem; }
+.banner { background: #fff4dc; color: #5c3c00; border: 1px solid #e8c77a; border-radius: 8px; padding: .6rem .8rem; font-size: .92rem; margin: 0 0 1.2rem; }
+.card { background: #fff; border: 1px solid #d7dde5; border-radius: 12px; padding: 1.25rem; box-shadow: 0 2px 6px rgba(26,31,54,.06); }
+h1 { font-size: 1.35rem; margin: 0 0 .25rem; }
+.merchant { color: #424770; margin: 0 0 1rem; }
+table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; }
+th, td { text-align: left; padding: .45rem .3rem; border-bottom: 1px solid #e3e8ee; vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tfoot th, tfoot td { font-weight: 700; border-bottom: 0; font-size: 1.05rem; }
+.detail { display: block; color: #4f566b; font-size: .88rem; font-weight: 400; }
+fieldset { border: 1px solid #d7dde5; border-radius: 8px; padding: .6rem .9rem .8rem; margin: 0 0 1rem; }
+legend { font-weight: 700; padding: 0 .3rem; }
+label.choice { display: flex; gap: .6rem; align-items: center; padding: .45rem 0; min-height: 44px; cursor: pointer; }
+input[type=radio] { width: 1.15rem; height: 1.15rem; accent-color: #4f46e5; margin: 0; }
+button { font: inherit; font-weight: 700; border-radius: 8px; min-height: 46px; padding: .7rem 1.2rem; cursor: pointer; }
+.pay { width: 100%; background: #4338ca; border: 1px solid #4338ca; color: #fff; font-size: 1.05rem; }
+.pay:hover { background: #3730a3; }
+.secondary { background: #fff; border: 1px solid #4338ca; color: #3730a3; }
+.cancel { margin-top: .8rem; width: 100%; }
+button:focus-visible, a:focus-visible, input:focus-visible { outline: 3px solid #f4b860; outline-offset: 2px; }
+.error { color: #a4161a; background: #fdecea; border: 1px solid #a4161a; border-radius: 8px; padding: .6rem .8rem; font-weight: 600; }
+.email { color: #4f566b; margin: 0 0 .8rem; }
+a { color: #3730a3; }
+form.inline { display: inline; }
+.wrap { overflow-x: auto; }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+  }
+
+  function checkoutPage(req, entry, error) {
+    const { session, lineItems } = entry;
+    const lang = pageLang(req, session);
+    const w = words[lang];
+    const money = (cents) => formatAmount(cents, session.currency, lang);
+    const merchant = merchantName;
+    if (session.status !== "open") {
+      const message = session.status === "complete" ? w.complete : w.expired;
+      const back = session.status === "complete" ? session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id) : (session.cancel_url ?? "/");
+      return page(lang, w.title, `<main><p class="banner" role="note">${escapeHtml(w.standin)}</p><div class="card"><h1>${escapeHtml(w.title)}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">${escapeHtml(w.back)}</a></p></div></main>`);
+    }
+    const rows = lineItems
+      .map((l) => `<tr><th scope="row">${escapeHtml(l.description)}${l.detail ? `<span class="detail">${escapeHtml(l.detail)}</span>` : ""}</th><td class="num">${escapeHtml(money(l.amount_total))}</td></tr>`)
+      .join("");
+    const option = (value, label, checked) =>
+      `<label class="choice"><input type="radio" name="outcome" value="${value}"${checked ? " checked" : ""}> <span>${escapeHtml(label)}</span></label>`;
+    return page(
+      lang,
+      `${w.title} · ${merchant}`,
+      `<main>
+<p class="banner" role="note">${escapeHtml(w.standin)}</p>
+<div class="card">
+<h1>${escapeHtml(w.payTo)} ${escapeHtml(merchant)}</h1>
+<p class="merchant">${escapeHtml(money(session.amount_total))}</p>
+${session.customer_email ? `<p class="email">${escapeHtml(w.email)}: ${escapeHtml(session.customer_email)}</p>` : ""}
+<table>
+<caption class="merchant" style="text-align:left">${escapeHtml(w.title)}</caption>
+<tbody>${rows}</tbody>
+<tfoot><tr><th scope="row">${escapeHtml(w.total)}</th><td class="num" data-testid="standin-total">${escapeHtml(money(session.amount_total))}</td></tr></tfoot>
+</table>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
+<form method="post" action="/c/pay/${escapeHtml(session.id)}">
+<fieldset>
+<legend>${escapeHtml(w.outcome)}</legend>
+${option("card", w.card, true)}
+${option("debit_ok", w.debitOk, false)}
+${option("debit_fail", w.debitFail, false)}
+${option("declined", w.declined, false)}
+</fieldset>
+<button type="submit" name="action" value="pay" class="pay">${escapeHtml(w.pay.replace("{amount}", money(session.amount_total)))}</button>
+<button type="submit" name="action" value="cancel" class="secondary cancel">${escapeHtml(w.cancel)}</button>
+</form>
+</div>
+</main>`,
+    );
+  }
+
+  function dashboardPage(req) {
+    const lang = pageLang(req, null);
+    const w = words[lang];
+    const sessionRows = [...sessions.values()]
+      .reverse()
+      .map(({ session }) => {
+        const intent = session.payment_intent ? paymentIntents.get(session.payment_intent) : null;
+        const charge = intent?.latest_charge ? charges.get(intent.latest_charge) : null;
+        const refundable = charge && charge.amount_refunded < charge.amount;
+        const state = [session.status, session.payment_status, charge?.refunded ? "refunded" : charge?.amount_refunded ? "partially_refunded" : ""].filter(Boolean).join(" · ");
+        return `<tr><td>${escapeHtml(session.id)}<span class="detail">${escapeHtml(session.customer_email ?? "")}</span></td><td class="num">${escapeHtml(formatAmount(session.amount_total, session.currency, lang))}</td><td>${escapeHtml(state)}</td><td>${
+          refundable
+            ? `<form class="inline" method="post" action="/dashboard/refund"><input type="hidden" name="payment_intent" value="${escapeHtml(intent.id)}"><button type="submit" class="secondary">${escapeHtml(w.refund)} <span class="visually-hidden">${escapeHtml(session.id)}</span></button></form>`
+            : ""
+        }</td></tr>`;
+      })
+      .join("");
+    const eventRows = [...events]
+      .reverse()
+      .map(({ event, deliveries }) => {
+        const last = deliveries.at(-1);
+        return `<tr><td>${escapeHtml(event.id)}</td><td>${escapeHtml(event.type)}</td><td>${escapeHtml(last ? String(last.status ?? last.error ?? "") : "—")}</td><td><form class="inline" method="post" action="/dashboard/redeliver"><input type="hidden" name="event" value="${escapeHtml(event.id)}"><button type="submit" class="secondary">${escapeHtml(w.redeliver)} <span class="visually-hidden">${escapeHtml(event.id)}</span></button></form></td></tr>`;
+      })
+      .join("");
+    const table = (caption, head, rows) =>
+      rows
+        ? `<div class="wrap"><table><caption style="text-align:left;font-weight:700">${escapeHtml(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`
+        : `<h2>${escapeHtml(caption)}</h2><p>${escapeHtml(w.none)}</p>`;
+    return page(
+      lang,
+      w.dashboard,
+      `<style>.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style><main class="wide"><p class="banner" role="note">${escapeHtml(w.standin)}</p><h1>${escapeHtml(w.dashboard)}</h1>${table(w.sessions, [w.id, w.amount, w.status, w.actions], sessionRows)}${table(w.events, [w.id, w.type, w.delivery, w.actions], eventRows)}</main>`,
+    );
+  }
+
+  const redirect = (res, location) => send(res, 303, "", { Location: location });
+
+  async function handle(req, res) {
+    const url = new URL(req.url ?? "/", "http://standin.local");
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+
+    // --- the API the SDK calls
+    if (path.startsWith("/v1/")) {
+      if (!/^Bearer (sk|rk)_test_\w+$/.test(req.headers.authorization ?? "")) {
+        return sendJson(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
+      }
+      const body = method === "POST" ? parseStripeForm(await readBody(req)) : parseStripeForm(url.search.slice(1));
+      const key = method === "POST" ? req.headers["idempotency-key"] : undefined;
+      const cacheKey = key ? `${path}:${key}` : null;
+      if (cacheKey && idempotent.has(cacheKey)) return sendJson(res, 200, idempotent.get(cacheKey));
+      let match;
+      let result;
+      if (path === "/v1/checkout/sessions" && method === "POST") result = createSession(body);
+      else if (path === "/v1/checkout/sessions" && method === "GET") {
+        const data = [...sessions.values()].map((e) => e.session).filter((s) => !body.payment_intent || s.payment_intent === body.payment_intent);
+        result = { object: "list", data, has_more: false, url: "/v1/checkout/sessions" };
+      } else if ((match = /^\/v1\/checkout\/sessions\/([\w]+)$/.exec(path)) && method === "GET") result = getSession(match[1]).session;
+      else if ((match = /^\/v1\/checkout\/sessions\/([\w]+)\/expire$/.exec(path)) && method === "POST") result = expire(match[1]).session;
+      else if (path === "/v1/refunds" && method === "POST") result = refund(body).refund;
+      else return sendJson(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } });
+      if (cacheKey) idempotent.set(cacheKey, result);
+      return sendJson(res, 200, result);
+    }
+
+    // --- the hosted checkout page
+    let match = /^\/c\/pay\/([\w]+)$/.exec(path);
+    if (match) {
+      const entry = sessions.get(match[1]);
+      if (!entry) return send(res, 404, page("it", words.it.notFound, `<main><h1>${escapeHtml(words.it.notFound)}</h1><p lang="en">${escapeHtml(words.en.notFound)}</p></main>`), { "Content-Type": "text/html; charset=utf-8" });
+      if (method === "POST") {
+        const form = new URLSearchParams(await readBody(req));
+        const { session } = entry;
+        if (session.status !== "open") return send(res, 200, checkoutPage(req, entry), { "Content-Type": "text/html; charset=utf-8" });
+        if (form.get("action") === "cancel") return redirect(res, session.cancel_url ?? `/c/pay/${session.id}`);
+        const outcome = form.get("outcome") ?? "card";
+        if (outcome === "declined") {
+          return send(res, 402, checkoutPage(req, entry, words[pageLang(req, session)].declinedError), { "Content-Type": "text/html; charset=utf-8" });
+        }
+        complete(session.id, { outcome: outcome === "card" ? "paid" : "processing" });
+        if (outcome === "debit_ok" || outcome === "debit_fail") later(() => asyncResult(session.id, outcome === "debit_ok" ? "succeeded" : "failed"), asyncDelayMs);
+        return redirect(res, session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id));
+      }
+      return send(res, 200, checkoutPage(req, entry), { "Content-Type": "text/html; charset=utf-8" });
+    }
+
+    // --- the dashboard (refunds made "in Stripe", re-deliveries)
+    if (path === "/" && method === "GET") return send(res, 200, dashboardPage(req), { "Content-Type": "text/html; charset=utf-8" });
+    if (path === "/dashboard/refund" && method === "POST") {
+      const form = new URLSearchParams(await readBody(req));
+      await settle(refund({ payment_intent: form.get("payment_intent") ?? "" }).records);
+      return redirect(res, "/");
+    }
+    if (path === "/dashboard/redeliver" && method === "POST") {
+      const form = new URLSearchParams(await readBody(req));
+      await deliver(form.get("event") ?? "");
+      return redirect(res, "/");
+    }
+
+    // --- the control API for tests
+    if (path.startsWith("/_standin/")) {
+      const text = method === "POST" ? await readBody(req) : "";
+      const input = text ? JSON.parse(text) : {};
+      if (path === "/_standin/events" && method === "GET") return sendJson(res, 200, { data: events.map((r) => ({ ...r.event, deliveries: r.deliveries })) });
+      if ((match = /^\/_standin\/sessions\/([\w]+)\/complete$/.exec(path)) && method === "POST") {
+        const { session, records } = complete(match[1], input);
+        return sendJson(res, 200, { session, events: await settle(records) });
+      }
+      if ((match = /^\/_standin\/sessions\/([\w]+)\/async$/.exec(path)) && method === "POST") {
+        const { session, records } = asyncResult(match[1], input.result);
+        return sendJson(res, 200, { session, events: await settle(records) });
+      }
+      if (path === "/_standin/refunds" && method === "POST") {
+        const { refund: made, records } = refund(input);
+        return sendJson(res, 200, { refund: made, events: await settle(records) });
+      }
+      if ((match = /^\/_standin\/events\/([\w]+)\/deliver$/.exec(path)) && method === "POST") return sendJson(res, 200, { status: await deliver(match[1]) });
+    }
+    return send(res, 404, "Not found", { "Content-Type": "text/plain; charset=utf-8" });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!(error instanceof StripeError)) logger?.error?.({ err: error }, "stripe stand-in: request failed");
+      if (!res.headersSent) sendError(res, error);
+      else res.end();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+  baseUrl = `http://${host}:${boundPort}`;
+
+  return {
+    url: baseUrl,
+    port: boundPort,
+    /** Every event so far, oldest first, with its deliveries. */
+    events: () => events.map((r) => ({ ...r.event, deliveries: r.deliveries })),
+    session: (id) => structuredClone(getSession(id).session),
+    complete: async (sessionId, opts) => {
+      const { session, records } = complete(sessionId, opts);
+      return { session: structuredClone(session), events: await settle(records) };
+    },
+    asyncResult: async (sessionId, result) => {
+      const { session, records } = asyncResult(sessionId, result);
+      return { session: structuredClone(session), events: await settle(records) };
+    },
+    expire: async (sessionId) => {
+      const { session, records } = expire(sessionId);
+      return { session: structuredClone(session), events: await settle(records) };
+    },
+    refund: async (params) => {
+      const { refund: made, records } = refund(params);
+      return { refund: made, events: await settle(records) };
+    },
+    /** Sends an event (again): a re-delivery keeps its id, as Stripe's do. */
+    deliver,
+    /** Resolves once every event sent so far has been delivered (or given up on). */
+    idle: async () => {
+      await Promise.all(events.map((r) => r.delivered));
+    },
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const closed = new Promise((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
