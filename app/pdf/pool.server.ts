@@ -23,7 +23,9 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export function pdfPoolSize(): number {
   const fromEnv = Number(process.env.PDF_WORKERS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return Math.max(1, Math.min(4, cpus().length));
+  // One core is left to the server itself: PDFs render once per version,
+  // while every page request wants the event loop's core now.
+  return Math.max(1, Math.min(4, cpus().length - 1));
 }
 
 function getPool(): Piscina {
