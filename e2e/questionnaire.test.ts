@@ -125,6 +125,8 @@ test.describe("English without JavaScript", () => {
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page.getByText("Enter a valid email address, such as name@company.com.")).toBeVisible();
     await expect(page.getByLabel("Organisation name")).toHaveValue("Hill & Dale <Farm>");
+    // The page the server sent back with the error, as it stands without scripts.
+    await expectAccessible(page, { javaScriptDisabled: true });
 
     await page.getByLabel("Sector", { exact: true }).selectOption({ label: "Tourism and territory" });
     await page.getByLabel("Size").selectOption({ label: "Just me" });
@@ -145,6 +147,7 @@ test.describe("English without JavaScript", () => {
     await next(page, "Next", "Roles and ways of working");
     await next(page, "Next", "Summary and privacy");
     await expect(page.getByText("Hill & Dale <Farm>")).toBeVisible();
+    await expectAccessible(page, { javaScriptDisabled: true });
     await page.getByRole("button", { name: "Send your answers" }).click();
     await expect(page.getByText("Prepared for Tom Hill, Hill & Dale <Farm>")).toBeVisible();
     expect(lastEmail("intake_received", email).subject).not.toBe("");
