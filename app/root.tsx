@@ -1,3 +1,4 @@
+import { skipAfterAutosave } from "~/utils/revalidate";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
@@ -12,6 +13,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const shouldRevalidate = skipAfterAutosave;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { locale: getRequestLocale(request) };

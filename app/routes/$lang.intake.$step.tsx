@@ -1,3 +1,4 @@
+import { skipAfterAutosave } from "~/utils/revalidate";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -51,6 +52,8 @@ async function submittedRedirect(leadId: string, locale: string) {
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { token: true } });
   return redirect(lead ? `/${locale}/p/${lead.token}?received=1` : `/${locale}`);
 }
+
+export const shouldRevalidate = skipAfterAutosave;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -306,7 +309,7 @@ function StepForm({ step, values, answers, today, steps, errors, fromReview, ema
 
       {isReview ? <IntakeReview answers={answers} steps={steps} /> : null}
 
-      <Form method="post" className="card form" ref={formRef} onChange={hydrated ? onChange : undefined} {...getFormProps(form)} noValidate>
+      <Form method="post" className="card form" ref={formRef} onChange={hydrated ? onChange : undefined} onSubmitCapture={() => clearTimeout(timer.current)} {...getFormProps(form)} noValidate>
         {serverResult?.error && Object.keys(serverResult.error).length ? (
           <p className="form-error" role="alert">
             {t("intake.errorSummary")}

@@ -1,3 +1,4 @@
+import { skipAfterAutosave } from "~/utils/revalidate";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLocation, useRouteLoaderData, Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -5,6 +6,8 @@ import { requireLocaleParam } from "~/utils/locale.server";
 import { getAuth } from "~/utils/auth.server";
 import { switchLocalePath } from "~/i18n/i18n";
 import { useLocale } from "~/utils/locale";
+
+export const shouldRevalidate = skipAfterAutosave;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
