@@ -25,7 +25,8 @@ test("owner edits and sends the proposal; the prospect opens it and builds a tot
   await page.getByLabel("Il tuo testo per «In sintesi»").fill("Tre priorità: prenotazioni dirette, Instagram curato, risposte in giornata.");
   await page.getByLabel("Completo").fill("1.500,00");
   await page.getByRole("button", { name: /Invia la proposta a/ }).click();
-  await expect(page.getByRole("status")).toHaveText("Proposta versione 1 inviata.");
+  // Sending renders the PDF to attach it: on a busy CI machine that can take longer than 5 s.
+  await expect(page.getByRole("status")).toHaveText("Proposta versione 1 inviata.", { timeout: 30_000 });
   await expect(page.getByText(/Versione 1 del .* impronta [0-9a-f]{12}/)).toBeVisible();
   await expect(page.getByText("Il cliente non l'ha ancora aperta.")).toBeVisible();
 
