@@ -44,12 +44,13 @@ const orgWords: Record<string, string[]> = {
   politics: ["Lista Civica", "Comitato", "Candidato Sindaco", "Movimento", "Circolo"],
   association: ["Associazione", "Cooperativa", "Fondazione", "Onlus", "Volontari"],
   professional: ["Studio Legale", "Studio Dentistico", "Architetto", "Commercialista", "Fisioterapia"],
+  manufacturing: ["Meccanica", "Officine", "Industrie", "Componenti", "Manifattura"],
   health: ["Farmacia", "Centro Medico", "Poliambulatorio", "Palestra", "Centro Benessere"],
   culture: ["Teatro", "Festival", "Galleria", "Compagnia", "Cinema"],
   other: ["Impresa", "Azienda", "Laboratorio", "Officina", "Agenzia"],
 };
 const sectorWeights: Array<[string, number]> = [
-  ["hospitality", 18], ["tourism", 10], ["food", 14], ["retail", 12], ["public_body", 8], ["politics", 6], ["association", 8], ["professional", 11], ["health", 6], ["culture", 4], ["other", 3],
+  ["hospitality", 18], ["tourism", 10], ["food", 14], ["retail", 12], ["public_body", 8], ["politics", 6], ["association", 8], ["professional", 9], ["manufacturing", 4], ["health", 6], ["culture", 4], ["other", 3],
 ];
 const goalWeights: Record<string, Array<[string, number]>> = {
   default: [["leads", 30], ["awareness", 20], ["engagement", 15], ["traffic", 12], ["reputation", 10], ["community", 7], ["recruiting", 4], ["civic", 2]],

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import type { PartId } from "~/domain/strategy/model";
 import type { Line, ProposalView } from "~/domain/strategy/view";
+import { priceWithVat, pricesNetNote } from "~/domain/strategy/price-with-vat";
 
 function Part({ id, view, children }: { id: PartId; view: ProposalView; children: ReactNode }) {
   const edited = view.edits[id];
@@ -137,6 +138,20 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
             <p>{view.audience.personas}</p>
           </blockquote>
         ) : null}
+        {view.audience.hypotheses ? (
+          <div className="personas personas-hypotheses">
+            <h3>{view.audience.hypotheses.title}</h3>
+            <p className="hint">{view.audience.hypotheses.note}</p>
+            {view.audience.hypotheses.personas.map((p) => (
+              <div key={p.name} className="persona">
+                <p>
+                  <strong>{p.name}</strong> {p.text}
+                </p>
+                <Reasons reasons={p.reasons} label={L.why!} />
+              </div>
+            ))}
+          </div>
+        ) : null}
       </Part>
 
       <Part id="objectives" view={view}>
@@ -218,6 +233,33 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       <Part id="community" view={view}>
         <List items={[view.community.business, view.community.outside, view.community.tone, ...view.community.rules]} />
         <Reasons reasons={view.community.reasons} label={L.why!} />
+        {view.community.byChannel?.length ? (
+          <>
+            <h3>{L.replyByChannel}</h3>
+            <div className="table-wrap" tabIndex={0}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{L.channel}</th>
+                    <th scope="col">{L.replyOffice}</th>
+                    <th scope="col">{L.replyOutside}</th>
+                    <th scope="col">{L.why}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.community.byChannel.map((c) => (
+                    <tr key={c.channel}>
+                      <th scope="row">{c.channel}</th>
+                      <td>{c.business}</td>
+                      <td>{c.outside}</td>
+                      <td>{c.reasons.join(" ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
       </Part>
 
       <Part id="crisis" view={view}>
@@ -339,8 +381,10 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
               {p.recommended ? <p className="badge badge-recommended">{L.recommended}</p> : null}
               <h3>{p.name}</h3>
               <p className="price">
-                {p.monthly} <span className="hint">{L.perMonth}</span>
+                {p.monthly} <span className="hint">{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).plusVat}</span>{" "}
+                <span className="hint">{L.perMonth}</span>
               </p>
+              <p className="hint">{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).withVat}</p>
               <List items={p.includes} />
               <Reasons reasons={p.reasons} label={L.why!} />
             </div>
@@ -374,6 +418,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
             </tbody>
           </table>
         </div>
+        <p className="hint">{pricesNetNote(view.investment.vatRatePercent, view.locale, L)}</p>
         <h3>{L.onboarding}</h3>
         <dl className="invoice">
           <dt>{L.net}</dt>

@@ -2,22 +2,31 @@
 // view as the web page: branded cover, contents, the fifteen parts with
 // tables whose rows never split across pages, an audience chart drawn as
 // vector bars, and page numbers.
-import { Document, Link, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Image, Link, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { createHash } from "node:crypto";
 import { createContext, useContext, type ReactNode } from "react";
 import type { PartId } from "~/domain/strategy/model";
 import type { ProposalView } from "~/domain/strategy/view";
+import { readableBrand, readableOn } from "~/domain/brand";
+import { priceWithVat, pricesNetNote } from "~/domain/strategy/price-with-vat";
 import { registerFonts } from "./fonts.server";
 
 const ink = "#1d232b";
 const muted = "#55606e";
 const line = "#d5dbe3";
 
-function makeStyles(primary: string, accent: string) {
+/** The owner's logo for the cover (plain data: it crosses to a worker thread). */
+export type PdfLogo = { data: Uint8Array; format: "png" | "jpg"; sha256: string };
+export type PdfBranding = { primaryColor: string; accentColor: string; logo?: PdfLogo | null };
+
+// `accent` is the accent as text on white (darkened if needed); `coverAccent` the accent itself, on the main colour.
+function makeStyles(primary: string, accent: string, coverAccent = "#f4b860") {
   return StyleSheet.create({
     page: { fontFamily: "Inter", fontSize: 10, color: ink, paddingTop: 50, paddingBottom: 60, paddingHorizontal: 50 },
     cover: { fontFamily: "Inter", color: "#ffffff", backgroundColor: primary, padding: 56, justifyContent: "space-between" },
-    brand: { fontSize: 12, fontWeight: 700, letterSpacing: 1.5, color: "#f4b860" },
+    brand: { fontSize: 12, fontWeight: 700, letterSpacing: 1.5, color: coverAccent },
+    coverLogo: { alignSelf: "flex-start", backgroundColor: "#ffffff", borderRadius: 4, padding: 6, marginBottom: 14 },
+    coverLogoImage: { height: 48, maxWidth: 200, objectFit: "contain" },
     coverTitle: { fontSize: 30, fontWeight: 700, lineHeight: 1.2, marginTop: 160 },
     coverFor: { fontSize: 14, marginTop: 18 },
     coverMeta: { fontSize: 10.5, color: "#d6dee8", marginTop: 4 },
@@ -82,28 +91,54 @@ function Reasons({ reasons, label, s }: { reasons: string[]; label: string; s: S
   );
 }
 
+/**
+ * A subheading that never ends a page alone: when less than `ahead` points of
+ * what follows fit below it, it moves to the next page with it. (react-pdf
+ * ignores minPresenceAhead on a container's first child, hence the empty view.)
+ */
+function H3({ s, children, ahead = 48 }: { s: Styles; children: ReactNode; ahead?: number }) {
+  return (
+    <>
+      <View />
+      <Text style={s.h3} minPresenceAhead={ahead}>
+        {children}
+      </Text>
+    </>
+  );
+}
+
 /** A table whose header repeats on each page and whose rows never split across a page break. */
 function Table({ head, rows, widths, s }: { head: string[]; rows: string[][]; widths: number[]; s: Styles }) {
   return (
-    <View style={s.table}>
-      <View style={s.th} fixed>
-        {head.map((h, i) => (
-          <Text key={i} style={[s.headCell, { width: `${widths[i]}%` }]}>
-            {h}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, r) => (
-        <View key={r} style={s.tr} wrap={false}>
-          {row.map((cell, i) => (
-            <Text key={i} style={[s.cell, { width: `${widths[i]}%` }, i === 0 ? { fontWeight: 600 } : {}]}>
-              {cell}
+    <>
+      {/* Keeps the header with the first row: the table starts on the next page when both do not fit. */}
+      <View minPresenceAhead={22 + rowHeight(rows[0] ?? [], widths)} />
+      <View style={s.table}>
+        <View style={s.th} fixed>
+          {head.map((h, i) => (
+            <Text key={i} style={[s.headCell, { width: `${widths[i]}%` }]}>
+              {h}
             </Text>
           ))}
         </View>
-      ))}
-    </View>
+        {rows.map((row, r) => (
+          <View key={r} style={s.tr} wrap={false}>
+            {row.map((cell, i) => (
+              <Text key={i} style={[s.cell, { width: `${widths[i]}%` }, i === 0 ? { fontWeight: 600 } : {}]}>
+                {cell}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </View>
+    </>
   );
+}
+
+/** A row's height, roughly (9 pt text, about 100 characters across the page), for keeping it with its header. */
+function rowHeight(row: string[], widths: number[]): number {
+  const lines = Math.max(1, ...row.map((cell, i) => cell.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(1, (widths[i] ?? 100) * 0.95))), 0)));
+  return Math.min(160, 12 + lines * 12);
 }
 
 function Chart({ data, title, s, color }: { data: ProposalView["situation"]["chart"]; title: string; s: Styles; color: string }) {
@@ -129,6 +164,52 @@ function Chart({ data, title, s, color }: { data: ProposalView["situation"]["cha
   );
 }
 
+/** A number the view wrote for people ("1.234,5" in Italian, "1,234.5" in English) back to a number. */
+function viewNumber(text: string, locale: "it" | "en"): number {
+  const [group, decimal] = locale === "it" ? [".", ","] : [",", "."];
+  const n = Number(text.replace(/[^\d.,]/g, "").split(group).join("").replace(decimal, "."));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/**
+ * Posts planned a week on each channel, from the cadence: vertical vector bars,
+ * drawn for every prospect (the audience chart needs follower counts, which a
+ * prospect with no social presence does not have).
+ */
+function CadenceChart({ view, title, s, color }: { view: ProposalView; title: string; s: Styles; color: string }) {
+  const data = view.content.cadence.map((c) => ({ channel: c.channel, posts: viewNumber(c.posts, view.locale), label: c.posts })).filter((d) => d.posts > 0);
+  if (!data.length) return null;
+  const max = Math.max(1, ...data.map((d) => d.posts));
+  const plot = 90;
+  const bar = 26;
+  const column = `${Math.min(100 / data.length, 20)}%`;
+  return (
+    <View wrap={false} style={{ marginTop: 8, marginBottom: 10 }}>
+      <Text style={s.h3}>{title}</Text>
+      <View style={{ flexDirection: "row", alignItems: "flex-end", borderBottomWidth: 1, borderBottomColor: line, height: plot + 16 }}>
+        {data.map((d) => {
+          const height = Math.max(2, Math.round((d.posts / max) * plot));
+          return (
+            <View key={d.channel} style={{ width: column, alignItems: "center" }}>
+              <Text style={{ fontSize: 9, fontWeight: 700, marginBottom: 3 }}>{d.label}</Text>
+              <Svg width={bar} height={height}>
+                <Rect x={0} y={0} width={bar} height={height} fill={color} />
+              </Svg>
+            </View>
+          );
+        })}
+      </View>
+      <View style={{ flexDirection: "row", marginTop: 4 }}>
+        {data.map((d) => (
+          <Text key={d.channel} style={{ width: column, fontSize: 8.5, textAlign: "center", color: muted }}>
+            {d.channel}
+          </Text>
+        ))}
+      </View>
+    </View>
+  );
+}
+
 /** Where each part's heading landed, filled in while a render lays out its pages. */
 type PartPages = Partial<Record<PartId, number>>;
 const PageRecorder = createContext<PartPages>({});
@@ -138,6 +219,9 @@ function Part({ id, view, s, children, first }: { id: PartId; view: ProposalView
   const seen = useContext(PageRecorder);
   return (
     <View break={!first && (id === "crisis" || id === "investment")}>
+      {/* react-pdf ignores minPresenceAhead on a container's first child: this empty view
+          makes the heading below move to the next page rather than end a page alone. */}
+      <View />
       {/* bookmark (the PDF outline) works on any node; the types only declare it on Page. */}
       <View minPresenceAhead={140} id={`part-${id}`} {...({ bookmark: { title: view.partTitles[id], fit: true } } as Record<string, unknown>)}>
         <Text style={s.h2}>{view.partTitles[id]}</Text>
@@ -166,21 +250,40 @@ function Part({ id, view, s, children, first }: { id: PartId; view: ProposalView
 
 interface DocumentProps {
   view: ProposalView;
-  branding: { primaryColor: string; accentColor: string };
+  branding: PdfBranding;
   studioName: string;
   /** The page of each part, from an earlier render of the same document (for the contents). */
   pages?: PartPages;
+  /** The document's date (a sent version's sentAt): with it the bytes, /ID included, are reproducible. */
+  createdAt?: Date;
 }
 
-export function FullProposalDocument({ view, branding, studioName, pages = {} }: DocumentProps) {
-  const s = makeStyles(branding.primaryColor, branding.accentColor);
+export function FullProposalDocument({ view, branding, studioName, pages = {}, createdAt }: DocumentProps) {
+  // Colours that pass the contrast checks (older settings may not); the accent darkened where it is text on white.
+  const brand = readableBrand(branding);
+  const s = makeStyles(brand.primaryColor, readableOn(brand.accentColor), brand.accentColor);
   const L = view.label;
   const why = L.why ?? "";
   const ids = Object.keys(view.partTitles) as PartId[];
   return (
-    <Document title={`${view.title} · ${view.organisation}`} author={studioName} language={view.locale} creator="Socialbrief" producer="Socialbrief">
+    <Document
+      title={`${view.title} · ${view.organisation}`}
+      author={studioName}
+      language={view.locale}
+      creator="Socialbrief"
+      producer="Socialbrief"
+      creationDate={createdAt}
+      modificationDate={createdAt}
+    >
       <Page size="A4" style={s.cover}>
-        <Text style={s.brand}>{studioName.toUpperCase()}</Text>
+        <View>
+          {branding.logo ? (
+            <View style={s.coverLogo}>
+              <Image style={s.coverLogoImage} src={{ data: Buffer.from(branding.logo.data), format: branding.logo.format }} />
+            </View>
+          ) : null}
+          <Text style={s.brand}>{studioName.toUpperCase()}</Text>
+        </View>
         <View>
           <Text style={s.coverTitle}>{view.title}</Text>
           <Text style={s.coverFor}>{view.preparedFor}</Text>
@@ -227,15 +330,29 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
               rows={view.situation.rows.map((r) => [r.channel, r.status, r.handle, r.followers, r.frequency, r.runBy])}
             />
           ) : null}
-          <Chart data={view.situation.chart} title={L.audienceChart ?? ""} s={s} color={branding.primaryColor} />
+          <Chart data={view.situation.chart} title={L.audienceChart ?? ""} s={s} color={brand.primaryColor} />
           <Bullets items={view.situation.observations} s={s} />
         </Part>
         <Part id="audience" view={view} s={s}>
           <Bullets items={view.audience.points} s={s} />
           {view.audience.personas ? (
             <View wrap={false}>
-              <Text style={s.h3}>{L.personas}</Text>
+              <H3 s={s}>{L.personas}</H3>
               <Text style={s.p}>{view.audience.personas}</Text>
+            </View>
+          ) : null}
+          {view.audience.hypotheses ? (
+            <View>
+              <H3 s={s}>{view.audience.hypotheses.title}</H3>
+              <Text style={s.p}>{view.audience.hypotheses.note}</Text>
+              {view.audience.hypotheses.personas.map((p) => (
+                <View key={p.name} wrap={false}>
+                  <Text style={s.p}>
+                    <Text style={{ fontWeight: 700 }}>{p.name}</Text> {p.text}
+                  </Text>
+                  <Reasons reasons={p.reasons} label={why} s={s} />
+                </View>
+              ))}
             </View>
           ) : null}
         </Part>
@@ -260,14 +377,27 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
           />
         </Part>
         <Part id="content" view={view} s={s}>
-          <Text style={s.h3}>{L.pillars}</Text>
+          <H3 s={s}>{L.pillars}</H3>
           <Bullets items={view.content.pillars} s={s} />
           <Table s={s} widths={[30, 20, 50]} head={[L.channel!, L.postsPerWeek!, L.formats!]} rows={view.content.cadence.map((c) => [c.channel, c.posts, c.formats])} />
           <Reasons reasons={view.content.reasons} label={why} s={s} />
         </Part>
+        {/* Outside the part: drawn even when the owner rewrote the part's text. */}
+        <CadenceChart view={view} title={L.cadenceChart ?? L.postsPerWeek ?? ""} s={s} color={brand.primaryColor} />
         <Part id="community" view={view} s={s}>
           <Bullets items={[view.community.business, view.community.outside, view.community.tone, ...view.community.rules]} s={s} />
           <Reasons reasons={view.community.reasons} label={why} s={s} />
+          {view.community.byChannel?.length ? (
+            <View>
+              <H3 s={s}>{L.replyByChannel}</H3>
+              <Table
+                s={s}
+                widths={[16, 16, 18, 50]}
+                head={[L.channel!, L.replyOffice!, L.replyOutside!, why]}
+                rows={view.community.byChannel.map((c) => [c.channel, c.business, c.outside, c.reasons.join(" ")])}
+              />
+            </View>
+          ) : null}
         </Part>
         <Part id="crisis" view={view} s={s}>
           <Text style={[s.p, { fontWeight: 700 }]}>{view.crisis.level}</Text>
@@ -278,7 +408,7 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
             head={[L.level!, L.situation!, L.responseTime!, L.actions!]}
             rows={view.crisis.severities.map((c) => [c.level, c.description, c.response, c.actions])}
           />
-          <Text style={s.h3}>{L.escalation}</Text>
+          <H3 s={s}>{L.escalation}</H3>
           {view.crisis.escalation.map((e, i) => (
             <Text key={i} style={s.p}>
               {e}
@@ -286,18 +416,18 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
           ))}
           {view.crisis.authorities ? (
             <View wrap={false}>
-              <Text style={s.h3}>{L.authorities}</Text>
+              <H3 s={s}>{L.authorities}</H3>
               <Bullets items={view.crisis.authorities} s={s} />
             </View>
           ) : null}
           {view.crisis.fakeNews ? (
             <View wrap={false}>
-              <Text style={s.h3}>{L.fakeNews}</Text>
+              <H3 s={s}>{L.fakeNews}</H3>
               <Bullets items={view.crisis.fakeNews} s={s} />
             </View>
           ) : null}
           <View wrap={false}>
-            <Text style={s.h3}>{L.holding}</Text>
+            <H3 s={s}>{L.holding}</H3>
             <Bullets items={view.crisis.holding} s={s} />
           </View>
         </Part>
@@ -310,14 +440,14 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
           />
         </Part>
         <Part id="measurement" view={view} s={s}>
-          <Text style={s.h3}>{L.kpis}</Text>
+          <H3 s={s}>{L.kpis}</H3>
           <Bullets items={view.measurement.kpis} s={s} />
           <Bullets items={view.measurement.cadence} s={s} />
         </Part>
         <Part id="roadmap" view={view} s={s}>
           {view.roadmap.map((step) => (
             <View key={step.title} wrap={false}>
-              <Text style={s.h3}>{step.title}</Text>
+              <H3 s={s}>{step.title}</H3>
               <Bullets items={step.items} s={s} />
             </View>
           ))}
@@ -336,8 +466,10 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
                 {p.recommended ? <Text style={s.badge}>{(L.recommended ?? "").toUpperCase()}</Text> : null}
                 <Text style={{ fontSize: 11, fontWeight: 700 }}>{p.name}</Text>
                 <Text style={s.price}>
-                  {p.monthly} <Text style={{ fontSize: 8, fontWeight: 400 }}>{L.perMonth}</Text>
+                  {p.monthly} <Text style={{ fontSize: 8, fontWeight: 400 }}>{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).plusVat}</Text>
                 </Text>
+                <Text style={s.note}>{L.perMonth}</Text>
+                <Text style={[s.note, { marginBottom: 4 }]}>{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).withVat}</Text>
                 <Bullets items={p.includes} s={s} />
               </View>
             ))}
@@ -347,15 +479,16 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
             .map((p) => (
               <Reasons key={p.id} reasons={p.reasons} label={why} s={s} />
             ))}
-          <Text style={s.h3}>{L.addOns}</Text>
+          <H3 s={s}>{L.addOns}</H3>
           <Table
             s={s}
             widths={[34, 22, 44]}
             head={[L.addOn!, L.price!, why]}
             rows={view.investment.addOns.map((a) => [a.suggested ? `${a.name} (${L.suggested})` : a.name, `${a.price} ${a.recurring ? L.perMonth : L.oneOff}`, a.reasons.join(" ")])}
           />
+          <Text style={[s.note, { marginBottom: 6 }]}>{pricesNetNote(view.investment.vatRatePercent, view.locale, L)}</Text>
           <View wrap={false}>
-            <Text style={s.h3}>{L.onboarding}</Text>
+            <H3 s={s}>{L.onboarding}</H3>
             <View style={s.invoiceRow}>
               <Text>{L.net}</Text>
               <Text>{view.investment.onboarding.net}</Text>
@@ -388,14 +521,19 @@ export function FullProposalDocument({ view, branding, studioName, pages = {} }:
 
 const knownPages = new Map<string, PartPages>();
 
-export async function renderFullProposalPdf(view: ProposalView, branding: { primaryColor: string; accentColor: string }, studioName: string): Promise<Buffer> {
+export async function renderFullProposalPdf(
+  view: ProposalView,
+  branding: PdfBranding,
+  studioName: string,
+  options: { createdAt?: Date } = {},
+): Promise<Buffer> {
   registerFonts();
   // Two passes: the first lays the document out and notes the page each part
   // starts on; the second prints those pages in the contents. The contents
   // keep the same height in both passes, so nothing moves in between. The
   // pages of a document already laid out (same view, branding and name) are
   // remembered, so rendering it again takes one pass.
-  const key = createHash("sha256").update(JSON.stringify([view, branding, studioName])).digest("base64");
+  const key = createHash("sha256").update(JSON.stringify([view, { ...branding, logo: branding.logo?.sha256 ?? null }, studioName])).digest("base64");
   let pages = knownPages.get(key);
   if (!pages) {
     const seen: PartPages = {};
@@ -408,5 +546,7 @@ export async function renderFullProposalPdf(view: ProposalView, branding: { prim
     if (knownPages.size >= 200) knownPages.delete(knownPages.keys().next().value!);
     knownPages.set(key, pages);
   }
-  return renderToBuffer(<FullProposalDocument view={view} branding={branding} studioName={studioName} pages={pages} />);
+  // The date is the only thing pdfkit would take from the clock (CreationDate,
+  // and the file /ID is a hash of it): fixed, the same view gives the same bytes.
+  return renderToBuffer(<FullProposalDocument view={view} branding={branding} studioName={studioName} pages={pages} createdAt={options.createdAt} />);
 }

@@ -27,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       payments,
       lead: { id: lead.id, name: lead.name, email: lead.email, organisation: lead.organisation, token: lead.token, locale: lead.locale },
+      // The preview PDF is in the lead's language (named here in the page's language).
+      previewLanguage: new Intl.DisplayNames([locale === "it" ? "it-IT" : "en-GB"], { type: "language" }).of(lead.locale === "en" ? "en" : "it") ?? lead.locale,
       // Prices are the owner's: members see them and send, but cannot change them.
       canEditPrices: user.role === "owner",
       versions: lead.proposal?.versions ?? [],
@@ -96,6 +98,7 @@ interface ViewerProps {
 interface Data {
   payments: LeadPaymentsData | null;
   lead: { id: string; name: string; email: string; organisation: string; token: string; locale: string };
+  previewLanguage: string;
   canEditPrices: boolean;
   versions: Array<{ id: string; number: number; sentAt: string; snapshotHash: string; locale: string }>;
   firstOpenedAt: string | null;
@@ -114,7 +117,7 @@ function generatedText(view: ProposalView, id: PartId): string {
     case "situation":
       return view.situation.observations.join("\n");
     case "audience":
-      return view.audience.points.join("\n");
+      return [...view.audience.points, ...(view.audience.hypotheses?.personas.map((p) => `${p.name}: ${p.text}`) ?? [])].join("\n");
     case "objectives":
       return view.objectives.map((o) => `${o.rank}: ${o.goal} — ${o.kpis.join(" ")}`).join("\n");
     case "channels":
@@ -122,9 +125,9 @@ function generatedText(view: ProposalView, id: PartId): string {
     case "content":
       return [...view.content.pillars, ...view.content.cadence.map((c) => `${c.channel}: ${c.posts} · ${c.formats}`)].join("\n");
     case "community":
-      return [view.community.business, view.community.outside, view.community.tone, ...view.community.rules].join("\n");
+      return [view.community.business, view.community.outside, ...view.community.byChannel.map((c) => `${c.channel}: ${c.business} · ${c.outside}`), view.community.tone, ...view.community.rules].join("\n");
     case "crisis":
-      return [view.crisis.level, ...view.crisis.escalation, ...(view.crisis.authorities ?? [])].join("\n");
+      return [view.crisis.level, ...view.crisis.escalation, ...(view.crisis.authorities ?? []), ...(view.crisis.fakeNews ?? [])].join("\n");
     case "roles":
       return view.roles.raci.map((r) => `${r.activity}: ${r.studio}/${r.approver}/${r.spokesperson}`).join("\n");
     case "measurement":
@@ -185,6 +188,9 @@ export default function ProposalReview() {
         <div className="review-layout">
           <section className="card" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{t("settings.review.preview")}</h2>
+            <p className="hint" id="preview-language">
+              {t("settings.review.previewLanguage", { language: data.previewLanguage })}
+            </p>
             {Viewer ? (
               <Viewer
                 key={previewKey}

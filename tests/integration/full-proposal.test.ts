@@ -11,6 +11,10 @@ import { submitIntake } from "~/models/intake-submit.server";
 import { saveOwnerSettings } from "~/models/settings.server";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
 import { prisma } from "~/utils/db.server";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ProposalDocumentView } from "~/components/proposal-document";
+import type { ProposalView } from "~/domain/strategy/view";
 import { call, get } from "./helpers";
 
 async function submitted(organisation: string) {
@@ -46,9 +50,26 @@ describe("full proposal from the questionnaire", () => {
     expect(text).toContain("1.234,56 €");
     expect(text).toContain("610,00 €"); // onboarding 500,00 € + IVA 22% 110,00 €
     expect(text).toContain("IVA 22%");
+    // Monthly package prices as an Italian quote writes them: net + IVA, and the amount with IVA.
+    const flat = text.replace(/\u00a0/g, " ");
+    expect(flat).toContain("1.234,56 € + IVA 22%");
+    expect(flat).toContain("IVA inclusa: 1.506,16 €"); // 1.234,56 € + 271,60 €
+    expect(flat).toContain("450,00 € + IVA 22%");
+    expect(flat).toContain("IVA inclusa: 549,00 €");
+    expect(flat).toContain("Prezzi al netto dell'IVA (22%).");
     expect(text).toMatch(new RegExp(`Pagina ${pages} di ${pages}`));
     expect(text).not.toMatch(/\{\{|\}\}|plan\.|questionnaire\.|undefined|\[object|NaN/);
     expect(text).toContain("Instagram serve il vostro obiettivo principale, «Contatti e vendite».");
+    // The sections the rules add: persona hypotheses, measurable KPIs, reply times by channel,
+    // the authorities and misinformation in the crisis protocol.
+    const words = text.replace(/\s+/g, " ");
+    expect(words).toContain("Persone tipo ipotizzate, da verificare alla call di avvio");
+    expect(words).toContain("Giulia e Marco (25–34 anni)");
+    expect(words).toMatch(/almeno \d+ al mese entro 6 mesi/);
+    expect(words).toContain("Tempi di risposta per canale");
+    expect(words).toContain("Quando coinvolgere le autorità");
+    expect(words).toContain("Garante Privacy entro 72 ore");
+    expect(words).toContain("Fake news e disinformazione");
   });
 
   it("lists in its contents the page each part starts on, and links there", async () => {
@@ -81,6 +102,12 @@ describe("full proposal from the questionnaire", () => {
     expect(data.view.partTitles.crisis).toBe("Crisis management protocol");
     expect(data.view.summary[1]!.text).toContain("conversions before vanity numbers");
     expect(data.view.investment.onboarding.total).toBe("€610.00");
+    // The page's packages show VAT on the monthly price, in the URL's language.
+    const html = renderToStaticMarkup(createElement(ProposalDocumentView, { view: data.view as unknown as ProposalView, contentsLabel: "Contents" }));
+    const words = html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/[\s\u00a0]+/g, " ");
+    expect(words).toContain("€450.00 + VAT 22% a month");
+    expect(words).toContain("Including VAT: €549.00");
+    expect(words).toContain("Prices exclude VAT (22%).");
     const { text } = await pdfText(await call(pdfLoader, get(`/en/p/${token}/pdf`), { lang: "en", token }));
     expect(text).toContain("Prepared for Elena Riva, Lake Hotel");
     expect(text).not.toContain("Pagina");

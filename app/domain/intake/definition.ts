@@ -3,9 +3,9 @@
 // forms, the review page and the lead record are all derived from this.
 import { goals } from "../goals";
 
-export const INTAKE_VERSION = "2026.11.1";
+export const INTAKE_VERSION = "2026.12.1";
 
-export const sectors = ["hospitality", "tourism", "food", "retail", "public_body", "politics", "association", "professional", "health", "culture", "other"] as const;
+export const sectors = ["hospitality", "tourism", "food", "retail", "public_body", "politics", "association", "professional", "manufacturing", "health", "culture", "other"] as const;
 export const sizes = ["solo", "s2_9", "s10_49", "s50_249", "s250"] as const;
 export const ageBands = ["a13_17", "a18_24", "a25_34", "a35_44", "a45_54", "a55_64", "a65"] as const;
 export const audienceLanguages = ["it", "en", "de", "fr", "es", "other"] as const;

@@ -3,6 +3,7 @@ import { nextStep, previousStep, pruneAnswers, stepFields, visibleSteps, type Ra
 import { checkStep, romeToday, boundRaw } from "./schema";
 import { buildLeadRecord } from "./lead-record";
 import { complete } from "./fixtures";
+import { getT } from "~/i18n/i18n";
 
 const today = "2026-11-25";
 
@@ -51,6 +52,13 @@ describe("step validation", () => {
       phone: ["errors.phone"],
       language: ["errors.choose"],
     });
+  });
+
+  it("offers a manufacturing / B2B sector, validated and labelled in both languages", () => {
+    const check = checkStep("about", { about: { ...complete.about, sector: "manufacturing" } }, today);
+    expect(check.ok && check.value.sector).toBe("manufacturing");
+    expect(getT("it")("questionnaire.options.sectors.manufacturing")).toBe("Industria e B2B");
+    expect(getT("en")("questionnaire.options.sectors.manufacturing")).toBe("Manufacturing and B2B");
   });
 
   it("accepts accents, emoji and HTML as plain text, and normalises what it can", () => {

@@ -79,6 +79,38 @@ export interface SeverityLevel {
   actions: Msg[];
 }
 
+/** A measurable KPI: what is counted, the numeric target with its time frame, and why that number. */
+export interface Kpi {
+  id: string;
+  metric: Msg;
+  /** The target in words: the number and the time frame. */
+  target: Msg;
+  value: number;
+  unit: "followers" | "people" | "percent" | "perMonth" | "hours";
+  /** The baseline the target starts from, when the answers give one. */
+  baseline: number | null;
+  months: number;
+  reason: Msg;
+}
+
+/** A persona the rules propose when the prospect described none: a hypothesis to validate at kick-off. */
+export interface PersonaHypothesis {
+  id: string;
+  name: string;
+  ages: Msg;
+  text: Msg;
+  channel: Channel | null;
+  reasons: Msg[];
+}
+
+/** Reply targets on one channel, in hours: office hours and outside them (null: the next working day). */
+export interface ChannelResponse {
+  channel: Channel;
+  businessHours: number;
+  outsideHours: number | null;
+  reasons: Msg[];
+}
+
 export interface ProposalModel {
   rulesVersion: string;
   issuedOn: string;
@@ -86,12 +118,24 @@ export interface ProposalModel {
   client: { organisation: string; contactName: string };
   summary: Reasoned[];
   situation: { rows: ChannelAuditRow[]; observations: Msg[]; chart: Array<{ channel: Channel; followers: number }> };
-  audience: { points: Msg[]; personas: string | null };
-  objectives: Array<{ goal: Goal; rank: number; target: string | null; kpis: Msg[]; reasons: Msg[] }>;
+  audience: { points: Msg[]; personas: string | null; hypotheses: { note: Msg; personas: PersonaHypothesis[] } | null };
+  objectives: Array<{ goal: Goal; rank: number; target: string | null; kpis: Kpi[]; reasons: Msg[] }>;
   channels: ChannelPick[];
   content: { pillars: Array<{ id: string; text: Msg }>; cadence: CadenceRow[]; reasons: Msg[] };
-  community: { business: number; outside: number | null; tone: Msg; rules: Msg[]; reasons: Msg[] };
-  crisis: { level: "standard" | "reinforced"; reasons: Msg[]; severities: SeverityLevel[]; escalation: Msg[]; authorities: Msg[] | null; fakeNews: Msg[] | null; holding: Msg[] };
+  community: { business: number; outside: number | null; byChannel: ChannelResponse[]; tone: Msg; rules: Msg[]; reasons: Msg[] };
+  crisis: {
+    level: "standard" | "reinforced";
+    reasons: Msg[];
+    severities: SeverityLevel[];
+    /** Why the levels' reply times are what they are (derived from the reply-time settings). */
+    timing: Msg[];
+    escalation: Msg[];
+    /** When and how to involve the authorities: every protocol has it, stronger when reinforced. */
+    authorities: Msg[];
+    /** Fake news and misinformation handling: every protocol has it. */
+    fakeNews: Msg[];
+    holding: Msg[];
+  };
   roles: { approver: string | null; spokesperson: string | null; raci: RaciRow[] };
   measurement: { kpis: Msg[]; cadence: Msg[] };
   roadmap: Array<{ days: 30 | 60 | 90; items: Msg[] }>;

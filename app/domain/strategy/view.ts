@@ -27,11 +27,11 @@ export interface ProposalView {
   label: Record<string, string>;
   summary: Line[];
   situation: { rows: Array<{ channel: string; status: string; handle: string; followers: string; frequency: string; runBy: string }>; observations: string[]; chart: Array<{ channel: string; followers: number; label: string }> };
-  audience: { points: string[]; personas: string | null };
+  audience: { points: string[]; personas: string | null; hypotheses: { title: string; note: string; personas: Array<{ name: string; text: string; reasons: string[] }> } | null };
   objectives: Array<{ goal: string; rank: string; target: string | null; kpis: string[]; reasons: string[] }>;
   channels: Array<{ channel: string; priority: "primary" | "later" | "leave"; priorityLabel: string; reasons: string[] }>;
   content: { pillars: string[]; cadence: Array<{ channel: string; posts: string; formats: string }>; reasons: string[] };
-  community: { business: string; outside: string; tone: string; rules: string[]; reasons: string[] };
+  community: { business: string; outside: string; byChannel: Array<{ channel: string; business: string; outside: string; reasons: string[] }>; tone: string; rules: string[]; reasons: string[] };
   crisis: { level: string; reinforced: boolean; reasons: string[]; severities: Array<{ level: string; description: string; response: string; actions: string }>; escalation: string[]; authorities: string[] | null; fakeNews: string[] | null; holding: string[] };
   roles: { raci: Array<{ activity: string; studio: string; approver: string; spokesperson: string }>; approverLabel: string; spokespersonLabel: string };
   measurement: { kpis: string[]; cadence: string[] };
@@ -59,8 +59,9 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
   const money = (cents: number) => formatMoney(cents, locale);
   const channel = (c: string) => t(`questionnaire.fields.channel_${c}.label`);
   const option = (set: string, value: string | null) => (value ? t(`questionnaire.options.${set}.${value}`) : "—");
-  const hours = (h: number) => t("plan.label.hours", { hours: formatNumber(h, locale) });
-  const minutes = (n: number) => (n >= 60 ? hours(n / 60) : t("plan.label.minutes", { minutes: n }));
+  const hours = (h: number) => t("plan.label.hours", { count: h, hours: formatNumber(h, locale) });
+  const minutes = (n: number) => (n >= 60 ? hours(Math.round((n / 60) * 100) / 100) : t("plan.label.minutes", { count: n, minutes: n }));
+  const within = (h: number) => minutes(Math.round(h * 60));
   const partIds = Object.keys(t("plan.parts", { returnObjects: true }) as unknown as Record<string, string>) as PartId[];
   const onboardingVat = vatCents(model.investment.onboardingNetCents, model.investment.vatRatePercent);
   const cleanEdits: Partial<Record<PartId, string>> = {};
@@ -92,8 +93,28 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
       observations: model.situation.observations.map(r),
       chart: model.situation.chart.map((c) => ({ channel: channel(c.channel), followers: c.followers, label: formatNumber(c.followers, locale) })),
     },
-    audience: { points: model.audience.points.map(r), personas: model.audience.personas },
-    objectives: model.objectives.map((o) => ({ goal: t(`goals.${o.goal}`), rank: t("plan.label.rank", { rank: o.rank }), target: o.target, kpis: o.kpis.map(r), reasons: o.reasons.map(r) })),
+    audience: {
+      points: model.audience.points.map(r),
+      personas: model.audience.personas,
+      hypotheses: model.audience.hypotheses
+        ? {
+            title: t("plan.label.hypotheses"),
+            note: r(model.audience.hypotheses.note),
+            personas: model.audience.hypotheses.personas.map((p) => ({
+              name: `${p.name} (${r(p.ages)})`,
+              text: r(p.text),
+              reasons: p.reasons.map(r),
+            })),
+          }
+        : null,
+    },
+    objectives: model.objectives.map((o) => ({
+      goal: t(`goals.${o.goal}`),
+      rank: t("plan.label.rank", { rank: o.rank }),
+      target: o.target,
+      kpis: o.kpis.map((k) => t("plan.kpi.line", { metric: r(k.metric), target: r(k.target) })),
+      reasons: o.reasons.map(r),
+    })),
     channels: model.channels.map((c) => ({ channel: channel(c.channel), priority: c.priority, priorityLabel: t(`plan.label.${c.priority}`), reasons: c.reasons.map(r) })),
     content: {
       pillars: model.content.pillars.map((p) => r(p.text)),
@@ -101,8 +122,14 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
       reasons: model.content.reasons.map(r),
     },
     community: {
-      business: t("plan.label.businessHours", { hours: formatNumber(model.community.business, locale) }),
-      outside: model.community.outside === null ? t("plan.label.outsideNone") : t("plan.label.outsideHours", { hours: formatNumber(model.community.outside, locale) }),
+      business: t("plan.label.businessHours", { time: within(model.community.business) }),
+      outside: model.community.outside === null ? t("plan.label.outsideNone") : t("plan.label.outsideHours", { time: within(model.community.outside) }),
+      byChannel: model.community.byChannel.map((c) => ({
+        channel: channel(c.channel),
+        business: within(c.businessHours),
+        outside: c.outsideHours === null ? t("plan.label.nextWorkingDay") : within(c.outsideHours),
+        reasons: c.reasons.map(r),
+      })),
       tone: r(model.community.tone),
       rules: model.community.rules.map(r),
       reasons: model.community.reasons.map(r),
@@ -110,11 +137,11 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
     crisis: {
       level: t(`plan.label.crisisLevel.${model.crisis.level}`),
       reinforced: model.crisis.level === "reinforced",
-      reasons: model.crisis.reasons.map(r),
+      reasons: [...model.crisis.reasons, ...model.crisis.timing].map(r),
       severities: model.crisis.severities.map((s) => ({ level: String(s.level), description: r(s.description), response: minutes(s.responseMinutes), actions: s.actions.map(r).join(" ") })),
       escalation: model.crisis.escalation.map(r),
-      authorities: model.crisis.authorities?.map(r) ?? null,
-      fakeNews: model.crisis.fakeNews?.map(r) ?? null,
+      authorities: model.crisis.authorities.map(r),
+      fakeNews: model.crisis.fakeNews.map(r),
       holding: model.crisis.holding.map(r),
     },
     roles: {

@@ -99,7 +99,7 @@ export const questionnaireEn: Widen<typeof questionnaireIt> = {
     marketingConsent: { label: "Yes, send me occasional news and tips by email (optional, you can withdraw at any time)." },
   },
   options: {
-    sectors: { hospitality: "Hotels and hospitality", tourism: "Tourism and territory", food: "Restaurants and food", retail: "Retail", public_body: "Public body or municipality", politics: "Politics", association: "Association or non-profit", professional: "Independent professional", health: "Health and wellbeing", culture: "Culture and events", other: "Other" },
+    sectors: { hospitality: "Hotels and hospitality", tourism: "Tourism and territory", food: "Restaurants and food", retail: "Retail", public_body: "Public body or municipality", politics: "Politics", association: "Association or non-profit", professional: "Independent professional", manufacturing: "Manufacturing and B2B", health: "Health and wellbeing", culture: "Culture and events", other: "Other" },
     sizes: { solo: "Just me", s2_9: "2–9 people", s10_49: "10–49 people", s50_249: "50–249 people", s250: "250 or more" },
     ageBands: { a13_17: "13–17", a18_24: "18–24", a25_34: "25–34", a35_44: "35–44", a45_54: "45–54", a55_64: "55–64", a65: "65 and over" },
     audienceLanguages: { it: "Italian", en: "English", de: "German", fr: "French", es: "Spanish", other: "Others" },

@@ -97,7 +97,7 @@ export const questionnaireIt = {
     marketingConsent: { label: "Sì, voglio ricevere occasionalmente novità e consigli via email (facoltativo, revocabile in ogni momento)." },
   },
   options: {
-    sectors: { hospitality: "Hotel e ospitalità", tourism: "Turismo e territorio", food: "Ristorazione e cibo", retail: "Commercio", public_body: "Ente pubblico o comune", politics: "Politica", association: "Associazione o non profit", professional: "Libero professionista", health: "Salute e benessere", culture: "Cultura ed eventi", other: "Altro" },
+    sectors: { hospitality: "Hotel e ospitalità", tourism: "Turismo e territorio", food: "Ristorazione e cibo", retail: "Commercio", public_body: "Ente pubblico o comune", politics: "Politica", association: "Associazione o non profit", professional: "Libero professionista", manufacturing: "Industria e B2B", health: "Salute e benessere", culture: "Cultura ed eventi", other: "Altro" },
     sizes: { solo: "Solo io", s2_9: "2–9 persone", s10_49: "10–49 persone", s50_249: "50–249 persone", s250: "250 o più" },
     ageBands: { a13_17: "13–17", a18_24: "18–24", a25_34: "25–34", a35_44: "35–44", a45_54: "45–54", a55_64: "55–64", a65: "65 e oltre" },
     audienceLanguages: { it: "Italiano", en: "Inglese", de: "Tedesco", fr: "Francese", es: "Spagnolo", other: "Altre" },
