@@ -9,8 +9,10 @@ import { buildProposal, RULES_VERSION } from "~/domain/strategy/engine";
 import { readIntakeAnswers } from "~/domain/strategy/input";
 import { OwnerSettingsSchema } from "~/domain/strategy/settings";
 import { proposalView, type ProposalView } from "~/domain/strategy/view";
-import { getT, isLocale, type Locale } from "~/i18n/i18n";
+import { getT, isLocale, locales, type Locale } from "~/i18n/i18n";
+import type { PdfLogo } from "~/pdf/full-proposal.server";
 import { renderInPool } from "~/pdf/pool.server";
+import { logoForPdf } from "./brand-logo.server";
 import { prisma } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
@@ -47,20 +49,105 @@ export function viewFromSnapshot(snapshotJson: string, locale: Locale): { view: 
   return { view: proposalView(model, locale, (k, o) => t(k, o), parseEdits(JSON.stringify(snapshot.textEdits))), snapshot };
 }
 
+/**
+ * What a sent version renders from, frozen when it was sent (ProposalVersion.view):
+ * the resolved view in each language (owner edits and prices in place) and the
+ * branding and studio name of the PDF. Later changes to the rules, the wording
+ * or the settings cannot reach it.
+ */
+export interface StoredVersionView {
+  format: 1;
+  views: Record<Locale, ProposalView>;
+  branding: Snapshot["settings"]["branding"];
+  studioName: string;
+  /** The cover logo when it was sent (its bytes are kept in storage under logos/); null: none. */
+  logo?: { sha256: string; format: "png" | "jpg" } | null;
+}
+
+export interface VersionRendering {
+  view: ProposalView;
+  branding: Snapshot["settings"]["branding"];
+  studioName: string;
+  logo?: StoredVersionView["logo"];
+}
+
+function logoKey(logo: { sha256: string; format: "png" | "jpg" }) {
+  return `logos/${logo.sha256}.${logo.format}`;
+}
+
+/** The cover logo as it was when sent: null for none, undefined when the version predates it (the current logo then). */
+async function frozenLogo(logo: StoredVersionView["logo"]): Promise<PdfLogo | null | undefined> {
+  if (logo === undefined) return undefined;
+  if (logo === null || !/^[a-f0-9]{64}$/.test(logo.sha256)) return null;
+  const bytes = await readStored(logoKey(logo));
+  return bytes ? { data: new Uint8Array(bytes), format: logo.format, sha256: logo.sha256 } : undefined;
+}
+
+/** The stored view of a version in a language; null when absent (rows sent before it existed) or damaged. */
+export function parseStoredView(json: string | null | undefined, locale: Locale): VersionRendering | null {
+  if (!json) return null;
+  try {
+    const stored = JSON.parse(json) as Partial<StoredVersionView> | null;
+    const view = stored?.format === 1 ? stored.views?.[locale] : undefined;
+    if (!view || typeof view !== "object" || view.locale !== locale || !stored?.branding || typeof stored.studioName !== "string") return null;
+    return { view, branding: stored.branding, studioName: stored.studioName, logo: stored.logo };
+  } catch {
+    return null;
+  }
+}
+
+/** A sent version as it was sent: its stored view, or (older rows) the view rebuilt from its snapshot. */
+export function versionRendering(version: { snapshot: string; view?: string | null }, locale: Locale): VersionRendering | null {
+  const stored = parseStoredView(version.view, locale);
+  if (stored) return stored;
+  const built = viewFromSnapshot(version.snapshot, locale);
+  return built ? { view: built.view, branding: built.snapshot.settings.branding, studioName: built.snapshot.settings.studioName } : null;
+}
+
 function pdfKey(hash: string, locale: Locale) {
   return `proposals/${hash}-${locale}.pdf`;
 }
 
+export interface RenderableVersion {
+  snapshot: string;
+  snapshotHash: string;
+  view?: string | null;
+  sentAt?: Date | string | null;
+}
+
+/** Renders a sent version's PDF (not stored): the same view and date always give the same bytes. */
+export async function renderVersionPdf(version: RenderableVersion, locale: Locale): Promise<Buffer | null> {
+  const rendering = versionRendering(version, locale);
+  if (!rendering) return null;
+  const createdAt = version.sentAt ? new Date(version.sentAt).toISOString() : undefined;
+  const branding = { ...rendering.branding, logo: await frozenLogo(rendering.logo) };
+  return renderInPool({ document: "full-proposal", view: rendering.view, branding, studioName: rendering.studioName, createdAt });
+}
+
 /** The PDF of a sent version in a language: read from storage, or rendered once and stored. */
-export async function versionPdf(version: { snapshot: string; snapshotHash: string }, locale: Locale): Promise<Buffer | null> {
+export async function versionPdf(version: RenderableVersion, locale: Locale): Promise<Buffer | null> {
   const key = pdfKey(version.snapshotHash, locale);
   const stored = await readStored(key);
   if (stored) return stored;
-  const built = viewFromSnapshot(version.snapshot, locale);
-  if (!built) return null;
-  const pdf = await renderInPool({ document: "full-proposal", view: built.view, branding: built.snapshot.settings.branding, studioName: built.snapshot.settings.studioName });
+  const pdf = await renderVersionPdf(version, locale);
+  if (!pdf) return null;
   await writeStored(key, pdf);
   return pdf;
+}
+
+const renderableSelect = { id: true, number: true, snapshot: true, snapshotHash: true, view: true, sentAt: true } as const;
+
+/** The version behind a private link: the one accepted (whatever was sent after it), else the newest sent; null before sending. */
+export async function linkVersion(token: string) {
+  const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true } });
+  if (!lead) return null;
+  const acceptance = await prisma.acceptance.findFirst({ where: { leadId: lead.id }, orderBy: { acceptedAt: "asc" }, select: { proposalVersionId: true } });
+  if (acceptance) {
+    const accepted = await prisma.proposalVersion.findUnique({ where: { id: acceptance.proposalVersionId }, select: renderableSelect });
+    if (accepted) return { ...accepted, accepted: true };
+  }
+  const newest = await prisma.proposalVersion.findFirst({ where: { proposal: { leadId: lead.id } }, orderBy: { number: "desc" }, select: renderableSelect });
+  return newest ? { ...newest, accepted: false } : null;
 }
 
 export async function newestVersion(leadId: string) {
@@ -88,8 +175,13 @@ export async function sendProposal(leadId: string, actorId: string, now = new Da
     textEdits: parseEdits(lead.proposal?.textEdits) as Record<string, string>,
   };
   const model = buildProposal({ answers, organisation: lead.organisation, contactName: lead.name, issuedOn }, settings);
-  const t = getT(locale);
-  const view = proposalView(model, locale, (k, o) => t(k, o), parseEdits(lead.proposal?.textEdits));
+  const edits = parseEdits(lead.proposal?.textEdits);
+  const views = Object.fromEntries(locales.map((l) => [l, proposalView(model, l, (k, o) => getT(l)(k, o), edits)])) as Record<Locale, ProposalView>;
+  const view = views[locale];
+  const currentLogo = await logoForPdf();
+  if (currentLogo) await writeStored(logoKey({ sha256: currentLogo.sha256, format: currentLogo.format }), Buffer.from(currentLogo.data));
+  const logo = currentLogo ? { sha256: currentLogo.sha256, format: currentLogo.format } : null;
+  const stored: StoredVersionView = { format: 1, views, branding: settings.branding, studioName: settings.studioName, logo };
   const acceptable: AcceptableSnapshot = {
     locale,
     contactName: lead.name,
@@ -105,28 +197,34 @@ export async function sendProposal(leadId: string, actorId: string, now = new Da
   };
   const json = JSON.stringify({ ...snapshot, acceptable });
   const hash = sha256(json);
+  const viewJson = JSON.stringify(stored);
+
+  // The PDF first: if it cannot be rendered, nothing is sent and nothing changes
+  // (no version, no status, no audit entry). Stored under the snapshot's hash,
+  // so a file left by a failure further on is simply the same bytes.
+  const pdf = await versionPdf({ snapshot: json, snapshotHash: hash, view: viewJson, sentAt: now }, locale);
+  if (!pdf) throw new Error("the proposal PDF could not be rendered");
 
   const version = await prisma.$transaction(async (tx) => {
     const proposal = await tx.proposal.upsert({ where: { leadId }, create: { leadId }, update: {} });
     const last = await tx.proposalVersion.findFirst({ where: { proposalId: proposal.id }, orderBy: { number: "desc" }, select: { number: true } });
     const created = await tx.proposalVersion.create({
-      data: { proposalId: proposal.id, number: (last?.number ?? 0) + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, locale, sentById: actorId, sentAt: now },
+      data: { proposalId: proposal.id, number: (last?.number ?? 0) + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: pdfKey(hash, locale), pdfHash: sha256(pdf) },
     });
     if (lead.status === "new" || lead.status === "reviewing") await tx.lead.update({ where: { id: leadId }, data: { status: "proposal_sent" } });
     await recordAudit({ action: "proposal.sent", leadId, actorId, data: { version: created.number, hash } }, tx);
     return created;
   });
 
-  const pdf = await versionPdf(version, locale);
-  if (pdf) await prisma.proposalVersion.update({ where: { id: version.id }, data: { pdfPath: pdfKey(hash, locale), pdfHash: sha256(pdf) } });
   const url = `${getEnv().APP_URL}/${locale}/p/${lead.token}`;
   const slug = lead.organisation.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "proposal";
   const email = await sendEmail({
     kind: "proposal_sent",
     to: lead.email,
     locale,
+    leadId,
     ...proposalSentEmail({ locale, name: lead.name, organisation: lead.organisation, url, validUntil: new Date(`${model.validUntil}T12:00:00Z`) }),
-    attachments: pdf ? [{ filename: `proposta-${slug}.pdf`, content: pdf, contentType: "application/pdf" }] : undefined,
+    attachments: [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${slug}.pdf`, content: pdf, contentType: "application/pdf" }],
   });
   return { version, email };
 }

@@ -14,7 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { getOwnerSettings } from "./settings.server";
 import type { OwnerSettings } from "~/domain/strategy/settings";
 import { recordAudit } from "./audit.server";
-import { viewFromSnapshot } from "./proposal-versions.server";
+import { versionRendering } from "./proposal-versions.server";
 
 const AcceptableSnapshotSchema = z.object({
   locale: z.enum(["it", "en"]),
@@ -68,10 +68,11 @@ export async function getProposalView(token: string, locale: "it" | "en") {
   const settings = await getOwnerSettings();
   if (!lead || lead.erasedAt) return { lead: null, view: null, settings, version: null };
   // Once sent, the prospect sees the newest sent version exactly as it was sent.
-  const version = await prisma.proposalVersion.findFirst({ where: { proposal: { leadId: lead.id } }, orderBy: { number: "desc" }, select: { id: true, number: true, snapshot: true, snapshotHash: true, sentAt: true } });
+  // Its stored view when it has one (frozen at sending), else rebuilt from its snapshot.
+  const version = await prisma.proposalVersion.findFirst({ where: { proposal: { leadId: lead.id } }, orderBy: { number: "desc" }, select: { id: true, number: true, snapshot: true, snapshotHash: true, view: true, sentAt: true } });
   if (version) {
-    const built = viewFromSnapshot(version.snapshot, locale);
-    if (built) return { lead, view: built.view, settings: built.snapshot.settings, version };
+    const sent = versionRendering(version, locale);
+    if (sent) return { lead, view: sent.view, settings: { ...settings, branding: sent.branding, studioName: sent.studioName }, version };
   }
   const answers = readIntakeAnswers(lead.answers);
   if (!answers) return { lead, view: null, settings, version: null };
@@ -145,6 +146,13 @@ export async function getWorkingProposal(leadId: string, locale: "it" | "en") {
   const t = getT(locale);
   const translate = (k: string, o?: Record<string, unknown>) => t(k, o);
   return { lead, view: proposalView(model, locale, translate, edits), generated: proposalView(model, locale, translate), settings, base, prices, edits };
+}
+
+/** The language the lead gets their proposal in (the questionnaire's), Italian when unknown; null for no such lead. */
+export async function leadLocale(leadId: string): Promise<"it" | "en" | null> {
+  const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { locale: true } });
+  if (!lead) return null;
+  return lead.locale === "en" ? "en" : "it";
 }
 
 export async function saveProposalEdits(leadId: string, actorId: string, edits: TextEdits, prices: PriceEdits) {

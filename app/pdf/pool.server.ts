@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
+import { logoForPdf } from "~/models/brand-logo.server";
 import type { PdfJob } from "./render-job.server";
 
 let pool: Piscina | undefined;
@@ -39,6 +40,8 @@ function getPool(): Piscina {
 
 /** Renders a PDF in a worker thread. */
 export async function renderInPool(job: PdfJob): Promise<Buffer> {
+  // Every full proposal carries the owner's current logo on its cover (unless the caller passed one, or null).
+  if (job.document === "full-proposal" && job.branding.logo === undefined) job = { ...job, branding: { ...job.branding, logo: await logoForPdf() } };
   const bytes = (await getPool().run(job)) as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -3,12 +3,20 @@
 import type { ProposalText } from "~/domain/proposal-text";
 import { getT, type Locale } from "~/i18n/i18n";
 import type { ProposalView } from "~/domain/strategy/view";
-import { renderFullProposalPdf } from "./full-proposal.server";
+import { renderFullProposalPdf, type PdfBranding } from "./full-proposal.server";
 import { renderProposalPdf } from "./proposal-document.server";
 
 export type PdfJob =
   | { document: "proposal"; locale: Locale; text: ProposalText }
-  | { document: "full-proposal"; view: ProposalView; branding: { primaryColor: string; accentColor: string }; studioName: string };
+  | {
+      document: "full-proposal";
+      view: ProposalView;
+      /** The colours; the owner's logo is added by renderInPool when not given. */
+      branding: PdfBranding;
+      studioName: string;
+      /** ISO date stamped in the PDF (a sent version's sentAt), for reproducible bytes; now when absent. */
+      createdAt?: string;
+    };
 
 export async function renderJob(job: PdfJob): Promise<Buffer> {
   switch (job.document) {
@@ -17,6 +25,6 @@ export async function renderJob(job: PdfJob): Promise<Buffer> {
       return renderProposalPdf(job.text, (page, total) => t("proposal.page", { page, total }), job.locale);
     }
     case "full-proposal":
-      return renderFullProposalPdf(job.view, job.branding, job.studioName);
+      return renderFullProposalPdf(job.view, job.branding, job.studioName, { createdAt: job.createdAt ? new Date(job.createdAt) : undefined });
   }
 }

@@ -5,21 +5,22 @@ import { getT } from "~/i18n/i18n";
 import { getLeadByToken } from "~/models/lead.server";
 import { getProposalView } from "~/models/proposal.server";
 import { renderInPool } from "~/pdf/pool.server";
-import { versionPdf } from "~/models/proposal-versions.server";
-import { acceptedVersion } from "~/models/payments.server";
+import { linkVersion, versionPdf } from "~/models/proposal-versions.server";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { requireLiveLink } from "~/models/gdpr.server";
 
 /** The proposal as a PDF download, in the language of the URL. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
+  await requireLiveLink(params.token ?? "", locale); // erased (GDPR): 410, no PDF
   const lead = params.token ? await getLeadByToken(params.token) : null;
   if (!lead || !isGoal(lead.goal)) throw new Response("Not Found", { status: 404 });
   const t = getT(locale);
   const text = proposalText({ ...lead, goal: lead.goal }, t, locale);
-  const { view, settings, version: newest } = await getProposalView(params.token!, locale);
+  const { view, settings } = await getProposalView(params.token!, locale);
   // Once accepted, the PDF is the version accepted, whatever was sent after it.
-  const version = (await acceptedVersion(params.token!)) ?? newest;
-  // A sent version renders once and is then served from storage.
+  const version = await linkVersion(params.token!);
+  // A sent version renders once, from the view stored when it was sent, and is then served from storage.
   const stored = version ? await versionPdf(version, locale) : null;
   const pdf = stored
     ? stored

@@ -92,6 +92,28 @@ describe("owner review and sending", () => {
     expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.opened" } })).toBe(1);
   });
 
+  it("previews the PDF in the lead's language, whatever the owner's URL, and says so", async () => {
+    const { cookie } = await staff();
+    const answers = { ...complete, about: { ...complete.about, email: "english@hotel.example", language: "en" } };
+    const { draft } = await createDraft("en");
+    const outcome = await submitIntake({ id: draft.id, answers }, "en");
+    if (!outcome.ok) throw new Error("fixture does not submit");
+    const lead = await prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
+    expect(lead.locale).toBe("en");
+    const params = { lang: "it", leadId: lead.id };
+    const preview = await call(previewLoader, get(`/it/owner/proposals/${lead.id}/preview.pdf`, { Cookie: cookie }), params);
+    expect(preview.headers.get("Content-Language")).toBe("en");
+    const text = pdfText(await preview.arrayBuffer());
+    expect(text).toContain("Prepared for Elena Riva, Hotel Lago Blu");
+    expect(text).not.toContain("Preparata per");
+    const page = (await (await call(reviewLoader, get(`/it/owner/proposals/${lead.id}`, { Cookie: cookie }), params)).json()) as { previewLanguage: string };
+    expect(page.previewLanguage).toBe("inglese");
+    // An Italian lead previewed from the English pages is in Italian.
+    const italian = await submitted("italian@hotel.example");
+    const itText = pdfText(await (await call(previewLoader, get(`/en/owner/proposals/${italian.id}/preview.pdf`, { Cookie: cookie }), { lang: "en", leadId: italian.id })).arrayBuffer());
+    expect(itText).toContain("Preparata per Elena Riva, Hotel Lago Blu");
+  });
+
   it("refuses a price that is not an amount and saves nothing; keeps anonymous visitors out", async () => {
     const { cookie } = await staff("owner");
     const lead = await submitted("price@hotel.example");
@@ -113,11 +135,12 @@ describe("validity", () => {
     const fresh = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { expired: boolean; choice: unknown };
     expect(fresh.expired).toBe(false);
     expect(fresh.choice).not.toBeNull();
-    // The same version, sent long ago: only the issue date in the snapshot moves.
+    // The same version, sent long ago (before sent views were stored, so it is
+    // rebuilt from its snapshot): only the issue date in the snapshot moves.
     const old = JSON.parse(version.snapshot) as { issuedOn: string };
     old.issuedOn = "2025-01-10";
     const snapshot = JSON.stringify(old);
-    await prisma.proposalVersion.update({ where: { id: version.id }, data: { snapshot, snapshotHash: sha256(snapshot) } });
+    await prisma.proposalVersion.update({ where: { id: version.id }, data: { snapshot, snapshotHash: sha256(snapshot), view: null } });
     const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { expired: boolean; choice: unknown; view: { expiredNotice: string } };
     expect(page.expired).toBe(true);
     expect(page.choice).toBeNull();
