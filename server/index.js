@@ -134,7 +134,10 @@ app.use((req, res, next) => {
     }
     return next();
   }
-  if (length > MAX_BODY_BYTES) {
+  // The logo upload (owner only, checked by the route) gets up to 2 MB through, so a
+  // file over the logo's 512 KB gets the route's translated message, not a bare 413.
+  const limit = /^\/(it|en)\/owner\/settings\/logo(\.data)?\/?$/.test(req.path) ? Math.max(MAX_BODY_BYTES, 2 * 1024 * 1024) : MAX_BODY_BYTES;
+  if (length > limit) {
     return res.status(413).type("text/plain").send(english ? "Too much data sent at once." : "Troppi dati inviati insieme.");
   }
   next();

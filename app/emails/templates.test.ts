@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, intakeReceivedEmail, newLeadEmail, resumeLinkEmail } from "./templates";
+import { brandEmail, escapeHtml, intakeReceivedEmail, newLeadEmail, resumeLinkEmail } from "./templates";
 
 const hostile = `Eve <script>alert("x")</script> & 'Co' {{name}} $t(email.common.signature)`;
 
@@ -147,5 +147,26 @@ describe("new lead email", () => {
     for (const raw of ["<script", "<b>bold", "<i>goal", `x"@`]) expect(email.html).not.toContain(raw);
     expect(email.html).toContain("&lt;b&gt;bold&lt;/b&gt;");
     expect(email.text).toContain("Settore: <b>bold</b>");
+  });
+});
+
+describe("brandEmail (the owner's email settings)", () => {
+  const email = () => resumeLinkEmail({ locale: "en", url: "https://brief.example.it/en/intake/resume/tok", organisation: "Lodi Wines", expiresAt: new Date("2026-12-25T10:00:00Z") });
+
+  it("changes nothing with the default settings", () => {
+    const content = email();
+    expect(brandEmail({ ...content, locale: "en" }, { senderName: "", replyTo: null, signature: "", logoUrl: null })).toEqual(content);
+  });
+
+  it("puts the sender name or logo in the header, the signature and the reply-to address in both parts, escaped", () => {
+    const branded = brandEmail({ ...email(), locale: "en" }, { senderName: "Studio <Mare>", replyTo: "ciao@studiomare.example", signature: "Giulia & team\nStudio Mare", logoUrl: null });
+    expect(branded.html).toContain("<!--brand-->Studio &lt;Mare&gt;<!--/brand-->");
+    expect(branded.html).toContain("Giulia &amp; team<br>Studio Mare");
+    expect(branded.html).toContain("To reply, write to ciao@studiomare.example.");
+    expect(branded.html).not.toContain("The Socialbrief team");
+    expect(branded.text.endsWith("-- \nGiulia & team\nStudio Mare\nAutomatic message sent by Socialbrief. To reply, write to ciao@studiomare.example.\n")).toBe(true);
+    const logo = brandEmail({ ...email(), locale: "en" }, { senderName: "Studio Mare", replyTo: null, signature: "", logoUrl: "https://brief.example.it/brand/logo?v=abc" });
+    expect(logo.html).toContain('<img src="https://brief.example.it/brand/logo?v=abc" alt="Studio Mare"');
+    expect(logo.text).toBe(email().text);
   });
 });

@@ -124,19 +124,72 @@ function renderHtml(layout: Layout): string {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f6f7f9;">
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background-color:#ffffff;border:1px solid #d5dbe3;border-radius:10px;">
-<tr><td style="background-color:${BRAND};color:#ffffff;padding:16px 24px;font-family:${FONT};font-size:18px;font-weight:700;letter-spacing:.02em;border-radius:10px 10px 0 0;">Socialbrief</td></tr>
+<tr><td style="background-color:${BRAND};color:#ffffff;padding:16px 24px;font-family:${FONT};font-size:18px;font-weight:700;letter-spacing:.02em;border-radius:10px 10px 0 0;"><!--brand-->Socialbrief<!--/brand--></td></tr>
 <tr><td style="padding:24px 24px 8px;">
 <h1 style="margin:0 0 16px;font-family:${FONT};font-size:22px;line-height:1.3;color:${BRAND};">${escapeHtml(layout.heading)}</h1>
 ${layout.blocks.map((b) => renderBlock(b, layout.locale)).join("\n")}
-<p style="${p}">${escapeHtml(t("email.common.signature"))}</p>
+<p style="${p}"><!--signature-->${escapeHtml(t("email.common.signature"))}<!--/signature--></p>
 </td></tr>
-<tr><td style="padding:12px 24px 16px;border-top:1px solid #e6eaf0;font-family:${FONT};font-size:12px;line-height:1.5;color:${MUTED};">${escapeHtml(t("email.common.automatic"))}</td></tr>
+<tr><td style="padding:12px 24px 16px;border-top:1px solid #e6eaf0;font-family:${FONT};font-size:12px;line-height:1.5;color:${MUTED};"><!--footer-->${escapeHtml(t("email.common.automatic"))}<!--/footer--></td></tr>
 </table>
 </td></tr>
 </table>
 </body>
 </html>
 `;
+}
+
+/** How the owner's settings present every email: sender name, reply-to, signature, logo. */
+export interface EmailBrand {
+  /** Shown in the message's header bar (and the From name); empty = "Socialbrief". */
+  senderName: string;
+  replyTo: string | null;
+  /** The owner's signature in the message's language; empty = the standard one. */
+  signature: string;
+  /** Absolute URL of the logo, or null. */
+  logoUrl: string | null;
+}
+
+function replaceBetween(html: string, marker: string, content: string): string {
+  const start = `<!--${marker}-->`;
+  const end = `<!--/${marker}-->`;
+  const from = html.indexOf(start);
+  const to = html.indexOf(end, from);
+  if (from < 0 || to < 0) return html;
+  return `${html.slice(0, from + start.length)}${content}${html.slice(to)}`;
+}
+
+/**
+ * Applies the owner's email settings to a rendered message (header, signature,
+ * reply note), in both parts. With the default settings it changes nothing.
+ */
+export function brandEmail(content: EmailContent & { locale: Locale }, brand: EmailBrand): EmailContent {
+  const t = getT(content.locale);
+  const name = oneLine(brand.senderName);
+  const signature = brand.signature.trim();
+  const replyTo = brand.replyTo ? oneLine(brand.replyTo) : null;
+  let { html, text } = content;
+  if (brand.logoUrl || name) {
+    const logo = brand.logoUrl ? checkedUrl(brand.logoUrl) : null;
+    const label = escapeHtml(name || "Socialbrief");
+    html = replaceBetween(
+      html,
+      "brand",
+      logo
+        ? `<img src="${escapeHtml(logo)}" alt="${label}" height="40" style="display:block;height:40px;width:auto;max-width:200px;border:0;background-color:#ffffff;padding:4px 6px;border-radius:4px;">`
+        : label,
+    );
+  }
+  const standardSignature = t("email.common.signature");
+  const automatic = t("email.common.automatic");
+  const footer = replyTo ? `${automatic} ${t("settings.email.replyNote", { email: replyTo })}` : automatic;
+  if (signature) html = replaceBetween(html, "signature", signature.split(/\r?\n/).map((l) => escapeHtml(l.trim())).join("<br>"));
+  if (replyTo) html = replaceBetween(html, "footer", escapeHtml(footer));
+  const standardEnd = `-- \n${standardSignature}\n${automatic}\n`;
+  if ((signature || replyTo) && text.endsWith(standardEnd)) {
+    text = `${text.slice(0, -standardEnd.length)}-- \n${signature || standardSignature}\n${footer}\n`;
+  }
+  return { subject: content.subject, html, text };
 }
 
 function render(layout: Layout): EmailContent {

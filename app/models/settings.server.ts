@@ -1,5 +1,5 @@
 // The owner's proposal settings (one row, JSON checked with OwnerSettingsSchema).
-import { defaultOwnerSettings, OwnerSettingsSchema, type OwnerSettings } from "~/domain/strategy/settings";
+import { defaultOwnerSettings, OwnerSettingsSchema, type EmailSettings, type OwnerSettings } from "~/domain/strategy/settings";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
@@ -15,10 +15,15 @@ export async function getOwnerSettings(): Promise<OwnerSettings> {
   }
 }
 
-export async function saveOwnerSettings(settings: OwnerSettings, actorId: string) {
+export async function saveOwnerSettings(settings: OwnerSettings, actorId: string, section: "proposals" | "email" = "proposals") {
   const data = JSON.stringify(OwnerSettingsSchema.parse(settings));
   await prisma.$transaction(async (tx) => {
     await tx.settings.upsert({ where: { id: 1 }, create: { id: 1, data }, update: { data } });
-    await recordAudit({ action: "settings.updated", actorId, data: { section: "proposals" } }, tx);
+    await recordAudit({ action: "settings.updated", actorId, data: { section } }, tx);
   });
+}
+
+/** Changes only the email settings (sender name, reply-to, signatures), keeping the rest. */
+export async function saveEmailSettings(email: EmailSettings, actorId: string) {
+  await saveOwnerSettings({ ...(await getOwnerSettings()), email }, actorId, "email");
 }

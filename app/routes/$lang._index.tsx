@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getProfile } from "~/models/profile.server";
+import { getPageBrand } from "~/models/brand-logo.server";
 import { formatPartitaIva, isValidPartitaIva } from "~/domain/italian-ids";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
-  const profile = await getProfile(locale);
-  return { profile };
+  const [profile, brand] = await Promise.all([getProfile(locale), getPageBrand()]);
+  return { profile, brand };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,14 +23,19 @@ const beliefs = ["planning", "conversions", "crisis"] as const;
 export default function Landing() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, brand } = useLoaderData<typeof loader>();
   const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { useGrouping: "always" } as Intl.NumberFormatOptions);
   const maxFollowers = Math.max(1, ...(profile?.audience.map((a) => a.followers) ?? [1]));
   const startHref = `/${locale}/intake`;
 
   return (
-    <main id="main" className="page landing">
+    <main id="main" className="page landing" style={brand.style}>
       <section className="hero landing-hero" aria-labelledby="landing-heading">
+        {brand.logoSrc ? (
+          <p className="brand-logo">
+            <img src={brand.logoSrc} alt={t("settings.proposals.logoAlt", { name: brand.studioName })} height={56} />
+          </p>
+        ) : null}
         <p className="eyebrow">{t("landing.eyebrow")}</p>
         <h1 id="landing-heading">{t("landing.heading")}</h1>
         <p className="lead">{t("landing.lead")}</p>

@@ -8,7 +8,9 @@ import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { channels } from "~/domain/intake/definition";
 import { ProfileSchema } from "~/domain/profile-schema";
+import { EmailSettingsFormSchema, emailSettingsFromForm, emailSettingsToForm } from "~/domain/strategy/settings-email";
 import { getProfileForEdit, saveProfile } from "~/models/profile.server";
+import { getOwnerSettings, saveEmailSettings } from "~/models/settings.server";
 import { settingsTestEmail } from "~/emails/templates";
 import { getT } from "~/i18n/i18n";
 import { requireRole } from "~/utils/auth.server";
@@ -38,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...Object.fromEntries(profile.audience.map((a) => [`audience_${a.channel}`, String(a.followers)])),
       }
     : {};
-  return Response.json({ defaults, userEmail: user.email, transport: smtpHost() }, { headers: { ...Object.fromEntries(headers), "Cache-Control": "no-store" } });
+  const emailDefaults = emailSettingsToForm((await getOwnerSettings()).email);
+  return Response.json(
+    { defaults, emailDefaults, senderFallback: senderFallback(), userEmail: user.email, transport: smtpHost() },
+    { headers: { ...Object.fromEntries(headers), "Cache-Control": "no-store" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,12 +61,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return Response.json({ emailTest: result.status }, { status: result.status === "failed" ? 502 : 200 });
   }
+  if (formData.get("intent") === "email-settings") {
+    const submission = parseWithZod(formData, { schema: EmailSettingsFormSchema });
+    if (submission.status !== "success") return Response.json({ emailResult: submission.reply() }, { status: 400 });
+    await saveEmailSettings(emailSettingsFromForm(submission.value), user.id);
+    throw redirect(`/${locale}/owner/settings?saved=email#settings-email`);
+  }
   const submission = parseWithZod(formData, { schema: ProfileSchema });
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply() }, { status: 400 });
   }
   await saveProfile(submission.value, user.id);
   throw redirect(`/${locale}/owner/settings?saved=profile`);
+}
+
+/** The name part of EMAIL_FROM (what goes out when no sender name is set). */
+function senderFallback(): string {
+  const from = getEnv().EMAIL_FROM;
+  return /^\s*([^<]*?)\s*</.exec(from)?.[1]?.replace(/^"|"$/g, "") || from;
 }
 
 /** The SMTP server's host (never its credentials), or null when mail goes to the outbox. */
@@ -75,8 +93,14 @@ const areaFields = ["bioIt", "bioEn"] as const;
 export default function SettingsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { defaults, userEmail, transport } = useLoaderData<{ defaults: Record<string, string>; userEmail: string; transport: string | null }>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
+  const { defaults, emailDefaults, senderFallback, userEmail, transport } = useLoaderData<{
+    defaults: Record<string, string>;
+    emailDefaults: Record<string, string>;
+    senderFallback: string;
+    userEmail: string;
+    transport: string | null;
+  }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailResult?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm<z.infer<typeof ProfileSchema>>({
@@ -89,6 +113,16 @@ export default function SettingsPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
   });
+  const [emailForm, emailFields] = useForm<z.infer<typeof EmailSettingsFormSchema>>({
+    id: "settings-email-sender",
+    lastResult: navigation.state === "idle" ? actionData?.emailResult : undefined,
+    defaultValue: emailDefaults,
+    constraint: getZodConstraint(EmailSettingsFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailSettingsFormSchema }),
+  });
+  const emailHasErrors = Object.values(emailForm.allErrors).some((e) => e.length > 0);
   const hasErrors = Object.values(form.allErrors).some((e) => e.length > 0);
   const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
 
@@ -159,6 +193,44 @@ export default function SettingsPage() {
             {t(`settings.email.${actionData.emailTest}`, { email: userEmail })}
           </p>
         ) : null}
+        <h3>{t("settings.email.senderHeading")}</h3>
+        <p className="hint">{t("settings.email.senderIntro")}</p>
+        {searchParams.get("saved") === "email" ? (
+          <p className="notice" role="status">
+            {t("settings.email.savedSender")}
+          </p>
+        ) : null}
+        {emailHasErrors ? (
+          <p className="form-error" role="alert">
+            {t("settings.errorSummary")}
+          </p>
+        ) : null}
+        <Form method="post" className="form" {...getFormProps(emailForm)} noValidate>
+          <input type="hidden" name="intent" value="email-settings" />
+          {(["senderName", "replyTo"] as const).map((name) => {
+            const field = emailFields[name];
+            return (
+              <div className="field" key={name}>
+                <label htmlFor={field.id}>{t(`settings.email.${name}`, { fallback: senderFallback })}</label>
+                <input {...getInputProps(field, { type: name === "replyTo" ? "email" : "text" })} key={field.key} />
+                <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
+              </div>
+            );
+          })}
+          {(["signatureIt", "signatureEn"] as const).map((name) => {
+            const field = emailFields[name];
+            return (
+              <div className="field" key={name}>
+                <label htmlFor={field.id}>{t(`settings.email.${name}`)}</label>
+                <textarea {...getTextareaProps(field)} key={field.key} rows={3} />
+                <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
+              </div>
+            );
+          })}
+          <button type="submit" className="button primary">
+            {t("settings.email.save")}
+          </button>
+        </Form>
         <Form method="post">
           <button type="submit" name="intent" value="test-email" className="button">
             {t("settings.email.button", { email: userEmail })}

@@ -7,18 +7,23 @@ import { proposalText } from "~/domain/proposal-text";
 import { getT } from "~/i18n/i18n";
 import { getLeadByToken } from "~/models/lead.server";
 import { getAcceptableProposal, getProposalView, markOpened } from "~/models/proposal.server";
+import { linkVersion, versionRendering } from "~/models/proposal-versions.server";
 import { getClientPortal, type ClientPortal as Portal } from "~/models/payments.server";
+import { getPageBrand, type PageBrand } from "~/models/brand-logo.server";
 import { ClientPortal } from "~/components/client-portal";
 import { getAuth } from "~/utils/auth.server";
 import { ProposalDocumentView } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
 import { quote, type Quote } from "~/domain/strategy/pricing";
 import { formatMoney } from "~/i18n/format";
+import { priceWithVat } from "~/domain/strategy/price-with-vat";
 import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { requireLiveLink } from "~/models/gdpr.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
+  await requireLiveLink(params.token ?? "", locale); // erased (GDPR): 410
   const lead = params.token ? await getLeadByToken(params.token) : null;
   if (!lead || !isGoal(lead.goal)) throw new Response("Not Found", { status: 404 });
   const { view, lead: full } = await getProposalView(params.token!, locale);
@@ -28,7 +33,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Accepted: the private link is the client area, with the version that was accepted.
   const accepted = await getClientPortal(params.token!, locale);
   if (accepted) {
-    return Response.json({ portal: accepted.portal, view: accepted.view, text: null, choice: null, expired: false, canAccept: false, token: params.token, locale }, { headers });
+    // The version accepted, as it was sent (its stored view when it has one).
+    const pinned = await linkVersion(params.token!);
+    const acceptedView = (pinned?.accepted ? versionRendering(pinned, locale)?.view : null) ?? accepted.view;
+    return Response.json({ portal: accepted.portal, view: acceptedView, text: null, choice: null, expired: false, canAccept: false, token: params.token, locale }, { headers });
   }
   const text = proposalText({ ...lead, goal: lead.goal }, getT(locale), locale);
   const url = new URL(request.url);
@@ -41,31 +49,37 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       )
     : null;
   const canAccept = Boolean(view && !expired && (await getAcceptableProposal(params.token!)));
+  const brand = await getPageBrand();
   return Response.json(
-    { portal: null, text, view, choice, expired, canAccept, token: params.token, locale },
+    { portal: null, text, view, choice, expired, canAccept, token: params.token, locale, brand },
     // A private link: never cached by shared caches, never indexed.
     { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } },
   );
 }
 
 export default function ProposalPage() {
-  const { portal, text, view, choice, expired, canAccept, token, locale } = useLoaderData<
-    | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; canAccept: boolean; token: string; locale: "it" | "en" }
-    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; canAccept: false; token: string; locale: "it" | "en" }
+  const { portal, text, view, choice, expired, canAccept, token, locale, brand } = useLoaderData<
+    | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
+    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; canAccept: false; token: string; locale: "it" | "en"; brand?: undefined }
   >();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   if (portal) return <ClientPortal portal={portal} view={view} />;
   const acceptHref = canAccept ? `/${locale}/p/${token}/accept` : null;
   return (
-    <main id="main" className="page proposal">
+    <main id="main" className="page proposal" style={brand.style}>
       {searchParams.has("received") ? (
         <p className="notice" role="status">
           {t("proposal.submitted")} {t("proposal.privateLink")}
         </p>
       ) : null}
       <header className="proposal-cover">
-        <p className="brand-line">Socialbrief</p>
+        {brand.logoSrc ? (
+          <p className="brand-logo">
+            <img src={brand.logoSrc} alt={t("settings.proposals.logoAlt", { name: brand.studioName })} height={48} />
+          </p>
+        ) : null}
+        <p className="brand-line">{brand.studioName}</p>
         <h1>{text.title}</h1>
         <p className="prepared">{view ? view.preparedFor : text.preparedFor}</p>
         <p className="meta">
@@ -164,7 +178,8 @@ function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; cho
         <legend>{t("plan.choose.package")}</legend>
         {view.investment.packages.map((p) => (
           <label key={p.id} className="choice">
-            <input type="radio" name="package" value={p.id} defaultChecked={choice.packageId === p.id} /> {p.name} · {p.monthly}
+            <input type="radio" name="package" value={p.id} defaultChecked={choice.packageId === p.id} /> {p.name} · {p.monthly}{" "}
+            {priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, locale, view.label).plusVat}
           </label>
         ))}
       </fieldset>

@@ -30,3 +30,45 @@ describe("proposal settings form", () => {
     });
   });
 });
+
+describe("proposal settings form: channels, cadence, packages, colours", () => {
+  const base = () => settingsToForm(defaultOwnerSettings, "en");
+
+  it("edits the channels offered and the cadence per channel", () => {
+    const form = { ...base(), "channel.tiktok": "", "channel.x": "", "cadence.instagram": "5" };
+    const result = settingsFromForm(form, defaultOwnerSettings, "en");
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.channelsOffered).toEqual(["facebook", "instagram", "linkedin", "youtube", "newsletter", "whatsapp", "threads"]);
+    expect(result.settings.cadence.instagram).toBe(5);
+    const none = Object.fromEntries(Object.entries(base()).map(([k, v]) => [k, k.startsWith("channel.") ? "" : v]));
+    expect(settingsFromForm({ ...none, "cadence.x": "99" }, defaultOwnerSettings, "en")).toEqual({ ok: false, errors: { channelsOffered: "settings.proposals.noChannel", "cadence.x": "settings.proposals.badNumber" } });
+  });
+
+  it("edits what a package includes, line by line in both languages", () => {
+    const form = { ...base(), "package.0.includesIt": "Piano editoriale\n\nReport mensile\n", "package.0.includesEn": "Editorial plan\r\nMonthly report" };
+    const result = settingsFromForm(form, defaultOwnerSettings, "en");
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.packages[0]!.includes).toEqual([
+      { it: "Piano editoriale", en: "Editorial plan" },
+      { it: "Report mensile", en: "Monthly report" },
+    ]);
+    const mismatch = settingsFromForm({ ...form, "package.0.includesEn": "Editorial plan" }, defaultOwnerSettings, "en");
+    expect(mismatch).toEqual({ ok: false, errors: { "package.0.includesEn": "settings.proposals.includesMismatch" } });
+  });
+
+  it("adds and removes packages but keeps at least one", () => {
+    const form = { ...base(), "package.1.remove": "on", "package.new.nameIt": "Élite", "package.new.nameEn": "Elite", "package.new.price": "2,500.00", "package.new.channels": "4", "package.new.posts": "14", "package.new.includesIt": "Tutto", "package.new.includesEn": "Everything" };
+    const result = settingsFromForm(form, defaultOwnerSettings, "en");
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.packages.map((p) => p.id)).toEqual(["essenziale", "completo", "elite"]);
+    expect(result.settings.packages[2]).toMatchObject({ monthlyNetCents: 250000, channels: 4, postsPerWeek: 14, includes: [{ it: "Tutto", en: "Everything" }] });
+    const all = { ...base(), "package.0.remove": "on", "package.1.remove": "on", "package.2.remove": "on" };
+    expect(settingsFromForm(all, defaultOwnerSettings, "en")).toEqual({ ok: false, errors: { "package.0.remove": "settings.proposals.keepOnePackage" } });
+  });
+
+  it("refuses colours that fail WCAG AA, saying the contrast found", () => {
+    expect(settingsFromForm({ ...settingsToForm(defaultOwnerSettings, "it"), primaryColor: "#8ecae6" }, defaultOwnerSettings, "it")).toEqual({ ok: false, errors: { primaryColor: "settings.proposals.primaryContrast|1,7" } });
+    expect(settingsFromForm({ ...base(), accentColor: "#b7791f" }, defaultOwnerSettings, "en")).toEqual({ ok: false, errors: { accentColor: "settings.proposals.accentContrast|3.1" } });
+    expect(settingsFromForm({ ...base(), primaryColor: "#7a1f3d", accentColor: "#ffd166" }, defaultOwnerSettings, "en").ok).toBe(true);
+  });
+});

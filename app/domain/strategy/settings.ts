@@ -7,6 +7,14 @@ import { channels } from "../intake/definition";
 const cents = z.number().int().nonnegative().max(100_000_000);
 const bilingual = z.object({ it: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
 
+export const EmailSettingsSchema = z.object({
+  senderName: z.string().trim().max(80).regex(/^[^<>"\r\n]*$/),
+  replyTo: z.string().trim().max(254).email().nullable(),
+  signature: z.object({ it: z.string().trim().max(500), en: z.string().trim().max(500) }),
+});
+export type EmailSettings = z.infer<typeof EmailSettingsSchema>;
+export const defaultEmailSettings: EmailSettings = { senderName: "", replyTo: null, signature: { it: "", en: "" } };
+
 export const OwnerSettingsSchema = z.object({
   studioName: z.string().trim().min(1).max(120),
   currency: z.literal("EUR"),
@@ -43,6 +51,8 @@ export const OwnerSettingsSchema = z.object({
       recurring: z.boolean(),
     }),
   ),
+  /** How outgoing email presents itself (the SMTP server and its credentials stay in the environment). Empty = EMAIL_FROM's name, no Reply-To, the standard signature. */
+  email: EmailSettingsSchema.default(defaultEmailSettings),
 });
 
 export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
@@ -56,7 +66,8 @@ export const defaultOwnerSettings: OwnerSettings = {
   validityDays: 30,
   onboardingFeeCents: 50000,
   kickoffUrl: null,
-  branding: { primaryColor: "#1f3a5f", accentColor: "#b7791f" },
+  // The accent is drawn as text on the main colour (cover): it must contrast with it (WCAG AA).
+  branding: { primaryColor: "#1f3a5f", accentColor: "#f4b860" },
   channelsOffered: ["facebook", "instagram", "linkedin", "tiktok", "youtube", "newsletter", "whatsapp", "x", "threads"],
   cadence: { facebook: 3, instagram: 4, linkedin: 2, tiktok: 3, youtube: 1, newsletter: 1, whatsapp: 2, x: 5, threads: 3 },
   responseHours: { business: 2, outside: 12 },
@@ -106,4 +117,5 @@ export const defaultOwnerSettings: OwnerSettings = {
     { id: "video", name: { it: "Produzione video (4 brevi al mese)", en: "Video production (4 short videos a month)" }, priceNetCents: 40000, recurring: true },
     { id: "training", name: { it: "Formazione del personale (mezza giornata)", en: "Staff training (half a day)" }, priceNetCents: 35000, recurring: false },
   ],
+  email: defaultEmailSettings,
 };
