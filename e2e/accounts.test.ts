@@ -28,7 +28,7 @@ async function invite(page: Page, person: { email: string; name: string; role: "
   await page.getByLabel("Ruolo", { exact: true }).selectOption({ label: person.role });
   await page.getByRole("button", { name: "Invia l'invito" }).click();
   await expect(page.getByRole("status")).toHaveText("Invito inviato.");
-  await expect(page.getByRole("region", { name: "Inviti in attesa" }).getByRole("cell", { name: person.email })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Inviti in attesa" }).getByRole("cell", { name: person.email, exact: true })).toBeVisible();
   return linkIn("invite", person.email, "invite");
 }
 

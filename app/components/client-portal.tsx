@@ -50,6 +50,11 @@ export function ClientPortal({ portal, view }: { portal: Portal; view: ProposalV
           {t("payment.portal.unavailable")}
         </p>
       ) : null}
+      {params.get("payment") === "paid" || params.get("payment") === "processing" ? (
+        <p className="notice" role="status">
+          {t(params.get("payment") === "paid" ? "payment.portal.alreadyPaid" : "payment.portal.alreadyProcessing")}
+        </p>
+      ) : null}
       <header className="proposal-cover">
         <p className="brand-line">Socialbrief</p>
         <h1>{t("payment.portal.title", { organisation: portal.organisation })}</h1>

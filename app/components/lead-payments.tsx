@@ -175,6 +175,7 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
                   <td>
                     {p.paidAt ? <div>{t("payment.receipt.paidOn", { date: day(p.paidAt) })}</div> : null}
                     {p.refundedAt ? <div>{t("payment.receipt.refundedOn", { date: day(p.refundedAt) })}</div> : null}
+                    {p.refundedCents > 0 ? <div>{t("payment.panel.refundedAmount", { amount: money(p.refundedCents, p.currency) })}</div> : null}
                     {p.mismatch ? (
                       <p className="field-error" role="note">
                         {t("payment.panel.mismatch", { expected: money(p.expectedCents, p.currency), amount: money(p.amountCents, p.currency) })}

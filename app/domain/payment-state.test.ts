@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySignal, applySignals, countsAsPaid, isPaymentStatus, type PaymentSignal, type PaymentState } from "./payment-state";
+import { applySignal, applySignals, countsAsPaid, isPaymentStatus, refundedUpTo, refundedWithin, type PaymentSignal, type PaymentState } from "./payment-state";
 
 const t = (seconds: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, seconds));
 const pending: PaymentState = {
@@ -58,6 +58,14 @@ describe("payment state machine", () => {
     expect(step.kept).toBe("precedence");
   });
 
+  it("a refund before the payment's own event leaves paidAt set, from the charge when it says when", () => {
+    expect(applySignals(pending, [refunded(6), completed(1)]).paidAt).toEqual(t(6));
+    const withCharge: PaymentSignal = { type: "refunded", at: t(6), full: true, refundedCents: 61_000, paidAt: t(2), amountCents: 61_000, currency: "eur" };
+    expect(applySignals(pending, [withCharge, completed(1)])).toMatchObject({ status: "refunded", paidAt: t(2), refundedAt: t(6) });
+    // A payment already paid keeps the time it was paid.
+    expect(applySignals(pending, [completed(1), withCharge]).paidAt).toEqual(t(1));
+  });
+
   it("out of order: the async success before the unpaid completed ends paid", () => {
     expect(applySignals(pending, [succeeded(5), completed(1, false)]).status).toBe("paid");
     expect(applySignals(pending, [failed(5), completed(1, false)]).status).toBe("failed");
@@ -114,5 +122,23 @@ describe("payment state machine", () => {
   it("knows its statuses", () => {
     expect(isPaymentStatus("paid")).toBe(true);
     expect(isPaymentStatus("lost")).toBe(false);
+  });
+});
+
+describe("refunded amounts", () => {
+  const records = [
+    { paymentId: "a", at: t(10), refundedCents: 1_000 },
+    { paymentId: "a", at: t(30), refundedCents: 61_000 },
+    // A late, older report: the total never goes down.
+    { paymentId: "a", at: t(40), refundedCents: 1_000 },
+    { paymentId: "b", at: t(20), refundedCents: 500 },
+  ];
+  it("takes the largest total reported, never the sum", () => {
+    expect(refundedUpTo(records, null)).toEqual(new Map([["a", 61_000], ["b", 500]]));
+    expect(refundedUpTo(records, t(20))).toEqual(new Map([["a", 1_000]]));
+  });
+  it("splits refunds by period", () => {
+    expect(refundedWithin(records, t(0), t(15))).toEqual(new Map([["a", 1_000]]));
+    expect(refundedWithin(records, t(15), t(50))).toEqual(new Map([["a", 60_000], ["b", 500]]));
   });
 });

@@ -47,8 +47,13 @@ export type PaymentSignal =
   | ({ type: "async.succeeded"; at: Date } & Reported)
   | { type: "async.failed"; at: Date }
   | { type: "checkout.expired"; at: Date }
-  /** `amountCents` is the charge's amount; `full` when all of it was refunded. */
-  | ({ type: "refunded"; at: Date; full: boolean; refundedCents: number } & Reported);
+  /**
+   * `amountCents` is the charge's amount; `full` when all of it was refunded;
+   * `refundedCents` how much of it is refunded so far (Stripe's amount_refunded);
+   * `paidAt` when the charge was made (a refund proves the money came in, even
+   * when the checkout's own event has not arrived yet).
+   */
+  | ({ type: "refunded"; at: Date; full: boolean; refundedCents: number; paidAt?: Date } & Reported);
 
 export interface Transition {
   next: PaymentState;
@@ -106,10 +111,16 @@ export function applySignal(state: PaymentState, signal: PaymentSignal): Transit
     // A charge's amount is what was paid; a stale event's amount is older news.
     amountCents: report && !stale ? report.amountCents : state.amountCents,
     lastEventAt: stale ? state.lastEventAt : signal.at,
-    paidAt: statusChanged && status === "paid" ? signal.at : state.paidAt,
+    paidAt: statusChanged && status === "paid" ? signal.at : paidAtFromRefund(state, signal) ?? state.paidAt,
     refundedAt: statusChanged && status === "refunded" ? signal.at : state.refundedAt,
   };
   return { next, statusChanged, newMismatch: mismatch && !state.mismatch, stale, kept };
+}
+
+/** A refund arriving before the payment it refunds: the charge's own time is when the money came in. */
+function paidAtFromRefund(state: PaymentState, signal: PaymentSignal): Date | null {
+  if (signal.type !== "refunded" || state.paidAt) return null;
+  return signal.paidAt ?? signal.at;
 }
 
 /** Applies signals in the order they are delivered (what the webhook does, one event at a time). */
@@ -120,4 +131,36 @@ export function applySignals(state: PaymentState, signals: readonly PaymentSigna
 /** A payment the owner can count as received: paid, and for the amount accepted. */
 export function countsAsPaid(state: Pick<PaymentState, "status" | "mismatch">): boolean {
   return state.status === "paid" && !state.mismatch;
+}
+
+/** A refund as Stripe reported it: how much of the payment was refunded so far (cumulative), and when we heard. */
+export interface RefundRecord {
+  paymentId: string;
+  at: Date;
+  refundedCents: number;
+}
+
+/**
+ * How much of each payment was refunded before `until` (everything heard when
+ * null). Stripe reports the total refunded so far, and reports can arrive out
+ * of order, so the largest one wins, never their sum.
+ */
+export function refundedUpTo(records: readonly RefundRecord[], until: Date | null): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const r of records) {
+    if (until && r.at.getTime() >= until.getTime()) continue;
+    totals.set(r.paymentId, Math.max(totals.get(r.paymentId) ?? 0, r.refundedCents));
+  }
+  return totals;
+}
+
+/** Refunded between `from` (included) and `to` (excluded), per payment. */
+export function refundedWithin(records: readonly RefundRecord[], from: Date, to: Date): Map<string, number> {
+  const before = refundedUpTo(records, from);
+  const result = new Map<string, number>();
+  for (const [id, total] of refundedUpTo(records, to)) {
+    const amount = total - (before.get(id) ?? 0);
+    if (amount > 0) result.set(id, amount);
+  }
+  return result;
 }

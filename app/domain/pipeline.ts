@@ -6,6 +6,8 @@ import { budgetBands, channels, sectors, type Channel } from "./intake/definitio
 
 export const leadStatuses = ["new", "reviewing", "proposal_sent", "accepted", "paid", "lost"] as const;
 export type LeadStatus = (typeof leadStatuses)[number];
+/** The statuses the team sets by hand; "accepted" and "paid" come only from the client's acceptance and verified payments. */
+export const manualLeadStatuses = ["new", "reviewing", "proposal_sent", "lost"] as const satisfies readonly LeadStatus[];
 /** Questionnaires started and not sent yet (IntakeDraft rows), shown beside the leads. */
 export const IN_PROGRESS = "in_progress";
 export type StatusFilter = LeadStatus | typeof IN_PROGRESS;

@@ -69,7 +69,15 @@ export function readStripeEvent(event: Stripe.Event): PaymentEvent | null {
       return {
         eventId: event.id,
         type: "charge.refunded",
-        signal: { type: "refunded", at, full: c.refunded || c.amount_refunded >= c.amount, refundedCents: c.amount_refunded, amountCents: c.amount, currency: c.currency },
+        signal: {
+          type: "refunded",
+          at,
+          full: c.refunded || c.amount_refunded >= c.amount,
+          refundedCents: c.amount_refunded,
+          paidAt: typeof c.created === "number" ? new Date(c.created * 1000) : at,
+          amountCents: c.amount,
+          currency: c.currency,
+        },
         refs: { paymentId: metadataPayment(c.metadata), sessionId: null, paymentIntentId: idOf(c.payment_intent) },
         livemode: event.livemode,
       };

@@ -269,6 +269,19 @@ export async function createInvite({
   return { status: "sent", inviteId: invite.id };
 }
 
+/**
+ * Cancels a pending invitation: its link stops working at once (it reads as
+ * expired, 410) and it leaves the list. False when there is no pending one.
+ */
+export async function cancelInvite(actorId: string, inviteId: string, now: Date = new Date()): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.invite.updateMany({ where: { id: inviteId, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    if (count !== 1) return false;
+    await recordAudit({ action: "user.invite_cancelled", actorId, data: { inviteId } }, tx);
+    return true;
+  });
+}
+
 export async function checkInvite(token: string, now: Date = new Date()): Promise<TokenCheck<{ email: string; name: string; role: string }>> {
   const row = await prisma.invite.findUnique({
     where: { tokenHash: hashToken(token) },

@@ -26,6 +26,7 @@ export type AuditAction =
   | "payment.reviewed"
   | "settings.updated"
   | "user.invited"
+  | "user.invite_cancelled"
   | "user.joined"
   | "user.password_reset"
   | "user.locked"

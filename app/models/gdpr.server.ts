@@ -2,11 +2,34 @@
 // erasure. Erasure anonymises leads (contact data and answers go, the figures
 // the dashboard counts stay) and keeps invoicing and payment records, which
 // Italian law requires for ten years.
+import { getT, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { removeStored } from "~/utils/storage.server";
 import { recordAudit } from "./audit.server";
 
 const normalise = (email: string) => email.trim().toLowerCase();
+
+/**
+ * The messages about a person: those sent to them, those about their leads
+ * (the team's notifications included), and the resume links sent to the
+ * drafts that became those leads.
+ */
+async function messagesAbout(db: Pick<typeof prisma, "intakeDraft">, address: string, leadIds: string[]) {
+  const drafts = leadIds.length ? await db.intakeDraft.findMany({ where: { submittedLeadId: { in: leadIds } }, select: { email: true } }) : [];
+  const addresses = [...new Set([address, ...drafts.map((d) => d.email).filter((e): e is string => Boolean(e)).map(normalise)])];
+  return { OR: [{ to: { in: addresses } }, ...(leadIds.length ? [{ leadId: { in: leadIds } }] : [])] };
+}
+
+/** The private link of an erased person is gone: 410, in the link's language, with nothing of theirs. */
+export async function requireLiveLink(token: string, locale: Locale): Promise<void> {
+  const lead = token ? await prisma.lead.findUnique({ where: { token }, select: { erasedAt: true } }) : null;
+  if (!lead?.erasedAt) return;
+  const t = getT(locale);
+  throw new Response(`${t("errors.erasedTitle")}\n\n${t("errors.erasedBody")}\n`, {
+    status: 410,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" },
+  });
+}
 
 /** Everything held about the person with this email, as plain data (for a JSON download). */
 export async function exportPerson(email: string) {
@@ -24,7 +47,14 @@ export async function exportPerson(email: string) {
   const leadIds = leads.map((l) => l.id);
   const [drafts, emails, clients, acceptances, payments, activity] = await Promise.all([
     prisma.intakeDraft.findMany({ where: { email: address }, select: { locale: true, answers: true, currentStep: true, createdAt: true, updatedAt: true, expiresAt: true } }),
-    prisma.emailMessage.findMany({ where: { to: address }, select: { kind: true, subject: true, text: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    messagesAbout(prisma, address, leads.map((l) => l.id)).then((where) =>
+      prisma.emailMessage.findMany({
+        where,
+        // Attachments by name and size: the files are the proposal PDFs, whose content is in `leads` already.
+        select: { kind: true, to: true, subject: true, text: true, status: true, createdAt: true, sentAt: true, leadId: true, attachments: { select: { filename: true, contentType: true, size: true }, orderBy: { id: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      }),
+    ),
     prisma.client.findMany({ where: { leadId: { in: leadIds } } }),
     prisma.acceptance.findMany({ where: { leadId: { in: leadIds } } }),
     prisma.payment.findMany({ where: { leadId: { in: leadIds } } }),
@@ -62,7 +92,7 @@ export async function summarisePerson(email: string) {
   const [leads, drafts, emails] = await Promise.all([
     prisma.lead.findMany({ where: { email: address, erasedAt: null }, select: { id: true, name: true, organisation: true, createdAt: true, status: true } }),
     prisma.intakeDraft.count({ where: { email: address } }),
-    prisma.emailMessage.count({ where: { to: address } }),
+    prisma.lead.findMany({ where: { email: address, erasedAt: null }, select: { id: true } }).then(async (rows) => prisma.emailMessage.count({ where: await messagesAbout(prisma, address, rows.map((r) => r.id)) })),
   ]);
   return { email: address, leads, drafts, emails };
 }
@@ -106,8 +136,11 @@ export async function erasePerson(email: string, actorId: string, now = new Date
       await tx.proposalVersion.updateMany({ where: { id: { in: versions.map((v) => v.id) } }, data: { snapshot: '{"erased":true}', pdfPath: null } });
       await recordAudit({ action: "lead.erased", leadId: id, actorId }, tx);
     }
-    const drafts = await tx.intakeDraft.deleteMany({ where: { email: address } });
-    const emails = await tx.emailMessage.deleteMany({ where: { to: address } });
+    // Every message about the person (their attachments with them), before the drafts that lead to some of them go.
+    const about = await messagesAbout(tx, address, leads.map((l) => l.id));
+    await tx.emailAttachment.deleteMany({ where: { message: about } });
+    const emails = await tx.emailMessage.deleteMany({ where: about });
+    const drafts = await tx.intakeDraft.deleteMany({ where: { OR: [{ email: address }, { submittedLeadId: { in: leads.map((l) => l.id) } }] } });
     return { leads: leads.length, drafts: drafts.count, emails: emails.count };
   });
   for (const file of files) await removeStored(file);

@@ -33,6 +33,7 @@ export async function submitIntake(draft: { id: string; answers: RawAnswers }, l
       kind: "intake_received",
       to: email,
       locale: prospectLocale,
+      leadId: lead.id,
       ...intakeReceivedEmail({ locale: prospectLocale, name, organisation, proposalUrl: `${appUrl}/${prospectLocale}/p/${lead.token}` }),
     });
     await notifyOwners(
@@ -47,6 +48,7 @@ export async function submitIntake(draft: { id: string; answers: RawAnswers }, l
           leadUrl: `${appUrl}/${ownerLocale}/owner`,
         }),
       "new_lead",
+      { leadId: lead.id },
     );
   }
   return { ok: true, token: lead.token };

@@ -2,7 +2,7 @@
 // the activity timeline (from the audit log). Every change is audited with
 // who made it.
 import { visibleSteps, type RawAnswers, type RawStep, type StepId } from "~/domain/intake/definition";
-import { NOTE_MAX, type LeadStatus } from "~/domain/pipeline";
+import { manualLeadStatuses, NOTE_MAX, type LeadStatus } from "~/domain/pipeline";
 import { formatNumber } from "~/i18n/format";
 import type { Locale } from "~/i18n/i18n";
 import { listAudit, recordAudit } from "./audit.server";
@@ -76,11 +76,25 @@ export async function listAssignees() {
 
 export class LeadNotFound extends Error {}
 
+/**
+ * Why a status cannot be set by hand (a message key under pipeline.lead):
+ * accepted and paid come from the client and the payments; "proposal sent"
+ * needs a proposal that was sent; an accepted or paid lead can only be marked lost.
+ */
+export class StatusRefused extends Error {
+  constructor(public code: "statusAutomatic" | "statusNotSent" | "statusLocked") {
+    super(code);
+  }
+}
+
 export async function setLeadStatus(leadId: string, status: LeadStatus, actorId: string) {
   return prisma.$transaction(async (tx) => {
     const lead = await tx.lead.findUnique({ where: { id: leadId }, select: { status: true, erasedAt: true } });
     if (!lead || lead.erasedAt) throw new LeadNotFound();
+    if (!(manualLeadStatuses as readonly string[]).includes(status)) throw new StatusRefused("statusAutomatic");
     if (lead.status === status) return false;
+    if ((lead.status === "accepted" || lead.status === "paid") && status !== "lost") throw new StatusRefused("statusLocked");
+    if (status === "proposal_sent" && !(await tx.proposalVersion.findFirst({ where: { proposal: { leadId } }, select: { id: true } }))) throw new StatusRefused("statusNotSent");
     await tx.lead.update({ where: { id: leadId }, data: { status } });
     await recordAudit({ action: "lead.status", leadId, actorId, data: { from: lead.status, to: status } }, tx);
     return true;

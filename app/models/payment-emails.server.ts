@@ -28,11 +28,13 @@ export async function sendAcceptanceEmails(leadId: string, locale: Locale) {
       kind: "proposal_accepted",
       to: lead.email,
       locale,
+      leadId: lead.id,
       ...proposalAcceptedEmail({ locale, name: lead.name, organisation: lead.organisation, version: version?.number ?? 1, url: `${appUrl}/${locale}/p/${lead.token}` }),
     });
     await notifyOwners(
       (l) => ownerPaymentEmail({ locale: l, event: "accepted", organisation: lead.organisation, name: lead.name, packageName, amount: formatMoney(acceptance.onboardingCents, l, acceptance.currency), leadUrl: `${appUrl}/${l}/owner/leads/${lead.id}` }),
       "owner_payment",
+      { leadId: lead.id },
     );
   } catch (error) {
     logger.error({ err: error, leadId }, "acceptance emails not sent");
@@ -51,11 +53,13 @@ export async function sendPaymentEmails(leadId: string, paymentId: string) {
       kind: "payment_received",
       to: lead.email,
       locale,
+      leadId: lead.id,
       ...paymentReceivedEmail({ locale, organisation: lead.organisation, amount: formatMoney(payment.amountCents, locale, payment.currency), url: `${appUrl}/${locale}/p/${lead.token}/receipt/${paymentId}` }),
     });
     await notifyOwners(
       (l) => ownerPaymentEmail({ locale: l, event: "paid", organisation: lead.organisation, name: lead.name, packageName: "", amount: formatMoney(payment.amountCents, l, payment.currency), leadUrl: `${appUrl}/${l}/owner/leads/${lead.id}` }),
       "owner_payment",
+      { leadId: lead.id },
     );
   } catch (error) {
     logger.error({ err: error, leadId, paymentId }, "payment emails not sent");

@@ -4,13 +4,14 @@
 // Money is integer cents; the amount charged is the fee accepted, VAT included.
 import { parseAcceptable } from "./proposal.server";
 import type { Prisma } from "~/generated/sqlite/client";
-import { countsAsPaid, isPaymentStatus, type PaymentStatus } from "~/domain/payment-state";
+import { countsAsPaid, isPaymentStatus, refundedUpTo, type PaymentStatus, type RefundRecord } from "~/domain/payment-state";
 import { PAYMENT_METADATA_KEY } from "~/domain/stripe-events";
 import { vatFromGross, vatFromNet, type VatBreakdown } from "~/domain/vat";
 import { getT, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
+import { sha256 } from "~/utils/storage.server";
 import { getStripe, standinPort, usesStandin } from "~/utils/stripe.server";
 import { listAudit, recordAudit } from "./audit.server";
 import { viewFromSnapshot } from "./proposal-versions.server";
@@ -30,6 +31,41 @@ function parseIds(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The audit entries that say how much of a Stripe payment was refunded (Stripe's amount_refunded, cumulative). */
+export const refundAuditActions = ["payment.refunded", "payment.partial_refund"] as const;
+
+/** One refund audit entry as a RefundRecord, or null when it carries no amount. */
+export function refundRecord(entry: { createdAt: Date; data: unknown }): RefundRecord | null {
+  let data = entry.data;
+  if (typeof data === "string") {
+    try {
+      data = JSON.parse(data) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  if (typeof data !== "object" || data === null) return null;
+  const { paymentId, refundedCents } = data as { paymentId?: unknown; refundedCents?: unknown };
+  if (typeof paymentId !== "string" || typeof refundedCents !== "number" || !Number.isInteger(refundedCents)) return null;
+  return { paymentId, at: entry.createdAt, refundedCents };
+}
+
+/** Refund records heard before `before` (all when omitted). */
+export async function refundRecords(before?: Date): Promise<RefundRecord[]> {
+  const rows = await prisma.auditLog.findMany({
+    where: { action: { in: [...refundAuditActions] }, ...(before ? { createdAt: { lt: before } } : {}) },
+    select: { createdAt: true, data: true },
+  });
+  return rows.map(refundRecord).filter((r): r is RefundRecord => r !== null);
+}
+
+/** How much of a payment went back: what Stripe reported, or all of it for a refunded payment with no amount on record. */
+export function refundedAmount(payment: { id: string; status: string; amountCents: number }, reported: Map<string, number>): number {
+  const amount = reported.get(payment.id);
+  if (amount !== undefined) return Math.min(amount, payment.amountCents || amount);
+  return payment.status === "refunded" ? payment.amountCents : 0;
 }
 
 /** Moves the lead to "paid" when a payment counts as received, and back to "accepted" when none does any more. */
@@ -183,45 +219,100 @@ export type CheckoutStart =
   | { ok: true; url: string }
   | { ok: false; reason: "not_accepted" | "paid" | "processing" | "nothing_due" | "unavailable" };
 
+/** A checkout being opened by another request (its row is there, its session not yet) is waited for this long. */
+const IN_FLIGHT_MS = 30_000;
+const IN_FLIGHT_POLL_MS = 100;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * The id of the n-th Stripe attempt of an acceptance. Derived, not random: two
+ * requests that try to open the same attempt at once insert the same primary
+ * key, so the database lets exactly one of them in and the other reuses its
+ * session. Hashed so it gives nothing away.
+ */
+export function checkoutPaymentId(acceptanceId: string, attempt: number): string {
+  return `ck${sha256(`${acceptanceId}:${attempt}`).slice(0, 23)}`;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Opens (or reopens) a Stripe Checkout for the accepted onboarding fee: a
  * pending Payment row first, whose id goes in the session's metadata, so every
- * event about it finds its way back.
+ * event about it finds its way back. At most one session is open per
+ * acceptance: a session still open is reused, and two requests at once agree
+ * on one through the row's primary key (see checkoutPaymentId).
  */
 export async function startCheckout(token: string, locale: Locale): Promise<CheckoutStart> {
   const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true, email: true, organisation: true, erasedAt: true } });
   if (!lead || lead.erasedAt) return { ok: false, reason: "not_accepted" };
   const accepted = await acceptedOffer(lead.id, locale);
   if (!accepted) return { ok: false, reason: "not_accepted" };
-  const { acceptance, onboarding } = accepted;
-  const rows = await paymentRows(lead.id);
-  const state = clientPaymentState(rows, acceptance.onboardingCents);
-  if (state === "paid" || state === "refunded") return { ok: false, reason: "paid" };
-  if (state === "processing") return { ok: false, reason: "processing" };
-  if (state === "nothing_due") return { ok: false, reason: "nothing_due" };
-
   const stripe = getStripe();
-  // A session still open from a moment ago: send the client back to it rather than open another.
-  const open = rows.filter((p) => p.provider === "stripe" && p.status === "pending" && p.stripeSessionId && !p.lastEventAt).at(-1);
-  if (open?.stripeSessionId) {
-    try {
-      const session = await stripe.checkout.sessions.retrieve(open.stripeSessionId);
-      if (session.status === "open" && session.url && session.locale === locale) return { ok: true, url: session.url };
-      if (session.status === "open") await stripe.checkout.sessions.expire(session.id);
-    } catch (error) {
-      logger.warn({ err: error, paymentId: open.id }, "could not reuse the open checkout session");
-    }
-  }
+  const started = Date.now();
+  for (;;) {
+    if (Date.now() - started > IN_FLIGHT_MS) return { ok: false, reason: "unavailable" };
+    const rows = await paymentRows(lead.id);
+    const state = clientPaymentState(rows, accepted.acceptance.onboardingCents);
+    if (state === "paid" || state === "refunded") return { ok: false, reason: "paid" };
+    if (state === "processing") return { ok: false, reason: "processing" };
+    if (state === "nothing_due") return { ok: false, reason: "nothing_due" };
 
+    const pendingStripe = rows.filter((p) => p.provider === "stripe" && p.status === "pending" && !p.lastEventAt);
+    // Another request is opening a session right now: wait for it rather than open a second one.
+    const inFlight = pendingStripe.find((p) => !p.stripeSessionId && Date.now() - p.createdAt.getTime() < IN_FLIGHT_MS);
+    if (inFlight) {
+      await wait(IN_FLIGHT_POLL_MS);
+      continue;
+    }
+    // A session still open from a moment ago: send the client back to it rather than open another.
+    const open = pendingStripe.filter((p) => p.stripeSessionId).at(-1);
+    if (open?.stripeSessionId) {
+      try {
+        const session = await stripe.checkout.sessions.retrieve(open.stripeSessionId);
+        if (session.status === "open" && session.url && session.locale === locale) return { ok: true, url: session.url };
+        // Paid (or a bank debit under way) and the event not here yet: never a second charge.
+        if (session.status === "complete") return { ok: false, reason: "processing" };
+        if (session.status === "open") await stripe.checkout.sessions.expire(session.id);
+      } catch (error) {
+        logger.warn({ err: error, paymentId: open.id }, "could not reuse the open checkout session");
+      }
+    }
+    const attempt = rows.filter((p) => p.provider === "stripe").length;
+    const opened = await openCheckout({ lead, token, locale, accepted, paymentId: checkoutPaymentId(accepted.acceptance.id, attempt) });
+    if (opened === "taken") continue; // another request won this attempt: reuse what it opens
+    return opened;
+  }
+}
+
+async function openCheckout(input: {
+  lead: { id: string; email: string; organisation: string };
+  token: string;
+  locale: Locale;
+  accepted: NonNullable<Awaited<ReturnType<typeof acceptedOffer>>>;
+  paymentId: string;
+}): Promise<CheckoutStart | "taken"> {
+  const { lead, token, locale, accepted } = input;
+  const { acceptance, onboarding } = accepted;
+  const stripe = getStripe();
   const t = getT(locale);
   const settings = await getOwnerSettings();
   const gross = acceptance.onboardingCents;
   // The same split as the proposal's quote: imponibile + IVA = what was accepted.
   const split = onboarding.grossCents === gross ? onboarding : vatFromGross(gross, onboarding.ratePercent);
-  const payment = await prisma.payment.create({
-    data: { leadId: lead.id, acceptanceId: acceptance.id, provider: "stripe", status: "pending", amountCents: 0, expectedCents: gross, currency: acceptance.currency },
-    select: { id: true },
-  });
+  let payment: { id: string; createdAt: Date };
+  try {
+    payment = await prisma.payment.create({
+      data: { id: input.paymentId, leadId: lead.id, acceptanceId: acceptance.id, provider: "stripe", status: "pending", amountCents: 0, expectedCents: gross, currency: acceptance.currency },
+      select: { id: true, createdAt: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return "taken";
+    throw error;
+  }
   const metadata = {
     [PAYMENT_METADATA_KEY]: payment.id,
     lead_id: lead.id,
@@ -256,7 +347,8 @@ export async function startCheckout(token: string, locale: Locale): Promise<Chec
         success_url: `${base}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${base}/checkout/cancel`,
       },
-      { idempotencyKey: `checkout-${payment.id}` },
+      // The row's id can come back after a failed attempt is deleted; its creation time cannot.
+      { idempotencyKey: `checkout-${payment.id}-${payment.createdAt.getTime()}` },
     );
     if (!session.url) throw new Error("Stripe returned a session without a URL");
     await prisma.$transaction(async (tx) => {
@@ -376,6 +468,8 @@ export interface LeadPaymentsData {
     note: string | null;
     paidAt: string | null;
     refundedAt: string | null;
+    /** How much went back to the client (partial refunds included). */
+    refundedCents: number;
     createdAt: string;
     stripeSessionId: string | null;
     stripePaymentIntentId: string | null;
@@ -398,6 +492,10 @@ export async function getLeadPayments(leadId: string, locale: Locale): Promise<L
   const env = getEnv();
   const stripeMode: LeadPaymentsData["stripeMode"] = usesStandin(env) ? "standin" : env.STRIPE_SECRET_KEY?.includes("_live_") ? "live" : "test";
   const [accepted, rows, client, audit] = await Promise.all([acceptedOffer(lead.id, locale), paymentRows(lead.id), prisma.client.findUnique({ where: { leadId } }), listAudit(leadId)]);
+  const reported = refundedUpTo(
+    audit.filter((e) => (refundAuditActions as readonly string[]).includes(e.action)).map(refundRecord).filter((r): r is RefundRecord => r !== null),
+    null,
+  );
   const payments = rows.map((p) => ({
     id: p.id,
     provider: p.provider,
@@ -409,6 +507,7 @@ export async function getLeadPayments(leadId: string, locale: Locale): Promise<L
     note: p.note,
     paidAt: iso(p.paidAt),
     refundedAt: iso(p.refundedAt),
+    refundedCents: refundedAmount(p, reported),
     createdAt: p.createdAt.toISOString(),
     stripeSessionId: p.stripeSessionId,
     stripePaymentIntentId: p.stripePaymentIntentId,
@@ -457,7 +556,7 @@ export async function getLeadPayments(leadId: string, locale: Locale): Promise<L
 }
 
 export class PaymentActionError extends Error {
-  constructor(public code: "not_accepted" | "not_found" | "not_flagged") {
+  constructor(public code: "not_accepted" | "not_found" | "not_flagged" | "already_paid") {
     super(code);
   }
 }
@@ -467,6 +566,11 @@ export async function recordManualPayment(input: { leadId: string; actorId: stri
   const acceptance = await prisma.acceptance.findFirst({ where: { leadId: input.leadId }, select: { id: true, onboardingCents: true, currency: true } });
   if (!acceptance) throw new PaymentActionError("not_accepted");
   return prisma.$transaction(async (tx) => {
+    // A write first: on PostgreSQL it locks the lead's row, so two recordings at
+    // once take turns and the second sees the first (SQLite runs one transaction at a time).
+    await tx.lead.update({ where: { id: input.leadId }, data: { updatedAt: new Date() }, select: { id: true } });
+    const existing = await tx.payment.findMany({ where: { leadId: input.leadId }, select: { status: true, mismatch: true } });
+    if (existing.some((p) => isPaymentStatus(p.status) && countsAsPaid({ status: p.status, mismatch: p.mismatch }))) throw new PaymentActionError("already_paid");
     const mismatch = input.amountCents !== acceptance.onboardingCents;
     const payment = await tx.payment.create({
       data: {

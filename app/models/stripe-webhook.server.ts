@@ -116,7 +116,9 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
 
     const base = { paymentId: row.id, eventId: event.id, eventType: event.type, livemode: read.livemode, stale };
     if (statusChanged) {
-      await recordAudit({ action: `payment.${next.status}`, leadId: row.leadId, data: { ...base, from: before.status, amountCents: next.amountCents, expectedCents: next.expectedCents, currency: next.currency } }, tx);
+      // A refund keeps how much was refunded (the dashboard and the panel read it back).
+      const refund = read.signal.type === "refunded" ? { refundedCents: read.signal.refundedCents } : {};
+      await recordAudit({ action: `payment.${next.status}`, leadId: row.leadId, data: { ...base, from: before.status, amountCents: next.amountCents, expectedCents: next.expectedCents, currency: next.currency, ...refund } }, tx);
     }
     if (newMismatch && read.signal.type !== "async.failed" && read.signal.type !== "checkout.expired") {
       await recordAudit(

@@ -27,6 +27,8 @@ interface Data {
   collectedCents: number;
   refundedCents: number;
   netCents: number;
+  toCheckCents: number;
+  toCheckCount: number;
 }
 
 export default function Dashboard() {
@@ -124,7 +126,14 @@ export default function Dashboard() {
             <dt>{t("settings.dashboard.net")}</dt>
             <dd>{formatMoney(data.netCents, locale)}</dd>
           </div>
+          {data.toCheckCount > 0 ? (
+            <div className="to-check">
+              <dt>{t("settings.dashboard.toCheck")}</dt>
+              <dd>{formatMoney(data.toCheckCents, locale)}</dd>
+            </div>
+          ) : null}
         </dl>
+        {data.toCheckCount > 0 ? <p className="hint">{t("settings.dashboard.toCheckHint", { count: data.toCheckCount })}</p> : null}
       </section>
     </main>
   );

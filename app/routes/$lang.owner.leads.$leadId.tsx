@@ -6,9 +6,10 @@ import { ErrorPage } from "~/components/error-page";
 import { IntakeReview } from "~/components/intake-review";
 import { LeadPayments } from "~/components/lead-payments";
 import type { RawAnswers, StepId } from "~/domain/intake/definition";
-import { filtersToSearch, leadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
+import { filtersToSearch, leadStatuses, manualLeadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
 import { formatDate, formatDateTime } from "~/i18n/format";
-import { addNote, assignLead, getLeadPage, LeadNotFound, leadTimeline, listAssignees, setLeadStatus, type TimelineEntry } from "~/models/lead-page.server";
+import { addNote, assignLead, getLeadPage, LeadNotFound, leadTimeline, listAssignees, setLeadStatus, StatusRefused, type TimelineEntry } from "~/models/lead-page.server";
+import { getT } from "~/i18n/i18n";
 import { getLeadPayments, type LeadPaymentsData } from "~/models/payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -88,6 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return done("note");
   } catch (error) {
     if (error instanceof LeadNotFound) throw new Response("Not Found", { status: 404 });
+    // Nothing changed: the reason, translated (also for a POST that did not come from the page).
+    if (error instanceof StatusRefused) return Response.json({ error: error.code, message: getT(locale)(`pipeline.lead.${error.code}`) }, { status: 400 });
     throw error;
   }
 }
@@ -125,7 +128,8 @@ export default function LeadPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { lead, team, timeline, payments, back } = useLoaderData<Data>();
-  const actionData = useActionData<{ error?: "assignee" | "noteEmpty" | "noteTooLong"; body?: string }>();
+  const actionData = useActionData<{ error?: "assignee" | "noteEmpty" | "noteTooLong" | StatusRefused["code"]; body?: string; message?: string }>();
+  const statusError = actionData?.error === "statusAutomatic" || actionData?.error === "statusNotSent" || actionData?.error === "statusLocked" ? t(`pipeline.lead.${actionData.error}`) : null;
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state === "submitting";
@@ -204,13 +208,30 @@ export default function LeadPage() {
               <input type="hidden" name="back" value={back} />
               <div className="field">
                 <label htmlFor="lead-status">{t("pipeline.lead.statusLabel")}</label>
-                <select id="lead-status" name="status" defaultValue={lead.status} key={lead.status} disabled={erased}>
+                <select
+                  id="lead-status"
+                  name="status"
+                  defaultValue={lead.status}
+                  key={lead.status}
+                  disabled={erased}
+                  aria-describedby={statusError ? "status-hint status-error" : "status-hint"}
+                  aria-invalid={statusError ? true : undefined}
+                >
+                  {/* Accepted and paid come from the client's acceptance and payments: shown, never chosen. */}
                   {leadStatuses.map((s) => (
-                    <option key={s} value={s}>
+                    <option key={s} value={s} disabled={!(manualLeadStatuses as readonly string[]).includes(s)}>
                       {statusLabel(s)}
                     </option>
                   ))}
                 </select>
+                <p id="status-hint" className="hint">
+                  {t("pipeline.lead.statusHint")}
+                </p>
+                {statusError ? (
+                  <p id="status-error" className="field-error" role="alert">
+                    {statusError}
+                  </p>
+                ) : null}
               </div>
               <button type="submit" className="button" disabled={busy || erased}>
                 {t("pipeline.lead.statusSave")}

@@ -2,7 +2,7 @@ import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { requireUser } from "~/utils/auth.server";
 import { canReadEmail } from "~/utils/roles.server";
 import { getEmailMessage } from "~/utils/email.server";
@@ -36,6 +36,7 @@ interface MessageDetail {
   error: string | null;
   createdAt: string;
   sentAt: string | null;
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
 }
 
 export default function OutboxMessage() {
@@ -79,6 +80,20 @@ export default function OutboxMessage() {
           </>
         ) : null}
       </dl>
+      {message.attachments.length ? (
+        <section aria-labelledby="email-attachments">
+          <h2 id="email-attachments">{t("email.outbox.attachments")}</h2>
+          <ul>
+            {message.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/${locale}/owner/outbox/attachments/${a.id}`} download={a.filename}>
+                  {t("email.outbox.download", { name: a.filename, size: formatNumber(Math.max(1, Math.round(a.size / 1024)), locale) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="email-text">
         <h2 id="email-text">{t("email.outbox.textVersion")}</h2>
         <pre className="email-text">{message.text}</pre>

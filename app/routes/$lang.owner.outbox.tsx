@@ -2,7 +2,7 @@ import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { requireUser } from "~/utils/auth.server";
 import { canReadEmail } from "~/utils/roles.server";
 import { listEmailMessages } from "~/utils/email.server";
@@ -36,6 +36,7 @@ interface MessageRow {
   to: string;
   subject: string;
   status: string;
+  attachments: Array<{ id: string; filename: string; size: number }>;
 }
 
 export default function Outbox() {
@@ -63,6 +64,7 @@ export default function Outbox() {
                 <th scope="col">{t("email.outbox.to")}</th>
                 <th scope="col">{t("email.outbox.subject")}</th>
                 <th scope="col">{t("email.outbox.status")}</th>
+                <th scope="col">{t("email.outbox.attachments")}</th>
               </tr>
             </thead>
             <tbody>
@@ -78,6 +80,13 @@ export default function Outbox() {
                     <span className={`badge badge-email-${message.status}`}>
                       {t(`email.outbox.statuses.${message.status}`, { defaultValue: message.status })}
                     </span>
+                  </td>
+                  <td>
+                    {message.attachments.map((a) => (
+                      <a key={a.id} className="attachment-link" href={`/${locale}/owner/outbox/attachments/${a.id}`} download={a.filename}>
+                        {t("email.outbox.download", { name: a.filename, size: formatNumber(Math.max(1, Math.round(a.size / 1024)), locale) })}
+                      </a>
+                    ))}
                   </td>
                 </tr>
               ))}

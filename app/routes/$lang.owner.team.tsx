@@ -7,7 +7,7 @@ import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { InviteSchema, roles, TeamRowSchema } from "~/domain/account-schemas";
 import { formatDate } from "~/i18n/format";
-import { changeRole, createInvite, listTeam, setDisabled } from "~/models/account.server";
+import { cancelInvite, changeRole, createInvite, listTeam, setDisabled } from "~/models/account.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -45,6 +45,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return Response.json({ result: submission.reply({ fieldErrors: { email: ["account.errors.alreadyMember"] } }) }, { status: 409 });
     }
     return redirect(`${here}?done=invited`);
+  }
+
+  if (formData.get("intent") === "cancel-invite") {
+    const inviteId = String(formData.get("inviteId") ?? "").slice(0, 100);
+    if (!(await cancelInvite(user.id, inviteId))) return Response.json({ error: "account.errors.inviteNotFound" }, { status: 404 });
+    return redirect(`${here}?done=cancelled`);
   }
 
   const row = TeamRowSchema.safeParse(Object.fromEntries(formData));
@@ -99,7 +105,7 @@ export default function TeamPage() {
       <p className="hint">{t("account.team.intro")}</p>
       {done ? (
         <p className="notice" role="status">
-          {done === "invited" ? t("account.team.invited") : t("account.team.updated")}
+          {done === "invited" ? t("account.team.invited") : done === "cancelled" ? t("account.team.inviteCancelled") : t("account.team.updated")}
         </p>
       ) : null}
       {actionData?.error ? (
@@ -193,6 +199,7 @@ export default function TeamPage() {
                   <th scope="col">{t("account.team.email")}</th>
                   <th scope="col">{t("account.team.role")}</th>
                   <th scope="col">{t("account.team.expires")}</th>
+                  <th scope="col">{t("account.team.actions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -202,6 +209,14 @@ export default function TeamPage() {
                     <td className="break">{i.email}</td>
                     <td>{roleName(i.role)}</td>
                     <td className="nowrap">{formatDate(new Date(i.expiresAt), locale, "medium")}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="inviteId" value={i.id} />
+                        <button type="submit" name="intent" value="cancel-invite" className="button danger" aria-label={t("account.team.cancelInviteLabel", { email: i.email })}>
+                          {t("account.team.cancelInvite")}
+                        </button>
+                      </Form>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -20,10 +20,12 @@ import { sendAcceptanceEmails } from "~/models/payment-emails.server";
 import { getAcceptableProposal, getProposalView } from "~/models/proposal.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { requireLiveLink } from "~/models/gdpr.server";
 
 const noStore = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 async function acceptable(token: string, locale: "it" | "en") {
+  await requireLiveLink(token, locale);
   const proposal = await getAcceptableProposal(token);
   if (!proposal) throw new Response("Not Found", { status: 404 });
   // Already accepted, or past its validity: the proposal page says what happens next.

@@ -11,9 +11,11 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { getCheckoutPayment, type ClientPaymentState } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { requireLiveLink } from "~/models/gdpr.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  requireLocaleParam(params.lang);
+  const locale = requireLocaleParam(params.lang);
+  await requireLiveLink(params.token ?? "", locale);
   const outcome = params.outcome;
   if (outcome !== "success" && outcome !== "cancel") throw new Response("Not Found", { status: 404 });
   const token = params.token ?? "";

@@ -4,6 +4,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { startCheckout } from "~/models/payments.server";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { requireLiveLink } from "~/models/gdpr.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -13,8 +14,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const token = params.token ?? "";
+  await requireLiveLink(token, locale);
   const started = await startCheckout(token, locale);
   if (started.ok) throw redirect(started.url, { status: 303, headers: { "Cache-Control": "no-store" } });
   if (started.reason === "not_accepted") throw new Response("Not Found", { status: 404 });
-  throw redirect(`/${locale}/p/${token}${started.reason === "unavailable" ? "?payment=unavailable" : ""}`, { status: 303 });
+  // Already paid (or being paid): no new session, and the client area says why.
+  throw redirect(`/${locale}/p/${token}?payment=${started.reason}`, { status: 303, headers: { "Cache-Control": "no-store" } });
 }

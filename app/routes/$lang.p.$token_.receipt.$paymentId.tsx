@@ -11,9 +11,11 @@ import { formatDate } from "~/i18n/format";
 import { getReceipt, type Receipt } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { requireLiveLink } from "~/models/gdpr.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
+  await requireLiveLink(params.token ?? "", locale);
   const receipt = await getReceipt(params.token ?? "", params.paymentId ?? "", locale);
   if (!receipt) throw new Response("Not Found", { status: 404 });
   return Response.json({ receipt, token: params.token }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });

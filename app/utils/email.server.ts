@@ -7,9 +7,10 @@
 //     request that wanted the email carries on, and the row says what happened.
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
-import type { EmailContent } from "~/emails/templates";
+import { brandEmail, type EmailContent } from "~/emails/templates";
 import { isLocale, type Locale } from "~/i18n/i18n";
 import { prisma } from "./db.server";
+import { getEmailBrand, senderFrom } from "./email-brand.server";
 import { getEnv } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -22,8 +23,10 @@ export interface OutgoingEmail extends EmailContent {
   kind: EmailKind;
   to: string;
   locale: Locale;
-  /** Sent with the message over SMTP; the outbox keeps only the message itself. */
+  /** Stored with the message (EmailAttachment rows) and sent over SMTP from those rows. */
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+  /** The lead the message is about (to the prospect or to the team), so erasing the person removes it. */
+  leadId?: string | null;
 }
 
 export interface SendResult {
@@ -72,6 +75,14 @@ export function closeEmailTransports(): void {
   transports.clear();
 }
 
+/** The attachments as nested EmailAttachment rows (none when there are none). */
+function storedAttachments(files: OutgoingEmail["attachments"]) {
+  if (!files?.length) return undefined;
+  return {
+    create: files.map((f) => ({ filename: f.filename.replace(/[\r\n"\\/]/g, "_").slice(0, 200), contentType: f.contentType, size: f.content.length, content: new Uint8Array(f.content) })),
+  };
+}
+
 function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, 2000);
@@ -99,31 +110,41 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
         html: String(message.html),
         status: "failed",
         error,
+        leadId: message.leadId ?? null,
       },
       select: { id: true },
     });
     return { id: row.id, status: "failed" };
   }
-  const email = parsed.data;
+  // The owner's sender name, reply-to, signature and logo (settings), on every message.
+  const brand = await getEmailBrand(parsed.data.locale);
+  const email = { ...parsed.data, ...brandEmail(parsed.data, brand) };
   const { SMTP_URL, EMAIL_FROM } = getEnv();
 
+  const leadId = message.leadId ?? null;
+  const attachments = storedAttachments(message.attachments);
+
   if (!SMTP_URL) {
-    const row = await prisma.emailMessage.create({ data: { ...email, status: "outbox" }, select: { id: true } });
+    const row = await prisma.emailMessage.create({ data: { ...email, leadId, status: "outbox", attachments }, select: { id: true } });
     logger.info({ emailId: row.id, kind: email.kind }, "email kept in the outbox (no SMTP_URL)");
     return { id: row.id, status: "outbox" };
   }
 
+  // Stored first, attachments included; what goes out is read back from that record.
+  const row = await prisma.emailMessage.create({ data: { ...email, leadId, status: "failed", error: "Not sent yet", attachments }, select: { id: true } });
+  const files = await prisma.emailAttachment.findMany({ where: { messageId: row.id }, orderBy: { id: "asc" }, select: { filename: true, contentType: true, content: true } });
   let status: EmailStatus;
   let error: string | null = null;
   let sentAt: Date | null = null;
   try {
     await transportFor(SMTP_URL).sendMail({
-      from: EMAIL_FROM,
+      from: senderFrom(EMAIL_FROM, brand.senderName),
+      ...(brand.replyTo ? { replyTo: brand.replyTo } : {}),
       to: email.to,
       subject: email.subject,
       text: email.text,
       html: email.html,
-      attachments: message.attachments,
+      attachments: files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) })),
       headers: { "Auto-Submitted": "auto-generated", "Content-Language": email.locale },
     });
     status = "sent";
@@ -132,21 +153,28 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
     status = "failed";
     error = errorMessage(thrown);
   }
-  const row = await prisma.emailMessage.create({ data: { ...email, status, error, sentAt }, select: { id: true } });
+  await prisma.emailMessage.update({ where: { id: row.id }, data: { status, error, sentAt } });
   if (status === "sent") logger.info({ emailId: row.id, kind: email.kind }, "email sent");
   else logger.error({ emailId: row.id, kind: email.kind, error }, "email not sent");
   return { id: row.id, status };
 }
 
 /** Sends one message to every owner account, in Italian (accounts have no language of their own). */
-export async function notifyOwners(build: (locale: Locale) => EmailContent, kind: EmailKind): Promise<SendResult[]> {
+export async function notifyOwners(build: (locale: Locale) => EmailContent, kind: EmailKind, about: { leadId?: string | null } = {}): Promise<SendResult[]> {
   const owners = await prisma.user.findMany({ where: { role: "owner" }, select: { email: true }, orderBy: { createdAt: "asc" } });
   if (owners.length === 0) return [];
   const locale: Locale = "it";
   const content = build(locale);
   const results: SendResult[] = [];
-  for (const owner of owners) results.push(await sendEmail({ kind, to: owner.email, locale, ...content }));
+  for (const owner of owners) results.push(await sendEmail({ kind, to: owner.email, locale, ...content, leadId: about.leadId ?? null }));
   return results;
+}
+
+export interface EmailAttachmentInfo {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
 }
 
 export interface EmailListItem {
@@ -156,14 +184,17 @@ export interface EmailListItem {
   to: string;
   subject: string;
   status: string;
+  attachments: EmailAttachmentInfo[];
 }
+
+const attachmentInfo = { select: { id: true, filename: true, contentType: true, size: true }, orderBy: { id: "asc" } } as const;
 
 /** The latest messages, newest first (the outbox page). */
 export async function listEmailMessages({ take = 100 }: { take?: number } = {}): Promise<EmailListItem[]> {
   return prisma.emailMessage.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, createdAt: true, kind: true, to: true, subject: true, status: true },
+    select: { id: true, createdAt: true, kind: true, to: true, subject: true, status: true, attachments: attachmentInfo },
   });
 }
 
@@ -183,6 +214,15 @@ export async function getEmailMessage(id: string) {
       error: true,
       createdAt: true,
       sentAt: true,
+      attachments: attachmentInfo,
     },
+  });
+}
+
+/** One stored attachment with its bytes and the message it belongs to (for the access check), or null. */
+export async function getEmailAttachment(id: string) {
+  return prisma.emailAttachment.findUnique({
+    where: { id },
+    select: { id: true, filename: true, contentType: true, size: true, content: true, message: { select: { id: true, kind: true, to: true } } },
   });
 }

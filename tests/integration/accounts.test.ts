@@ -341,6 +341,37 @@ describe("team and invitations", () => {
     expect(await prisma.user.count({ where: { email: "late@studio.example" } })).toBe(0);
   });
 
+  it("lets the owner cancel a pending invitation: its link stops working; members cannot", async () => {
+    const owner = await makeUser("owner");
+    const ownerCookie = await cookieFor(owner.email, owner.password);
+    const member = await makeUser("member");
+    const memberCookie = await cookieFor(member.email, member.password);
+    await call(teamAction, post("/it/owner/team", { intent: "invite", email: "cancel.me@studio.example", name: "Carla Cancel", role: "owner" }, { Cookie: ownerCookie }), { lang: "it" });
+    const { token } = await linkFromEmail("invite", "cancel.me@studio.example", /\/it\/invite\/([\w-]+)/);
+    const invite = await prisma.invite.findFirstOrThrow({ where: { email: "cancel.me@studio.example" } });
+    expect((await call(inviteLoader, get(`/it/invite/${token}`), { lang: "it", token })).status).toBe(200);
+
+    // A member cannot cancel it (403), and the link still works.
+    const byMember = await call(teamAction, post("/it/owner/team", { intent: "cancel-invite", inviteId: invite.id }, { Cookie: memberCookie }), { lang: "it" });
+    expect(byMember.status).toBe(403);
+    expect((await call(inviteLoader, get(`/it/invite/${token}`), { lang: "it", token })).status).toBe(200);
+
+    const cancelled = await call(teamAction, post("/it/owner/team", { intent: "cancel-invite", inviteId: invite.id }, { Cookie: ownerCookie }), { lang: "it" });
+    expect(cancelled.status).toBe(302);
+    expect(cancelled.headers.get("Location")).toBe("/it/owner/team?done=cancelled");
+    expect((await call(inviteLoader, get(`/it/invite/${token}`), { lang: "it", token })).status).toBe(410);
+    const password = "a perfectly good passphrase";
+    expect((await call(inviteAction, post(`/it/invite/${token}`, { name: "Carla", password, confirm: password }), { lang: "it", token })).status).toBe(410);
+    expect(await prisma.user.count({ where: { email: "cancel.me@studio.example" } })).toBe(0);
+    const team = (await (await call(teamLoader, get("/it/owner/team", { Cookie: ownerCookie }), { lang: "it" })).json()) as { invites: { id: string }[] };
+    expect(team.invites.map((i) => i.id)).not.toContain(invite.id);
+    expect(await prisma.auditLog.count({ where: { action: "user.invite_cancelled", actorId: owner.id } })).toBe(1);
+    // Cancelling again (or an unknown one) says so and changes nothing.
+    const again = await call(teamAction, post("/it/owner/team", { intent: "cancel-invite", inviteId: invite.id }, { Cookie: ownerCookie }), { lang: "it" });
+    expect(again.status).toBe(404);
+    expect(await again.json()).toEqual({ error: "account.errors.inviteNotFound" });
+  });
+
   it("gives members 403 on the team page and on a direct POST, and changes nothing", async () => {
     const owner = await makeUser("owner");
     const member = await makeUser("member");

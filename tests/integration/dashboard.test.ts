@@ -18,6 +18,8 @@ interface Data {
   collectedCents: number;
   refundedCents: number;
   netCents: number;
+  toCheckCents: number;
+  toCheckCount: number;
 }
 
 describe("dashboard", () => {
@@ -50,6 +52,8 @@ describe("dashboard", () => {
         { leadId: leads[0]!.id, provider: "stripe", status: "paid", amountCents: 61000, expectedCents: 61000, paidAt: inside },
         { leadId: leads[1]!.id, provider: "manual", status: "refunded", amountCents: 12200, expectedCents: 12200, paidAt: inside, refundedAt: inside },
         { leadId: leads[2]!.id, provider: "manual", status: "paid", amountCents: 99999, expectedCents: 99999, paidAt: outside },
+        // Received for another amount than accepted: not collected, to check.
+        { leadId: leads[1]!.id, provider: "stripe", status: "paid", amountCents: 500, expectedCents: 61000, mismatch: true, paidAt: inside },
       ],
     });
 
@@ -67,6 +71,8 @@ describe("dashboard", () => {
     expect(data.collectedCents).toBe(73200);
     expect(data.refundedCents).toBe(12200);
     expect(data.netCents).toBe(61000);
+    expect(data.toCheckCents).toBe(500);
+    expect(data.toCheckCount).toBe(1);
   });
 
   it("takes Rome's midnight as the start of a day, in winter and in summer", () => {

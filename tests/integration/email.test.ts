@@ -1,9 +1,19 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { intakeReceivedEmail, newLeadEmail, resumeLinkEmail } from "~/emails/templates";
 import { loader as outboxLoader } from "~/routes/$lang.owner.outbox";
 import { loader as outboxMessageLoader } from "~/routes/$lang.owner.outbox.$id";
+import { loader as attachmentLoader } from "~/routes/$lang.owner.outbox.attachments.$attachmentId";
+import { complete } from "~/domain/intake/fixtures";
+import { createDraft } from "~/models/intake-draft.server";
+import { submitIntake } from "~/models/intake-submit.server";
+import { sendProposal } from "~/models/proposal-versions.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { closeEmailTransports, notifyOwners, sendEmail } from "~/utils/email.server";
@@ -349,5 +359,110 @@ describe("owner outbox pages", () => {
     expect(missing.status).toBe(404);
     const badLang = await call(outboxLoader, get("/de/owner/outbox", { Cookie: cookie }), { lang: "de" });
     expect(badLang.status).toBe(404);
+  });
+});
+
+describe("the proposal PDF sent by email", () => {
+  async function staffUser(role: "owner" | "member") {
+    const user = await prisma.user.create({
+      data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: `Staff ${role}`, passwordHash: "unused", role },
+      select: { id: true },
+    });
+    return { id: user.id, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
+  }
+
+  async function leadOf(organisation: string, contactName: string) {
+    const email = `${Math.random().toString(36).slice(2)}@client.example`;
+    const answers = { ...complete, about: { ...complete.about, organisation, contactName, email } };
+    const { draft } = await createDraft("it");
+    const outcome = await submitIntake({ id: draft.id, answers }, "it");
+    if (!outcome.ok) throw new Error("fixture does not submit");
+    return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
+  }
+
+  function pdfText(bytes: Buffer): string {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "sb-pdf-")), "attachment.pdf");
+    writeFileSync(file, bytes);
+    return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+  }
+
+  it("is stored with the message, listed in the outbox, and downloadable by staff (members too)", async () => {
+    const owner = await staffUser("owner");
+    const member = await staffUser("member");
+    const lead = await leadOf("Cantina Verdi Zanardelli", "Ottavia Zanardelli");
+    const { email } = await sendProposal(lead.id, owner.id);
+    expect(email.status).toBe("outbox");
+
+    const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id }, include: { attachments: true } });
+    expect(stored).toMatchObject({ kind: "proposal_sent", to: lead.email, leadId: lead.id });
+    expect(stored.attachments).toHaveLength(1);
+    const [file] = stored.attachments;
+    expect(file).toMatchObject({ filename: "proposta-cantina-verdi-zanardelli.pdf", contentType: "application/pdf" });
+    const bytes = Buffer.from(file!.content);
+    expect(file!.size).toBe(bytes.length);
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(bytes).replace(/\s+/g, " ");
+    expect(text).toContain("Cantina Verdi Zanardelli");
+    expect(text).toContain("Ottavia Zanardelli");
+    // The very bytes the private link serves for that version.
+    const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
+    expect(version.pdfHash).toBe(createHash("sha256").update(bytes).digest("hex"));
+
+    const list = await call(outboxLoader, get("/it/owner/outbox", { Cookie: member.cookie }), { lang: "it" });
+    const rows = ((await list.json()) as { messages: Array<{ id: string; attachments: Array<{ id: string; filename: string; size: number }> }> }).messages;
+    expect(rows.find((m) => m.id === email.id)?.attachments).toEqual([{ id: file!.id, filename: file!.filename, contentType: "application/pdf", size: bytes.length }]);
+    const detail = await call(outboxMessageLoader, get(`/it/owner/outbox/${email.id}`, { Cookie: member.cookie }), { lang: "it", id: email.id });
+    expect(((await detail.json()) as { message: { attachments: Array<{ id: string }> } }).message.attachments.map((a) => a.id)).toEqual([file!.id]);
+
+    const params = { lang: "it", attachmentId: file!.id };
+    const download = await call(attachmentLoader, get(`/it/owner/outbox/attachments/${file!.id}`, { Cookie: member.cookie }), params);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("Content-Type")).toBe("application/pdf");
+    expect(download.headers.get("Content-Disposition")).toContain('filename="proposta-cantina-verdi-zanardelli.pdf"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    const anonymous = await call(attachmentLoader, get(`/it/owner/outbox/attachments/${file!.id}`), params);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toContain("/it/login");
+    expect((await call(attachmentLoader, get("/it/owner/outbox/attachments/nope", { Cookie: owner.cookie }), { lang: "it", attachmentId: "nope" })).status).toBe(404);
+  });
+
+  it("goes out over SMTP from the stored record, attachment included", async () => {
+    useSmtp(smtpUrl);
+    const owner = await staffUser("owner");
+    const lead = await leadOf("Birrificio Quercia", "Bruno Quercia");
+    const { email } = await sendProposal(lead.id, owner.id);
+    expect(email.status).toBe("sent");
+    const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id }, include: { attachments: true } });
+    expect(stored).toMatchObject({ status: "sent", error: null, leadId: lead.id });
+    expect(stored.attachments).toHaveLength(1);
+    const delivery = received.find((r) => r.rcptTo.includes(lead.email) && readMail(r.raw).subject === stored.subject);
+    expect(delivery).toBeDefined();
+    const pdfPart = leafParts(parsePart(delivery!.raw)).find((p) => (p.headers.get("content-type") ?? "").toLowerCase().startsWith("application/pdf"));
+    expect(pdfPart?.headers.get("content-disposition")).toContain("proposta-birrificio-quercia.pdf");
+    const sent = Buffer.from(pdfPart!.body.replace(/\s+/g, ""), "base64");
+    expect(sent.equals(Buffer.from(stored.attachments[0]!.content))).toBe(true);
+    expect(pdfText(sent)).toContain("Birrificio Quercia");
+  });
+
+  it("changes nothing when the PDF cannot be produced: no version, no status change, no email", async () => {
+    const owner = await staffUser("owner");
+    const lead = await leadOf("Forno Pietra", "Paola Pietra");
+    const before = { versions: await prisma.proposalVersion.count(), emails: await prisma.emailMessage.count({ where: { kind: "proposal_sent" } }), audit: await prisma.auditLog.count({ where: { leadId: lead.id } }) };
+    const storage = process.env.STORAGE_DIR;
+    // Storage that cannot hold the PDF (a plain file where the folder should be).
+    const blocked = path.join(mkdtempSync(path.join(tmpdir(), "sb-blocked-")), "not-a-folder");
+    writeFileSync(blocked, "");
+    process.env.STORAGE_DIR = blocked;
+    resetEnvForTests();
+    try {
+      await expect(sendProposal(lead.id, owner.id)).rejects.toThrow();
+    } finally {
+      process.env.STORAGE_DIR = storage;
+      resetEnvForTests();
+    }
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("new");
+    expect({ versions: await prisma.proposalVersion.count(), emails: await prisma.emailMessage.count({ where: { kind: "proposal_sent" } }), audit: await prisma.auditLog.count({ where: { leadId: lead.id } }) }).toEqual(before);
+    // With storage back, it sends.
+    expect((await sendProposal(lead.id, owner.id)).version.number).toBe(1);
   });
 });

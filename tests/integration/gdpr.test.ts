@@ -4,6 +4,12 @@ import { loader as exportLoader } from "~/routes/$lang.owner.privacy-requests.ex
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft, purgeExpiredDrafts } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
+import { sendProposal } from "~/models/proposal-versions.server";
+import { loader as pageLoader } from "~/routes/$lang.p.$token";
+import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
+import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$paymentId";
+import { action as payAction } from "~/routes/$lang.p.$token_.pay";
+import { loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
@@ -88,4 +94,52 @@ describe("privacy requests", () => {
     expect(await prisma.intakeDraft.findUnique({ where: { id: old.draft.id } })).toBeNull();
     expect(await prisma.intakeDraft.findUnique({ where: { id: fresh.draft.id } })).not.toBeNull();
   });
+
+  it("exports and erases every message about the person (team notifications and the proposal with its PDF included); their link answers 410", async () => {
+    const { user, cookie } = await signedIn("owner");
+    const lead = await submitted("whole@erase.example");
+    const { email: proposalEmail } = await sendProposal(lead.id, user.id);
+    await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000, paidAt: new Date() } });
+    const payment = await prisma.payment.findFirstOrThrow({ where: { leadId: lead.id } });
+    const about = await prisma.emailMessage.findMany({ where: { leadId: lead.id }, select: { id: true, kind: true, to: true } });
+    // The prospect's own emails and the team's notification, all tied to the lead.
+    expect([...new Set(about.map((m) => m.kind))].sort()).toEqual(["intake_received", "new_lead", "proposal_sent"]);
+    expect(about.filter((m) => m.kind === "new_lead").map((m) => m.to)).toContain(user.email);
+    expect(await prisma.emailAttachment.count({ where: { messageId: proposalEmail.id } })).toBe(1);
+
+    const response = await call(exportLoader, get("/it/owner/privacy-requests/export?email=whole@erase.example", { Cookie: cookie }), { lang: "it" });
+    const raw = await response.text();
+    const data = JSON.parse(raw) as { emails: Array<{ kind: string; to: string; attachments: Array<{ filename: string; size: number }> }> };
+    expect(data.emails.map((e) => e.kind).sort()).toEqual(about.map((m) => m.kind).sort());
+    const sentWithPdf = data.emails.find((e) => e.kind === "proposal_sent")!;
+    expect(sentWithPdf.attachments).toEqual([{ filename: "proposta-hotel-lago-blu.pdf", contentType: "application/pdf", size: expect.any(Number) as number }]);
+    expect(raw).not.toContain(`"content"`);
+    expect(raw).not.toContain("JVBER"); // no PDF bytes (base64 of "%PDF")
+
+    const done = await call(eraseAction, post("/it/owner/privacy-requests", { email: "whole@erase.example", confirm: "whole@erase.example" }, { Cookie: cookie }), { lang: "it" });
+    expect(done.status).toBe(302);
+    expect(await prisma.emailMessage.count({ where: { id: { in: about.map((m) => m.id) } } })).toBe(0);
+    expect(await prisma.emailMessage.count({ where: { leadId: lead.id } })).toBe(0);
+    expect(await prisma.emailAttachment.count({ where: { messageId: proposalEmail.id } })).toBe(0);
+    // Billing records and figures stay.
+    expect(await prisma.payment.count({ where: { leadId: lead.id } })).toBe(1);
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("proposal_sent");
+
+    const params = { lang: "it", token: lead.token };
+    const page = await call(pageLoader, get(`/it/p/${lead.token}`), params);
+    expect(page.status).toBe(410);
+    const body = await page.text();
+    expect(body).toContain("Questo link non è più attivo");
+    expect(body).not.toContain("Hotel Lago Blu");
+    const english = await call(pageLoader, get(`/en/p/${lead.token}`), { lang: "en", token: lead.token });
+    expect(english.status).toBe(410);
+    expect(await english.text()).toContain("This link is no longer active");
+    const pdf = await call(pdfLoader, get(`/it/p/${lead.token}/pdf`), params);
+    expect(pdf.status).toBe(410);
+    expect(pdf.headers.get("Content-Type")).toContain("text/plain");
+    expect((await call(receiptLoader, get(`/it/p/${lead.token}/receipt/${payment.id}`), { ...params, paymentId: payment.id })).status).toBe(410);
+    expect((await call(acceptLoader, get(`/it/p/${lead.token}/accept`), params)).status).toBe(410);
+    expect((await call(payAction, post(`/it/p/${lead.token}/pay`, {}), params)).status).toBe(410);
+  });
 });
+

@@ -111,6 +111,36 @@ describe("working a lead", () => {
     expect((await act(lead.id, { intent: "delete" })).status).toBe(400);
   });
 
+  it("sets by hand only new, reviewing, proposal sent and lost; accepted and paid only come from the client", async () => {
+    const lead = await submitted("byhand@example.com", "A Mano Srl");
+    const audit = () => prisma.auditLog.count({ where: { leadId: lead.id, action: "lead.status" } });
+    for (const status of ["paid", "accepted"]) {
+      const response = await act(lead.id, { intent: "status", status });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: "statusAutomatic", message: expect.stringContaining("non si impostano a mano") as string });
+    }
+    // Proposal sent needs a proposal that was sent.
+    const notSent = await act(lead.id, { intent: "status", status: "proposal_sent" }, owner);
+    expect(notSent.status).toBe(400);
+    expect(((await notSent.json()) as { error: string }).error).toBe("statusNotSent");
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("new");
+    expect(await audit()).toBe(0);
+
+    await sendProposal(lead.id, owner.user.id);
+    await act(lead.id, { intent: "status", status: "reviewing" });
+    expect((await act(lead.id, { intent: "status", status: "proposal_sent" })).status).toBe(302);
+    // An accepted lead follows acceptance and payments: only "lost" by hand.
+    await prisma.lead.update({ where: { id: lead.id }, data: { status: "accepted" } });
+    const locked = await act(lead.id, { intent: "status", status: "new" });
+    expect(((await locked.json()) as { error: string }).error).toBe("statusLocked");
+    const paid = await call(leadAction, post(`/en/owner/leads/${lead.id}`, { intent: "status", status: "paid" }, { Cookie: owner.cookie }), { lang: "en", leadId: lead.id });
+    expect(paid.status).toBe(400);
+    expect(((await paid.json()) as { message: string }).message).toContain("cannot be set by hand");
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("accepted");
+    expect((await act(lead.id, { intent: "status", status: "lost" })).status).toBe(302);
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("lost");
+  });
+
   it("assigns to an active team member or to nobody, and refuses a disabled account", async () => {
     const lead = await submitted("assign@example.com", "Assegna Srl");
     expect((await act(lead.id, { intent: "assign", assignee: member.user.id }, owner)).status).toBe(302);

@@ -8,7 +8,10 @@ import { signPayload, startStripeStandin, type StripeStandin } from "../../serve
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
+import { dashboardFigures } from "~/models/dashboard.server";
 import { getLeadPayments } from "~/models/payments.server";
+import { romeToday } from "~/domain/intake/schema";
+import { getT } from "~/i18n/i18n";
 import { sendProposal } from "~/models/proposal-versions.server";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { loader as outcomeLoader } from "~/routes/$lang.p.$token_.checkout.$outcome";
@@ -115,6 +118,16 @@ async function paymentOf(leadId: string) {
 }
 
 const status = async (leadId: string) => (await prisma.lead.findUniqueOrThrow({ where: { id: leadId }, select: { status: true } })).status;
+
+/** Pays a checkout on the stand-in and refunds it in full, keeping both webhooks back (to deliver them in any order). */
+async function paidThenRefundedHeld(session: string) {
+  held = [];
+  await standin.complete(session);
+  await standin.refund({ payment_intent: standin.session(session).payment_intent! });
+  const events = held;
+  held = null;
+  return events;
+}
 
 describe("acceptance", () => {
   it("refuses wrong tax ids with their own messages and stores nothing", async () => {
@@ -247,6 +260,37 @@ describe("checkout", () => {
     expect(await checkout(sent.token)).toMatch(/^cs_test_/);
   });
 
+  it("opens one Checkout for two requests at once, and both go to it", async () => {
+    const sent = await accepted();
+    const pay = () => call(payAction, post(`/it/p/${sent.token}/pay`, {}), sent.params);
+    const [a, b] = await Promise.all([pay(), pay()]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(a.headers.get("Location")).toMatch(new RegExp(`^${standin.url}/c/pay/cs_test_\\w+$`));
+    expect(b.headers.get("Location")).toBe(a.headers.get("Location"));
+    expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(1);
+    const sessions = await getStripe().checkout.sessions.list({ limit: 100 });
+    expect(sessions.data.filter((s) => s.metadata?.lead_id === sent.lead.id)).toHaveLength(1);
+    // And a third, later, is sent back to the same one.
+    expect((await pay()).headers.get("Location")).toBe(a.headers.get("Location"));
+    expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(1);
+  });
+
+  it("refuses to open a Checkout once the fee is paid, says so, and starts nothing", async () => {
+    const sent = await accepted();
+    const { cookie } = await staff("member");
+    const manual = (fields: Record<string, string> = {}) =>
+      call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note: "Bonifico CRO 42", ...fields }, { Cookie: cookie }), { lang: "it", leadId: sent.lead.id });
+    expect(await (await manual()).json()).toEqual({ intent: "manual", ok: "saved" });
+    const response = await call(payAction, post(`/it/p/${sent.token}/pay`, {}), sent.params);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe(`/it/p/${sent.token}?payment=paid`);
+    expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(1);
+    const sessions = await getStripe().checkout.sessions.list({ limit: 100 });
+    expect(sessions.data.filter((s) => s.metadata?.lead_id === sent.lead.id)).toHaveLength(0);
+    expect(getT("it")("payment.portal.alreadyPaid")).toMatch(/già pagata/);
+    expect(getT("en")("payment.portal.alreadyPaid")).toMatch(/already paid/);
+  });
+
   it("refuses to start before acceptance", async () => {
     const sent = await sentLead();
     expect((await call(payAction, post(`/it/p/${sent.token}/pay`, {}), sent.params)).status).toBe(404);
@@ -317,7 +361,7 @@ describe("webhook", () => {
     // Another lead's link does not open this receipt; paying again is not offered.
     const other = await sentLead();
     expect((await call(receiptLoader, get(`/it/p/${other.token}/receipt/${payment.id}`), { ...other.params, paymentId: payment.id })).status).toBe(404);
-    expect((await call(payAction, post(`/it/p/${sent.token}/pay`, {}), sent.params)).headers.get("Location")).toBe(`/it/p/${sent.token}`);
+    expect((await call(payAction, post(`/it/p/${sent.token}/pay`, {}), sent.params)).headers.get("Location")).toBe(`/it/p/${sent.token}?payment=paid`);
   });
 
   it("moves a payment refunded in Stripe to refunded, through a partial refund", async () => {
@@ -370,11 +414,7 @@ describe("webhook", () => {
     // Paid, then refunded; the refund arrives first.
     const a = await accepted();
     const sessionA = await checkout(a.token);
-    held = [];
-    await standin.complete(sessionA);
-    await standin.refund({ payment_intent: standin.session(sessionA).payment_intent! });
-    const [completedA, refundedA] = held;
-    held = null;
+    const [completedA, refundedA] = await paidThenRefundedHeld(sessionA);
     expect([completedA?.type, refundedA?.type]).toEqual(["checkout.session.completed", "charge.refunded"]);
     expect((await webhook(refundedA!.payload, refundedA!.headers)).status).toBe(200);
     expect((await paymentOf(a.lead.id)).status).toBe("refunded");
@@ -481,10 +521,80 @@ describe("bank transfers recorded by the team", () => {
     expect(portal.portal).toMatchObject({ state: "paid", receipts: [{ provider: "manual" }] });
   });
 
+  it("refuses a bank transfer when a payment already counts as paid, even two at once", async () => {
+    const sent = await accepted();
+    const { cookie } = await staff("member");
+    const manual = (note: string) =>
+      call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note }, { Cookie: cookie }), { lang: "it", leadId: sent.lead.id });
+    const both = await Promise.all([manual("Bonifico A"), manual("Bonifico B")]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+    const refused = both.find((r) => r.status === 400)!;
+    expect(await refused.json()).toEqual({ intent: "manual", errors: { form: "payment.panel.errors.already_paid" } });
+    expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.manual" } })).toBe(1);
+
+    // After a Stripe payment, too; without JavaScript the message comes back on the page.
+    const paid = await accepted();
+    await standin.complete(await checkout(paid.token));
+    const noJs = await call(paymentsAction, post(`/it/owner/payments/${paid.lead.id}`, { intent: "manual", amount: "610,00", paidOn: "2026-01-10", note: "Doppio" }, { Cookie: cookie }), { lang: "it", leadId: paid.lead.id });
+    expect(noJs.headers.get("Location")).toBe(`/it/owner/leads/${paid.lead.id}?paymentError=payment.panel.errors.already_paid#payments`);
+    expect(await prisma.payment.count({ where: { leadId: paid.lead.id } })).toBe(1);
+    expect(getT("it")("payment.panel.errors.already_paid")).toMatch(/già ricevuto/);
+    expect(getT("en")("payment.panel.errors.already_paid")).toMatch(/already counts as received/);
+  });
+
   it("needs an accepted proposal", async () => {
     const sent = await sentLead();
     const { cookie } = await staff("owner");
     const response = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note: "x" }, { Cookie: cookie }), { lang: "it", leadId: sent.lead.id });
     expect(await response.json()).toEqual({ intent: "manual", errors: { form: "payment.panel.errors.not_accepted" } });
+  });
+});
+
+describe("money on the dashboard", () => {
+  it("keeps paidAt when a refund comes first, counts partial refunds at their amount, and sets flagged payments apart", async () => {
+    const period = { from: romeToday(), to: romeToday() };
+    const before = await dashboardFigures(period);
+
+    // Fully refunded, the refund delivered before the completed checkout.
+    const a = await accepted();
+    const sessionA = await checkout(a.token);
+    const [completedA, refundedA] = await paidThenRefundedHeld(sessionA);
+    expect((await webhook(refundedA!.payload, refundedA!.headers)).status).toBe(200);
+    const early = await paymentOf(a.lead.id);
+    expect(early.status).toBe("refunded");
+    const charge = (JSON.parse(refundedA!.payload) as { data: { object: { created: number } } }).data.object;
+    expect(early.paidAt?.getTime()).toBe(charge.created * 1000);
+    expect(early.refundedAt).not.toBeNull();
+    await webhook(completedA!.payload, completedA!.headers);
+    expect((await paymentOf(a.lead.id)).paidAt?.getTime()).toBe(charge.created * 1000);
+
+    // Paid, then 10,00 € refunded: the panel and the dashboard show the 10,00 €.
+    const b = await accepted();
+    const sessionB = await checkout(b.token);
+    await standin.complete(sessionB);
+    await getStripe().refunds.create({ payment_intent: standin.session(sessionB).payment_intent!, amount: 1000 });
+    await standin.idle();
+    expect((await paymentOf(b.lead.id)).status).toBe("paid");
+    expect((await getLeadPayments(b.lead.id, "it"))?.payments[0]?.refundedCents).toBe(1000);
+    expect((await getLeadPayments(a.lead.id, "it"))?.payments[0]?.refundedCents).toBe(61000);
+
+    // Paid for another amount: flagged, not collected, "to check".
+    const c = await accepted();
+    await standin.complete(await checkout(c.token), { amountTotal: 100 });
+
+    const after = await dashboardFigures(period);
+    expect(after.collectedCents - before.collectedCents).toBe(61000 + 61000);
+    expect(after.refundedCents - before.refundedCents).toBe(61000 + 1000);
+    expect(after.netCents - before.netCents).toBe(60000);
+    expect(after.toCheckCents - before.toCheckCents).toBe(100);
+    expect(after.toCheckCount - before.toCheckCount).toBe(1);
+    expect(after.netCents).toBeGreaterThanOrEqual(0);
+
+    // Once the team accepts the amount, it counts.
+    await prisma.payment.updateMany({ where: { leadId: c.lead.id }, data: { mismatch: false } });
+    const checked = await dashboardFigures(period);
+    expect(checked.collectedCents - after.collectedCents).toBe(100);
+    expect(checked.toCheckCount - before.toCheckCount).toBe(0);
   });
 });

@@ -52,6 +52,8 @@ export const emailEn: Widen<typeof emailIt> = {
     private: "The link is personal: please do not forward it.",
   },
   outbox: {
+    attachments: "Attachments",
+    download: "Download {{name}} ({{size}} KB)",
     heading: "Outbox",
     intro: "The last 100 emails prepared by the app, newest first.",
     notConfigured: "No SMTP server is configured: emails are not sent and stay here.",

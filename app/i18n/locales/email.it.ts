@@ -51,6 +51,8 @@ export const emailIt = {
     private: "Il link è personale: non inoltrarlo.",
   },
   outbox: {
+    attachments: "Allegati",
+    download: "Scarica {{name}} ({{size}} KB)",
     heading: "Posta in uscita",
     intro: "Le ultime 100 email preparate dall'app, dalla più recente.",
     notConfigured: "Nessun server SMTP configurato: le email non vengono spedite e restano qui.",

@@ -36,6 +36,8 @@ export const en: Messages = {
     errorSummary: "Please check the highlighted fields.",
   },
   errors: {
+    erasedTitle: "This link is no longer active",
+    erasedBody: "The data behind this private link was erased at the person's request, so there is nothing to show here any more. If you think this is a mistake, contact the studio.",
     partitaIva: "Invalid Partita IVA: check the 11 digits (the last one is a check digit).",
     choose: "Choose one of the options offered.",
     text: "Enter some text.",

@@ -37,6 +37,8 @@ export const it = {
     errorSummary: "Controlla i campi evidenziati.",
   },
   errors: {
+    erasedTitle: "Questo link non è più attivo",
+    erasedBody: "I dati di questo link privato sono stati cancellati su richiesta dell'interessato: qui non c'è più nulla da mostrare. Se pensi che sia un errore, contatta lo studio.",
     partitaIva: "Partita IVA non valida: controlla le 11 cifre (l'ultima è una cifra di controllo).",
     choose: "Scegli una delle opzioni proposte.",
     text: "Scrivi un testo.",

@@ -77,6 +77,8 @@ export const paymentEn: Widen<typeof paymentIt> = {
     acceptedBy: "Proposal accepted by {{name}} on {{date}}.",
     acceptedNotice: "Thank you! The proposal is accepted. One last step: the onboarding fee.",
     unavailable: "The payment could not start just now. Try again in a few minutes: nothing was charged.",
+    alreadyPaid: "The onboarding fee is already paid: nothing more to pay, and no new payment was started.",
+    alreadyProcessing: "A payment for the onboarding fee is already being confirmed: no new payment was started.",
     status: "Onboarding fee payment",
     due: "The onboarding fee is due. Payment is secure, through Stripe: card or bank debit.",
     pay: "Pay {{amount}}",
@@ -156,6 +158,7 @@ export const paymentEn: Widen<typeof paymentIt> = {
     back: "Back to the client area",
   },
   panel: {
+    refundedAmount: "Refunded to the client: {{amount}}",
     title: "Acceptance and payments",
     standin: "Payments go to the local Stripe stand-in: no real money.",
     standinLink: "Open the stand-in (refunds, re-sending events)",
@@ -223,6 +226,7 @@ export const paymentEn: Widen<typeof paymentIt> = {
       not_accepted: "The proposal has not been accepted yet: there is no amount the payment could refer to.",
       not_found: "This payment does not exist.",
       not_flagged: "This payment has no difference to check.",
+      already_paid: "A payment for this proposal already counts as received: a bank transfer cannot be recorded on top of it. If money came in twice, refund one of them.",
     },
   },
   email: {

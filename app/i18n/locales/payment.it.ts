@@ -74,6 +74,8 @@ export const paymentIt = {
     acceptedBy: "Proposta accettata da {{name}} il {{date}}.",
     acceptedNotice: "Grazie! La proposta è accettata. Ultimo passo: la quota di avvio.",
     unavailable: "Il pagamento non si è potuto avviare in questo momento. Riprova tra qualche minuto: non è stato addebitato nulla.",
+    alreadyPaid: "La quota di avvio è già pagata: non c'è altro da pagare e non è stato avviato un nuovo pagamento.",
+    alreadyProcessing: "Un pagamento della quota di avvio è già in conferma: non è stato avviato un nuovo pagamento.",
     status: "Pagamento della quota di avvio",
     due: "La quota di avvio è da pagare. Il pagamento è sicuro, con Stripe: carta o addebito bancario.",
     pay: "Paga {{amount}}",
@@ -153,6 +155,7 @@ export const paymentIt = {
     back: "Torna all'area cliente",
   },
   panel: {
+    refundedAmount: "Rimborsato al cliente: {{amount}}",
     title: "Accettazione e pagamenti",
     standin: "I pagamenti vanno al simulatore locale di Stripe: nessun denaro reale.",
     standinLink: "Apri il simulatore (rimborsi, reinvio degli eventi)",
@@ -220,6 +223,7 @@ export const paymentIt = {
       not_accepted: "La proposta non è ancora stata accettata: non c'è un importo a cui riferire il pagamento.",
       not_found: "Questo pagamento non esiste.",
       not_flagged: "Questo pagamento non ha differenze da verificare.",
+      already_paid: "Un pagamento per questa proposta risulta già ricevuto: non si può registrare un bonifico in più. Se il denaro è arrivato due volte, rimborsane uno.",
     },
   },
   email: {
