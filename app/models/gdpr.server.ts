@@ -133,7 +133,7 @@ export async function erasePerson(email: string, actorId: string, now = new Date
         select: { id: true, pdfPath: true },
       });
       files.push(...versions.map((v) => v.pdfPath).filter((f): f is string => Boolean(f)));
-      await tx.proposalVersion.updateMany({ where: { id: { in: versions.map((v) => v.id) } }, data: { snapshot: '{"erased":true}', pdfPath: null } });
+      await tx.proposalVersion.updateMany({ where: { id: { in: versions.map((v) => v.id) } }, data: { snapshot: '{"erased":true}', view: null, pdfPath: null } });
       await recordAudit({ action: "lead.erased", leadId: id, actorId }, tx);
     }
     // Every message about the person (their attachments with them), before the drafts that lead to some of them go.

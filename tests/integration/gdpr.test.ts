@@ -121,6 +121,9 @@ describe("privacy requests", () => {
     expect(await prisma.emailMessage.count({ where: { id: { in: about.map((m) => m.id) } } })).toBe(0);
     expect(await prisma.emailMessage.count({ where: { leadId: lead.id } })).toBe(0);
     expect(await prisma.emailAttachment.count({ where: { messageId: proposalEmail.id } })).toBe(0);
+    // The sent version (not accepted) keeps neither the answers nor the built page with the client's name.
+    const versions = await prisma.proposalVersion.findMany({ where: { proposal: { leadId: lead.id } }, select: { snapshot: true, view: true, pdfPath: true } });
+    expect(versions).toEqual([{ snapshot: '{"erased":true}', view: null, pdfPath: null }]);
     // Billing records and figures stay.
     expect(await prisma.payment.count({ where: { leadId: lead.id } })).toBe(1);
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("proposal_sent");
