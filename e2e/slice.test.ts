@@ -13,6 +13,9 @@ test("the owner logs in with an httpOnly SameSite=Lax session and logs out", asy
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
   await page.getByRole("button", { name: "Esci" }).click();
+  // Logging out lands on the home page with the cookie cleared; only then is the workspace tried again.
+  await expect(page).toHaveURL(/\/it$/);
+  expect((await page.context().cookies()).find((c) => c.name === "sb_session")?.value ?? "").toBe("");
   await page.goto("/it/owner");
   await expect(page).toHaveURL(/\/it\/login\?redirectTo=%2Fit%2Fowner$/);
 });
