@@ -36,6 +36,7 @@ test("accept → pay on the stand-in → webhook → paid for the owner, receipt
   // The kick-off booking link comes from the owner's settings.
   await staff.goto("/it/owner/settings/proposals");
   await staff.getByLabel("Link per prenotare la call di avvio (https)").fill("https://prenota.example.com/avvio");
+  await staff.getByLabel("Nome dello studio (copertina e piè di pagina)").fill("Studio Onde");
   await staff.getByRole("button", { name: "Salva", exact: true }).click();
   await expect(staff).toHaveURL(/saved=1/);
   await sendProposal(staff, lead.id);
@@ -76,6 +77,8 @@ test("accept → pay on the stand-in → webhook → paid for the owner, receipt
   // The client area: accepted, the fee to pay with VAT as on an Italian invoice.
   await expect(page).toHaveURL(new RegExp(`/it/p/${lead.token}\\?accepted=1$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Area cliente: ${organisation}`);
+  // The client area carries the studio's name, as the proposal did.
+  await expect(page.locator(".proposal-cover .brand-line")).toHaveText("Studio Onde");
   await expect(page.getByText("Grazie! La proposta è accettata.")).toBeVisible();
   await expect(page.getByTestId("portal-onboarding")).toHaveText("610,00 €");
   await expect(page.getByText("Dopo il pagamento potrai prenotare qui la call di avvio.")).toBeVisible();

@@ -6,12 +6,28 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProposalView } from "~/domain/strategy/view";
 import { formatDate, formatMoney } from "~/i18n/format";
+import type { PageBrand } from "~/models/brand-logo.server";
 import type { ClientPortal as Portal } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
 import { ProposalDocumentView } from "./proposal-document";
 import { VatLines } from "./vat-lines";
 
-export function ClientPortal({ portal, view }: { portal: Portal; view: ProposalView | null }) {
+/** The studio's logo (when uploaded) and name over a heading, in the brand's colours: the proposal page and the client area share it. */
+export function BrandMark({ brand }: { brand: PageBrand }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {brand.logoSrc ? (
+        <p className="brand-logo">
+          <img src={brand.logoSrc} alt={t("settings.proposals.logoAlt", { name: brand.studioName })} height={48} />
+        </p>
+      ) : null}
+      <p className="brand-line">{brand.studioName}</p>
+    </>
+  );
+}
+
+export function ClientPortal({ portal, view, brand }: { portal: Portal; view: ProposalView | null; brand: PageBrand }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params] = useSearchParams();
@@ -39,7 +55,7 @@ export function ClientPortal({ portal, view }: { portal: Portal; view: ProposalV
   );
 
   return (
-    <main id="main" className="page portal">
+    <main id="main" className="page portal" style={brand.style}>
       {params.has("accepted") && !paid ? (
         <p className="notice" role="status">
           {t("payment.portal.acceptedNotice")}
@@ -56,7 +72,7 @@ export function ClientPortal({ portal, view }: { portal: Portal; view: ProposalV
         </p>
       ) : null}
       <header className="proposal-cover">
-        <p className="brand-line">Socialbrief</p>
+        <BrandMark brand={brand} />
         <h1>{t("payment.portal.title", { organisation: portal.organisation })}</h1>
         <p className="meta">{t("payment.portal.acceptedBy", { name: portal.fullName, date: day(portal.acceptedAt) })}</p>
       </header>

@@ -10,7 +10,7 @@ import { getAcceptableProposal, getProposalView, markOpened } from "~/models/pro
 import { linkVersion, versionRendering } from "~/models/proposal-versions.server";
 import { getClientPortal, type ClientPortal as Portal } from "~/models/payments.server";
 import { getPageBrand, type PageBrand } from "~/models/brand-logo.server";
-import { ClientPortal } from "~/components/client-portal";
+import { BrandMark, ClientPortal } from "~/components/client-portal";
 import { getAuth } from "~/utils/auth.server";
 import { ProposalDocumentView } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
@@ -36,7 +36,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     // The version accepted, as it was sent (its stored view when it has one).
     const pinned = await linkVersion(params.token!);
     const acceptedView = (pinned?.accepted ? versionRendering(pinned, locale)?.view : null) ?? accepted.view;
-    return Response.json({ portal: accepted.portal, view: acceptedView, text: null, choice: null, expired: false, canAccept: false, token: params.token, locale }, { headers });
+    return Response.json({ portal: accepted.portal, view: acceptedView, text: null, choice: null, expired: false, canAccept: false, token: params.token, locale, brand: await getPageBrand() }, { headers });
   }
   const text = proposalText({ ...lead, goal: lead.goal }, getT(locale), locale);
   const url = new URL(request.url);
@@ -60,11 +60,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export default function ProposalPage() {
   const { portal, text, view, choice, expired, canAccept, token, locale, brand } = useLoaderData<
     | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
-    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; canAccept: false; token: string; locale: "it" | "en"; brand?: undefined }
+    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
   >();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  if (portal) return <ClientPortal portal={portal} view={view} />;
+  if (portal) return <ClientPortal portal={portal} view={view} brand={brand} />;
   const acceptHref = canAccept ? `/${locale}/p/${token}/accept` : null;
   return (
     <main id="main" className="page proposal" style={brand.style}>
@@ -74,12 +74,7 @@ export default function ProposalPage() {
         </p>
       ) : null}
       <header className="proposal-cover">
-        {brand.logoSrc ? (
-          <p className="brand-logo">
-            <img src={brand.logoSrc} alt={t("settings.proposals.logoAlt", { name: brand.studioName })} height={48} />
-          </p>
-        ) : null}
-        <p className="brand-line">{brand.studioName}</p>
+        <BrandMark brand={brand} />
         <h1>{text.title}</h1>
         <p className="prepared">{view ? view.preparedFor : text.preparedFor}</p>
         <p className="meta">
