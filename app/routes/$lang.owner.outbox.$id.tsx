@@ -27,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 interface MessageDetail {
   id: string;
   kind: string;
+  from: string | null;
+  replyTo: string | null;
   to: string;
   subject: string;
   text: string;
@@ -55,6 +57,18 @@ export default function OutboxMessage() {
         </span>
       </div>
       <dl className="email-headers">
+        {message.from ? (
+          <>
+            <dt>{t("email.outbox.from")}</dt>
+            <dd>{message.from}</dd>
+          </>
+        ) : null}
+        {message.replyTo ? (
+          <>
+            <dt>{t("email.outbox.replyTo")}</dt>
+            <dd>{message.replyTo}</dd>
+          </>
+        ) : null}
         <dt>{t("email.outbox.to")}</dt>
         <dd>{message.to}</dd>
         <dt>{t("email.outbox.subject")}</dt>

@@ -123,23 +123,26 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
 
   const leadId = message.leadId ?? null;
   const attachments = storedAttachments(message.attachments);
+  // Kept with the message, so the outbox shows who it came from and where replies go.
+  const sender = senderFrom(EMAIL_FROM, brand.senderName);
+  const envelope = { from: typeof sender === "string" ? sender : `${sender.name} <${sender.address}>`, replyTo: brand.replyTo || null };
 
   if (!SMTP_URL) {
-    const row = await prisma.emailMessage.create({ data: { ...email, leadId, status: "outbox", attachments }, select: { id: true } });
+    const row = await prisma.emailMessage.create({ data: { ...email, ...envelope, leadId, status: "outbox", attachments }, select: { id: true } });
     logger.info({ emailId: row.id, kind: email.kind }, "email kept in the outbox (no SMTP_URL)");
     return { id: row.id, status: "outbox" };
   }
 
   // Stored first, attachments included; what goes out is read back from that record.
-  const row = await prisma.emailMessage.create({ data: { ...email, leadId, status: "failed", error: "Not sent yet", attachments }, select: { id: true } });
+  const row = await prisma.emailMessage.create({ data: { ...email, ...envelope, leadId, status: "failed", error: "Not sent yet", attachments }, select: { id: true } });
   const files = await prisma.emailAttachment.findMany({ where: { messageId: row.id }, orderBy: { id: "asc" }, select: { filename: true, contentType: true, content: true } });
   let status: EmailStatus;
   let error: string | null = null;
   let sentAt: Date | null = null;
   try {
     await transportFor(SMTP_URL).sendMail({
-      from: senderFrom(EMAIL_FROM, brand.senderName),
-      ...(brand.replyTo ? { replyTo: brand.replyTo } : {}),
+      from: sender, // nodemailer encodes the name (accents, commas) itself
+      ...(envelope.replyTo ? { replyTo: envelope.replyTo } : {}),
       to: email.to,
       subject: email.subject,
       text: email.text,
@@ -205,6 +208,8 @@ export async function getEmailMessage(id: string) {
     select: {
       id: true,
       kind: true,
+      from: true,
+      replyTo: true,
       to: true,
       subject: true,
       text: true,

@@ -15,6 +15,7 @@ import { action as ownerSettingsAction } from "~/routes/$lang.owner.settings";
 import { loader as logoLoader } from "~/routes/brand.logo";
 import { loader as landingLoader } from "~/routes/$lang._index";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
+import { loader as outboxMessageLoader } from "~/routes/$lang.owner.outbox.$id";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
 import { complete } from "~/domain/intake/fixtures";
 import { settingsToForm } from "~/domain/strategy/settings-form";
@@ -201,6 +202,11 @@ describe("email settings", () => {
     expect(message.html).toContain("Per rispondere scrivi a ciao@studiomare.example.");
     expect(message.text).toContain("-- \nGiulia di Studio Mare\n+39 070 000\n");
     expect(message.text).toContain("ciao@studiomare.example");
+    // The outbox shows who it comes from (EMAIL_FROM's address under the saved name) and where replies go.
+    expect(message.from).toMatch(/^Studio Mare <[^<>\s]+@[^<>\s]+>$/);
+    expect(message.replyTo).toBe("ciao@studiomare.example");
+    const shown = (await (await call(outboxMessageLoader, get(`/it/owner/outbox/${message.id}`, { Cookie: cookie }), { lang: "it", id: message.id })).json()) as { message: { from: string; replyTo: string } };
+    expect(shown.message).toMatchObject({ from: message.from, replyTo: "ciao@studiomare.example" });
   });
 
   it("refuses a bad reply-to or sender name with field messages, and members get 403", async () => {

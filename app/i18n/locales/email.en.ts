@@ -61,6 +61,8 @@ export const emailEn: Widen<typeof emailIt> = {
     date: "Date",
     kind: "Type",
     to: "Recipient",
+    from: "From",
+    replyTo: "Replies to",
     subject: "Subject",
     status: "Status",
     back: "Back to the outbox",

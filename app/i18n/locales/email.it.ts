@@ -60,6 +60,8 @@ export const emailIt = {
     date: "Data",
     kind: "Tipo",
     to: "Destinatario",
+    from: "Mittente",
+    replyTo: "Risposte a",
     subject: "Oggetto",
     status: "Stato",
     back: "Torna alla posta in uscita",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EmailMessage" ADD COLUMN "from" TEXT;
+ALTER TABLE "EmailMessage" ADD COLUMN "replyTo" TEXT;
