@@ -373,6 +373,22 @@ export function paymentReceivedEmail(input: { locale: Locale; organisation: stri
   });
 }
 
+/** To the owners: a prospect whose proposal expired asks for it to be renewed (`expiredOn` already formatted). */
+export function ownerRenewalEmail(input: { locale: Locale; organisation: string; name: string; expiredOn: string; leadUrl: string }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  const values = { organisation: oneLine(input.organisation), name: oneLine(input.name), date: oneLine(input.expiredOn) };
+  return render({
+    locale,
+    subject: t("email.renewal.subject", values),
+    heading: t("email.renewal.heading", values),
+    blocks: [
+      { type: "paragraph", text: t("email.renewal.intro", values) },
+      { type: "button", label: t("email.renewal.button"), url: checkedUrl(input.leadUrl) },
+    ],
+  });
+}
+
 /** To the owners: a lead accepted its proposal or paid (`amount` already formatted). */
 export function ownerPaymentEmail(input: { locale: Locale; event: "accepted" | "paid"; organisation: string; name: string; packageName: string; amount: string; leadUrl: string }): EmailContent {
   const { locale } = input;

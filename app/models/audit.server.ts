@@ -14,6 +14,7 @@ export type AuditAction =
   | "proposal.edited"
   | "proposal.sent"
   | "proposal.opened"
+  | "proposal.renewal_requested"
   | "proposal.accepted"
   | "payment.pending"
   | "payment.paid"

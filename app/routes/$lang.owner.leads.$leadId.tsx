@@ -122,7 +122,7 @@ interface Data {
   back: string;
 }
 
-const prospectActions = new Set(["lead.submitted", "proposal.opened", "proposal.accepted"]);
+const prospectActions = new Set(["lead.submitted", "proposal.opened", "proposal.renewal_requested", "proposal.accepted"]);
 
 export default function LeadPage() {
   const { t } = useTranslation();

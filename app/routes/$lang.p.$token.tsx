@@ -20,6 +20,7 @@ import { priceWithVat } from "~/domain/strategy/price-with-vat";
 import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
+import { renewalRequested } from "~/models/renewal.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -50,17 +51,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     : null;
   const canAccept = Boolean(view && !expired && (await getAcceptableProposal(params.token!)));
   const brand = await getPageBrand();
+  const renewalAsked = Boolean(expired && full && (await renewalRequested(full.id, full.createdAt)));
   return Response.json(
-    { portal: null, text, view, choice, expired, canAccept, token: params.token, locale, brand },
+    { portal: null, text, view, choice, expired, renewalAsked, canAccept, token: params.token, locale, brand },
     // A private link: never cached by shared caches, never indexed.
     { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } },
   );
 }
 
 export default function ProposalPage() {
-  const { portal, text, view, choice, expired, canAccept, token, locale, brand } = useLoaderData<
-    | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
-    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
+  const { portal, text, view, choice, expired, renewalAsked, canAccept, token, locale, brand } = useLoaderData<
+    | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; renewalAsked: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
+    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
   >();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
@@ -95,8 +97,24 @@ export default function ProposalPage() {
         <>
           <p className="meta">{view.rulesVersion}</p>
           {expired ? (
-            <p className="form-error" role="alert">
-              {view.expiredNotice}
+            <div className="renewal">
+              <p className="form-error">{view.expiredNotice}</p>
+              {renewalAsked ? (
+                <p className="notice" role="status">
+                  {t("proposal.renewal.requested")}
+                </p>
+              ) : (
+                <Form method="post" action={`/${locale}/p/${token}/renew`} className="renewal-form">
+                  <p className="hint">{t("proposal.renewal.hint")}</p>
+                  <button type="submit" className="button primary">
+                    {t("proposal.renewal.ask")}
+                  </button>
+                </Form>
+              )}
+            </div>
+          ) : searchParams.get("renewal") === "notExpired" ? (
+            <p className="notice" role="status">
+              {t("proposal.renewal.notExpired")}
             </p>
           ) : null}
           <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} chooser={choice ? <Chooser view={view} choice={choice} locale={locale} acceptHref={acceptHref} /> : null} />

@@ -7,6 +7,7 @@ import { action as reviewAction, loader as reviewLoader } from "~/routes/$lang.o
 import { loader as previewLoader } from "~/routes/$lang.owner.proposals.$leadId.preview[.pdf]";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
+import { action as renewAction } from "~/routes/$lang.p.$token_.renew";
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
@@ -145,5 +146,41 @@ describe("validity", () => {
     expect(page.expired).toBe(true);
     expect(page.choice).toBeNull();
     expect(page.view.expiredNotice).toBe("Questa proposta è scaduta il 9 febbraio 2025: chiedici di rinnovarla.");
+  });
+
+  it("lets the prospect ask to renew an expired proposal: one email to the owners, one timeline entry, however often they ask", async () => {
+    const { user: owner } = await staff("owner");
+    const lead = await submitted("renew@hotel.example");
+    const params = { lang: "it", token: lead.token };
+    const renew = () => call(renewAction, post(`/it/p/${lead.token}/renew`, {}), params);
+    const renewalEmails = () => prisma.emailMessage.findMany({ where: { kind: "renewal_requested", leadId: lead.id }, select: { to: true, subject: true, text: true } });
+
+    // Still valid: nothing to renew, nothing sent.
+    const early = await renew();
+    expect(early.status).toBe(303);
+    expect(early.headers.get("Location")).toBe(`/it/p/${lead.token}?renewal=notExpired`);
+    expect(await renewalEmails()).toEqual([]);
+
+    // The proposal (not sent yet, so dated by the questionnaire) expired long ago.
+    await prisma.lead.update({ where: { id: lead.id }, data: { createdAt: new Date("2025-01-10T10:00:00Z") } });
+    const before = (await (await call(pageLoader, get(`/it/p/${lead.token}`), params)).json()) as { expired: boolean; renewalAsked: boolean };
+    expect(before).toMatchObject({ expired: true, renewalAsked: false });
+
+    const asked = await renew();
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get("Location")).toBe(`/it/p/${lead.token}?renewal=requested`);
+    const emails = await renewalEmails();
+    expect(emails.map((e) => e.to)).toContain(owner.email);
+    expect(emails[0]!.subject).toBe("Hotel Lago Blu chiede di rinnovare la proposta");
+    expect(emails[0]!.text).toContain("scaduta il 9 febbraio 2025");
+    expect(emails[0]!.text).toContain(`/it/owner/leads/${lead.id}`);
+    const after = (await (await call(pageLoader, get(`/it/p/${lead.token}`), params)).json()) as { renewalAsked: boolean };
+    expect(after.renewalAsked).toBe(true);
+
+    // Asking again sends nothing more and says the same.
+    const again = await renew();
+    expect(again.headers.get("Location")).toBe(`/it/p/${lead.token}?renewal=requested`);
+    expect(await renewalEmails()).toHaveLength(emails.length);
+    expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.renewal_requested" } })).toBe(1);
   });
 });

@@ -51,6 +51,12 @@ export const emailEn: Widen<typeof emailIt> = {
     validity: "The proposal is valid until {{date}}. From the same page you can accept it and pay the project start online.",
     private: "The link is personal: please do not forward it.",
   },
+  renewal: {
+    subject: "{{organisation}} asks to renew their proposal",
+    heading: "Renewal request: {{organisation}}",
+    intro: "{{name}} ({{organisation}}) opened the proposal that expired on {{date}} and asks to renew it. You can update it and send it again from the lead's page.",
+    button: "Open the lead",
+  },
   outbox: {
     attachments: "Attachments",
     download: "Download {{name}} ({{size}} KB)",
@@ -83,6 +89,7 @@ export const emailEn: Widen<typeof emailIt> = {
       proposal_accepted: "Proposal accepted",
       payment_received: "Payment received (to the client)",
       owner_payment: "Acceptance or payment notification",
+      renewal_requested: "Proposal renewal request",
     },
     statuses: { sent: "Sent", outbox: "In the outbox", failed: "Not sent" },
     languages: { it: "Italian", en: "English" },

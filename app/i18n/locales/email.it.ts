@@ -50,6 +50,12 @@ export const emailIt = {
     validity: "La proposta è valida fino al {{date}}. Dalla stessa pagina puoi accettarla e pagare l'avvio online.",
     private: "Il link è personale: non inoltrarlo.",
   },
+  renewal: {
+    subject: "{{organisation}} chiede di rinnovare la proposta",
+    heading: "Richiesta di rinnovo: {{organisation}}",
+    intro: "{{name}} ({{organisation}}) ha aperto la proposta scaduta il {{date}} e chiede di rinnovarla. Puoi aggiornarla e inviarla di nuovo dalla pagina del contatto.",
+    button: "Apri il contatto",
+  },
   outbox: {
     attachments: "Allegati",
     download: "Scarica {{name}} ({{size}} KB)",
@@ -82,6 +88,7 @@ export const emailIt = {
       proposal_accepted: "Proposta accettata",
       payment_received: "Pagamento ricevuto (al cliente)",
       owner_payment: "Avviso di accettazione o pagamento",
+      renewal_requested: "Richiesta di rinnovo della proposta",
     },
     statuses: { sent: "Spedita", outbox: "In uscita", failed: "Non spedita" },
     languages: { it: "Italiano", en: "Inglese" },

@@ -77,6 +77,12 @@ export const en: Messages = {
     belief: "Followers are nice; conversions matter more. Every number is read in its context.",
     page: "Page {{page}} of {{total}}",
     submitted: "Thank you! We have received your answers.",
+    renewal: {
+      ask: "Ask to renew the proposal",
+      hint: "We let the studio know: they will send you an updated proposal with a new validity date.",
+      requested: "Renewal requested: the studio will write to you with an updated proposal.",
+      notExpired: "The proposal is still valid: you can choose and accept it on this page.",
+    },
     privateLink: "This address is private: keep it to come back to your proposal.",
   },
   login: {

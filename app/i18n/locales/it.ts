@@ -78,6 +78,12 @@ export const it = {
     belief: "I follower fanno piacere; le conversioni contano di più. Ogni numero si legge nel suo contesto.",
     page: "Pagina {{page}} di {{total}}",
     submitted: "Grazie! Abbiamo ricevuto le tue risposte.",
+    renewal: {
+      ask: "Chiedi il rinnovo della proposta",
+      hint: "Avvisiamo lo studio: ti manderà una proposta aggiornata, con una nuova scadenza.",
+      requested: "Richiesta di rinnovo inviata: lo studio ti scriverà con una proposta aggiornata.",
+      notExpired: "La proposta è ancora valida: puoi sceglierla e accettarla da questa pagina.",
+    },
     privateLink: "Questo indirizzo è privato: conservalo per tornare alla tua proposta.",
   },
   login: {

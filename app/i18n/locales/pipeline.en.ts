@@ -189,6 +189,7 @@ export const pipelineEn: Widen<typeof pipelineIt> = {
         edited: "Proposal edited",
         sent: "Proposal sent, version {{version}}",
         opened: "Proposal opened for the first time",
+        renewal_requested: "Asked to renew the expired proposal",
         accepted: "Proposal accepted",
       },
       payment: {

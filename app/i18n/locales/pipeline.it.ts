@@ -189,6 +189,7 @@ export const pipelineIt = {
         edited: "Proposta modificata",
         sent: "Proposta inviata, versione {{version}}",
         opened: "Proposta aperta per la prima volta",
+        renewal_requested: "Chiesto il rinnovo della proposta scaduta",
         accepted: "Proposta accettata",
       },
       payment: {
