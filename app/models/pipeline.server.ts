@@ -13,6 +13,7 @@ import {
   type LeadStatus,
   type PipelineFilters,
 } from "~/domain/pipeline";
+import { foldForSearch } from "~/domain/search-text";
 import { romeMidnight } from "./dashboard.server";
 import { recordAudit } from "./audit.server";
 import { parseAnswers } from "./intake-draft.server";
@@ -67,9 +68,8 @@ export function leadWhere(f: PipelineFilters, userId: string, withStatus = true)
   else if (f.assignee) and.push({ assignedToId: f.assignee });
   const range = receivedRange(f);
   if (range) and.push({ createdAt: range });
-  for (const term of searchTerms(f.q)) {
-    and.push({ OR: [{ name: text(term) }, { email: text(term.toLowerCase()) }, { organisation: text(term) }] });
-  }
+  // Name, email and organisation, folded the same way on both sides (case and accents).
+  for (const term of searchTerms(f.q)) and.push({ searchText: { contains: foldForSearch(term) } });
   return { AND: and };
 }
 

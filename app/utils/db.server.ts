@@ -8,17 +8,42 @@ import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { leadSearchText } from "~/domain/search-text";
 import { getEnv } from "./env.server";
 
 export type Db = SqliteClient;
+
+type LeadText = { name?: unknown; email?: unknown; organisation?: unknown; searchText?: unknown };
+
+/** Adds the folded search text to lead data that sets name, email and organisation (all three, or none). */
+function withSearchText<T extends LeadText>(data: T): T {
+  const given = [data.name, data.email, data.organisation].filter((v) => typeof v === "string").length;
+  if (given === 0) return data;
+  if (given !== 3) throw new Error("A lead's name, email and organisation are written together (they make its search text)");
+  return { ...data, searchText: leadSearchText({ name: data.name as string, email: data.email as string, organisation: data.organisation as string }) };
+}
+
+/** Every write of a lead's name, email or organisation also writes its search text, whoever makes it (app, seeds, tests). */
+function withLeadSearch<C extends SqliteClient>(client: C): C {
+  return client.$extends({
+    query: {
+      lead: {
+        create: ({ args, query }) => query({ ...args, data: withSearchText(args.data) }),
+        createMany: ({ args, query }) => query({ ...args, data: Array.isArray(args.data) ? args.data.map(withSearchText) : withSearchText(args.data) }),
+        update: ({ args, query }) => query({ ...args, data: withSearchText(args.data) }),
+        updateMany: ({ args, query }) => query({ ...args, data: withSearchText(args.data) }),
+        upsert: ({ args, query }) => query({ ...args, create: withSearchText(args.create), update: withSearchText(args.update) }),
+      },
+    },
+  }) as unknown as C;
+}
 
 export function createDb(url: string): Db {
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
-    const client = new SqliteClient({ adapter });
-    return client;
+    return withLeadSearch(new SqliteClient({ adapter }));
   }
   const u = new URL(url);
   const adapter = new PrismaPg({
@@ -29,7 +54,7 @@ export function createDb(url: string): Db {
     database: decodeURIComponent(u.pathname.slice(1)) || undefined,
     max: 10,
   });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return withLeadSearch(new PostgresClient({ adapter }) as unknown as Db);
 }
 
 /** SQLite pragmas for a web server: WAL so readers never wait on the writer, and a busy timeout. */

@@ -156,6 +156,28 @@ describe("pipeline filters", () => {
     expect((await view("?q=%25")).total).toBe(46);
   });
 
+  it("searches without minding accents or the case of accented letters, in both directions", async () => {
+    const made = [
+      await lead({ name: "Nicolò Faà", organisation: "Città di Castello Eventi", createdAt: "2026-03-01T10:00:00Z", status: "lost" }),
+      await lead({ name: "Ottavio Perez", email: "ottavio@PERÈZ.example", organisation: "Società Agricola Çelik", createdAt: "2026-03-01T11:00:00Z", status: "lost" }),
+    ];
+    try {
+      expect(names(await view("?q=nicolo"))).toEqual(["Nicolò Faà"]);
+      expect(names(await view("?q=FAA+CITTÀ"))).toEqual(["Nicolò Faà"]);
+      expect(names(await view("?q=CITTA"))).toEqual(["Nicolò Faà"]);
+      expect(names(await view("?q=società+celik"))).toEqual(["Ottavio Perez"]);
+      expect(names(await view("?q=perez.example"))).toEqual(["Ottavio Perez"]);
+      // A changed name (as erasure writes it) is searched by its new text only.
+      await prisma.lead.update({ where: { id: made[0]!.id }, data: { name: "Nicola Rossi", email: "nicola@example.com", organisation: "Rossi Srl" } });
+      expect(names(await view("?q=nicolo"))).toEqual([]);
+      expect(names(await view("?q=rossi+srl"))).toEqual(["Nicola Rossi"]);
+      // Name, email and organisation are written together or not at all.
+      await expect(prisma.lead.update({ where: { id: made[0]!.id }, data: { name: "Solo Nome" } })).rejects.toThrow(/written together/);
+    } finally {
+      await prisma.lead.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
+    }
+  });
+
   it("pages by 25 and clamps a page past the end", async () => {
     const p1 = await view("?status=new");
     const p2 = await view("?status=new&page=2");
@@ -270,7 +292,7 @@ describe("CSV export", () => {
   }
 
   it("gives the owner the filtered leads as a file Excel in Italian opens", async () => {
-    await prisma.lead.updateMany({ where: { name: "Bruno Borgo" }, data: { name: '=HYPERLINK("http://evil.example")', organisation: 'Comune "Borgo"; Alto', phone: "+39 0123 456789" } });
+    await prisma.lead.updateMany({ where: { name: "Bruno Borgo" }, data: { name: '=HYPERLINK("http://evil.example")', email: "bruno.borgo@example.com", organisation: 'Comune "Borgo"; Alto', phone: "+39 0123 456789" } });
     const response = await csv("?crisis=yes&sort=name");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Lead" ADD COLUMN     "searchText" TEXT NOT NULL DEFAULT '';
+
+-- Backfill: the same folding as app/domain/search-text.ts for the accents
+-- Italian and its neighbours use (new rows get the full folding from the app).
+UPDATE "Lead" SET "searchText" = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower("name" || ' ' || "email" || ' ' || "organisation"), 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ä', 'a'), 'ã', 'a'), 'å', 'a'), 'À', 'a'), 'Á', 'a'), 'Â', 'a'), 'Ä', 'a'), 'Ã', 'a'), 'Å', 'a'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'), 'È', 'e'), 'É', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'ì', 'i'), 'í', 'i'), 'î', 'i'), 'ï', 'i'), 'Ì', 'i'), 'Í', 'i'), 'Î', 'i'), 'Ï', 'i'), 'ò', 'o'), 'ó', 'o'), 'ô', 'o'), 'ö', 'o'), 'õ', 'o'), 'Ò', 'o'), 'Ó', 'o'), 'Ô', 'o'), 'Ö', 'o'), 'Õ', 'o'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'Ù', 'u'), 'Ú', 'u'), 'Û', 'u'), 'Ü', 'u'), 'ç', 'c'), 'Ç', 'c'), 'ñ', 'n'), 'Ñ', 'n');
