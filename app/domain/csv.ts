@@ -2,9 +2,8 @@
 // (the comma is the decimal separator), reads a file as UTF-8 only when it
 // starts with a byte order mark, and expects Windows line ends. Every field is
 // quoted, so separators, quotes and line breaks inside a value stay inside it.
-//
-// No library: the whole format is the few rules below, and a library would
-// add options we would have to pin down to exactly these anyway.
+// The writing is csv-stringify's; the formula guard below is ours.
+import { stringify } from "csv-stringify/sync";
 
 export const CSV_BOM = "\uFEFF";
 export const CSV_SEPARATOR = ";";
@@ -21,15 +20,21 @@ export function guardFormula(value: string): string {
 }
 
 export function csvCell(value: string | null | undefined): string {
-  const text = guardFormula(value ?? "");
-  return `"${text.replace(/"/g, '""')}"`;
+  return csvLine([value]).slice(0, -CSV_EOL.length);
 }
 
-export function csvLine(cells: Array<string | null | undefined>): string {
-  return cells.map(csvCell).join(CSV_SEPARATOR) + CSV_EOL;
+const options = { delimiter: CSV_SEPARATOR, record_delimiter: "windows", quoted: true, quoted_empty: true } as const;
+
+/** Empty cells for null and undefined; every text guarded against formulas. */
+function cells(row: Array<string | null | undefined>): string[] {
+  return row.map((value) => guardFormula(value ?? ""));
+}
+
+export function csvLine(row: Array<string | null | undefined>): string {
+  return stringify([cells(row)], options);
 }
 
 /** A whole file: BOM, a header line, then one line per row, each ending CRLF. */
 export function toCsv(header: string[], rows: Array<Array<string | null | undefined>>): string {
-  return CSV_BOM + csvLine(header) + rows.map(csvLine).join("");
+  return stringify([cells(header), ...rows.map(cells)], { ...options, bom: true });
 }
