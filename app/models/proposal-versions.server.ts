@@ -2,6 +2,7 @@
 // (answers, settings, owner edits, rules version, issue date), identified by
 // the SHA-256 of that snapshot. The PDF renders once, in the worker pool, and
 // is served from storage afterwards.
+import { slug } from "~/domain/slug";
 import { z } from "zod";
 import { proposalSentEmail } from "~/emails/templates";
 import { romeToday } from "~/domain/intake/schema";
@@ -217,14 +218,14 @@ export async function sendProposal(leadId: string, actorId: string, now = new Da
   });
 
   const url = `${getEnv().APP_URL}/${locale}/p/${lead.token}`;
-  const slug = lead.organisation.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "proposal";
+  const name = slug(lead.organisation) || "proposal";
   const email = await sendEmail({
     kind: "proposal_sent",
     to: lead.email,
     locale,
     leadId,
     ...proposalSentEmail({ locale, name: lead.name, organisation: lead.organisation, url, validUntil: new Date(`${model.validUntil}T12:00:00Z`) }),
-    attachments: [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${slug}.pdf`, content: pdf, contentType: "application/pdf" }],
+    attachments: [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${name}.pdf`, content: pdf, contentType: "application/pdf" }],
   });
   return { version, email };
 }

@@ -1,3 +1,4 @@
+import { slug } from "~/domain/slug";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isGoal } from "~/domain/goals";
 import { proposalText } from "~/domain/proposal-text";
@@ -27,11 +28,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
     : view
     ? await renderInPool({ document: "full-proposal", view, branding: settings.branding, studioName: settings.studioName })
     : await renderInPool({ document: "proposal", locale, text });
-  const slug = lead.organisation.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "proposal";
+  const name = slug(lead.organisation) || "proposal";
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="socialbrief-${slug}-${locale}.pdf"`,
+      "Content-Disposition": `attachment; filename="socialbrief-${name}-${locale}.pdf"`,
       "Content-Length": String(pdf.length),
       "Cache-Control": "private, no-store",
       "X-Robots-Tag": "noindex",

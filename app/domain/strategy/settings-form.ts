@@ -1,5 +1,6 @@
 // The proposal settings form: flat form fields to OwnerSettings and back.
 // Money is typed in the owner's format ("1.234,56"); messages are i18n keys.
+import { slug } from "~/domain/slug";
 import { brandContrastProblems, contrastRatio } from "../brand";
 import { channels } from "../intake/definition";
 import { parseEuroToCents } from "../money";
@@ -93,8 +94,8 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
     else if (it.length !== en.length) errors[`${prefix}.includesEn`] = "settings.proposals.includesMismatch";
     return it.slice(0, MAX_INCLUDES).map((line, i) => ({ it: line, en: en[i] ?? line }));
   };
-  const slug = (name: string, taken: string[], fallback: string) => {
-    const id = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 36) || fallback;
+  const uniqueId = (name: string, taken: string[], fallback: string) => {
+    const id = slug(name).slice(0, 36) || fallback;
     let unique = id;
     for (let n = 2; taken.includes(unique); n++) unique = `${id}-${n}`;
     return unique;
@@ -120,7 +121,7 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
   if (newPackageIt) {
     if (packages.length >= MAX_PACKAGES) errors["package.new.nameIt"] = `settings.proposals.tooManyPackages|${MAX_PACKAGES}`;
     packages.push({
-      id: slug(newPackageIt, packages.map((p) => p.id), "package"),
+      id: uniqueId(newPackageIt, packages.map((p) => p.id), "package"),
       name: { it: text("package.new.nameIt", 60), en: text("package.new.nameEn", 60) },
       monthlyNetCents: money("package.new.price"),
       channels: int("package.new.channels", 1, 9),
@@ -135,7 +136,7 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
     .map(({ a, i }) => ({ ...a, name: { it: text(`addon.${i}.nameIt`, 80), en: text(`addon.${i}.nameEn`, 80) }, priceNetCents: money(`addon.${i}.price`), recurring: form[`addon.${i}.recurring`] === "on" }));
   const newIt = (form["addon.new.nameIt"] ?? "").trim();
   if (newIt) {
-    addOns.push({ id: slug(newIt, addOns.map((a) => a.id), "extra"), name: { it: text("addon.new.nameIt", 80), en: text("addon.new.nameEn", 80) }, priceNetCents: money("addon.new.price"), recurring: form["addon.new.recurring"] === "on" });
+    addOns.push({ id: uniqueId(newIt, addOns.map((a) => a.id), "extra"), name: { it: text("addon.new.nameIt", 80), en: text("addon.new.nameEn", 80) }, priceNetCents: money("addon.new.price"), recurring: form["addon.new.recurring"] === "on" });
   }
 
   const branding = { primaryColor: color("primaryColor"), accentColor: color("accentColor") };
