@@ -214,6 +214,7 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
                   {L.postsPerWeek}
                 </th>
                 <th scope="col">{L.formats}</th>
+                <th scope="col">{L.why}</th>
               </tr>
             </thead>
             <tbody>
@@ -222,12 +223,31 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
                   <th scope="row">{c.channel}</th>
                   <td className="num">{c.posts}</td>
                   <td>{c.formats}</td>
+                  <td>{(c.reasons ?? []).join(" ")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         <Reasons reasons={view.content.reasons} label={L.why!} />
+        {view.content.languages?.length ? (
+          <>
+            <h3>{L.languagesTitle}</h3>
+            <List items={view.content.languages} />
+          </>
+        ) : null}
+        {view.content.rules?.length ? (
+          <>
+            <h3>{L.rulesTitle}</h3>
+            <ul className="bullets rules">
+              {view.content.rules.map((r) => (
+                <li key={r.text}>
+                  {r.text} <span className="hint">{r.reasons.join(" ")}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Part>
 
       <Part id="community" view={view}>
@@ -264,6 +284,12 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
 
       <Part id="crisis" view={view}>
         <p className={view.crisis.reinforced ? "badge badge-reinforced" : "badge"}>{view.crisis.level}</p>
+        {view.crisis.story?.length ? (
+          <>
+            <h3>{L.storyTitle}</h3>
+            <List items={view.crisis.story} />
+          </>
+        ) : null}
         <Reasons reasons={view.crisis.reasons} label={L.why!} />
         <div className="table-wrap" tabIndex={0}>
           <table className="table">
@@ -328,12 +354,23 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
             </tbody>
           </table>
         </div>
+        {view.roles.legend?.length ? <List items={view.roles.legend} /> : null}
       </Part>
 
       <Part id="measurement" view={view}>
         <h3>{L.kpis}</h3>
         <List items={view.measurement.kpis} />
         <List items={view.measurement.cadence} />
+        {view.measurement.sources?.length ? (
+          <>
+            <h3>{L.sourcesTitle}</h3>
+            <ul className="plain hint">
+              {view.measurement.sources.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Part>
 
       <Part id="roadmap" view={view}>
@@ -349,6 +386,36 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
 
       <Part id="workflow" view={view}>
         <List items={view.workflow.points} />
+        {view.workflow.seasons ? (
+          <>
+            <h3>{L.seasonsTitle}</h3>
+            <div className="table-wrap" tabIndex={0}>
+              <table className="table seasons">
+                <thead>
+                  <tr>
+                    <th scope="col">{L.month}</th>
+                    <th scope="col">{L.intensityCol}</th>
+                    <th scope="col" className="num">
+                      {L.postsWeek}
+                    </th>
+                    <th scope="col">{L.drivers}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.workflow.seasons.months.map((mo) => (
+                    <tr key={mo.month} className={`intensity-${mo.intensity}`}>
+                      <th scope="row">{mo.month}</th>
+                      <td>{mo.intensityLabel}</td>
+                      <td className="num">{mo.posts}</td>
+                      <td>{mo.drivers}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Reasons reasons={view.workflow.seasons.reasons} label={L.why!} />
+          </>
+        ) : null}
         <h3>{L.calendar}</h3>
         <div className="table-wrap" tabIndex={0}>
           <table className="table">
@@ -390,6 +457,13 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
             </div>
           ))}
         </div>
+        {view.investment.gaps?.length ? (
+          <div className="card gaps">
+            <h3>{L.gapsTitle}</h3>
+            <p>{view.investment.gaps[0]}</p>
+            <List items={view.investment.gaps.slice(1)} />
+          </div>
+        ) : null}
         <h3>{L.addOns}</h3>
         <div className="table-wrap" tabIndex={0}>
           <table className="table">

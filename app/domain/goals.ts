@@ -1,4 +1,4 @@
-export const goals = ["awareness", "engagement", "traffic", "leads", "reputation", "community", "recruiting", "civic"] as const;
+export const goals = ["awareness", "engagement", "traffic", "leads", "reputation", "community", "recruiting", "civic", "donations"] as const;
 export type Goal = (typeof goals)[number];
 
 export function isGoal(value: unknown): value is Goal {

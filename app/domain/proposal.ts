@@ -70,6 +70,11 @@ const channelsByGoal: Record<Goal, ChannelPick[]> = {
     { channel: "whatsapp", reason: "directUpdates" },
     { channel: "youtube", reason: "searchableVideo" },
   ],
+  donations: [
+    { channel: "facebook", reason: "localCommunity" },
+    { channel: "newsletter", reason: "ownedAudience" },
+    { channel: "instagram", reason: "visualReach" },
+  ],
 };
 
 export function buildShortProposal(input: { goal: Goal }): ShortProposal {

@@ -177,7 +177,7 @@ function viewNumber(text: string, locale: "it" | "en"): number {
  * prospect with no social presence does not have).
  */
 function CadenceChart({ view, title, s, color }: { view: ProposalView; title: string; s: Styles; color: string }) {
-  const data = view.content.cadence.map((c) => ({ channel: c.channel, posts: viewNumber(c.posts, view.locale), label: c.posts })).filter((d) => d.posts > 0);
+  const data = view.content.cadence.map((c) => ({ channel: c.channel, posts: c.postsPerWeek ?? viewNumber(c.posts, view.locale), label: c.posts })).filter((d) => d.posts > 0);
   if (!data.length) return null;
   const max = Math.max(1, ...data.map((d) => d.posts));
   const plot = 90;
@@ -290,7 +290,7 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
           <Text style={s.coverMeta}>{view.issued}</Text>
           <Text style={s.coverMeta}>{view.validUntil}</Text>
         </View>
-        <Text style={s.coverMeta}>{view.rulesVersion}</Text>
+        <View />
       </Page>
       <Page size="A4" style={s.page}>
         <View style={s.footer} fixed>
@@ -379,8 +379,20 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
         <Part id="content" view={view} s={s}>
           <H3 s={s}>{L.pillars}</H3>
           <Bullets items={view.content.pillars} s={s} />
-          <Table s={s} widths={[30, 20, 50]} head={[L.channel!, L.postsPerWeek!, L.formats!]} rows={view.content.cadence.map((c) => [c.channel, c.posts, c.formats])} />
+          <Table s={s} widths={[18, 16, 22, 44]} head={[L.channel!, L.postsPerWeek!, L.formats!, why]} rows={view.content.cadence.map((c) => [c.channel, c.posts, c.formats, (c.reasons ?? []).join(" ")])} />
           <Reasons reasons={view.content.reasons} label={why} s={s} />
+          {view.content.languages?.length ? (
+            <View wrap={false}>
+              <H3 s={s}>{L.languagesTitle}</H3>
+              <Bullets items={view.content.languages} s={s} />
+            </View>
+          ) : null}
+          {view.content.rules?.length ? (
+            <View>
+              <H3 s={s}>{L.rulesTitle}</H3>
+              <Bullets items={view.content.rules.map((r) => `${r.text} (${r.reasons.join(" ").replace(/\.$/, "")})`)} s={s} />
+            </View>
+          ) : null}
         </Part>
         {/* Outside the part: drawn even when the owner rewrote the part's text. */}
         <CadenceChart view={view} title={L.cadenceChart ?? L.postsPerWeek ?? ""} s={s} color={brand.primaryColor} />
@@ -401,6 +413,12 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
         </Part>
         <Part id="crisis" view={view} s={s}>
           <Text style={[s.p, { fontWeight: 700 }]}>{view.crisis.level}</Text>
+          {view.crisis.story?.length ? (
+            <View wrap={false}>
+              <H3 s={s}>{L.storyTitle}</H3>
+              <Bullets items={view.crisis.story} s={s} />
+            </View>
+          ) : null}
           <Reasons reasons={view.crisis.reasons} label={why} s={s} />
           <Table
             s={s}
@@ -438,11 +456,22 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
             head={[L.activity!, L.studio!, view.roles.approverLabel, view.roles.spokespersonLabel]}
             rows={view.roles.raci.map((r) => [r.activity, r.studio, r.approver, r.spokesperson])}
           />
+          {view.roles.legend?.length ? <Bullets items={view.roles.legend} s={s} /> : null}
         </Part>
         <Part id="measurement" view={view} s={s}>
           <H3 s={s}>{L.kpis}</H3>
           <Bullets items={view.measurement.kpis} s={s} />
           <Bullets items={view.measurement.cadence} s={s} />
+          {view.measurement.sources?.length ? (
+            <View wrap={false}>
+              <H3 s={s}>{L.sourcesTitle}</H3>
+              {view.measurement.sources.map((x) => (
+                <Text key={x} style={s.note}>
+                  {x}
+                </Text>
+              ))}
+            </View>
+          ) : null}
         </Part>
         <Part id="roadmap" view={view} s={s}>
           {view.roadmap.map((step) => (
@@ -454,6 +483,20 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
         </Part>
         <Part id="workflow" view={view} s={s}>
           <Bullets items={view.workflow.points} s={s} />
+          {view.workflow.seasons ? (
+            <View>
+              <Text style={s.h3} minPresenceAhead={60}>
+                {L.seasonsTitle}
+              </Text>
+              <Table
+                s={s}
+                widths={[20, 14, 14, 52]}
+                head={[L.month!, L.intensityCol!, L.postsWeek!, L.drivers!]}
+                rows={view.workflow.seasons.months.map((mo) => [mo.month, mo.intensityLabel, mo.posts, mo.drivers])}
+              />
+              <Reasons reasons={view.workflow.seasons.reasons} label={why} s={s} />
+            </View>
+          ) : null}
           <Text style={s.h3} minPresenceAhead={60}>
             {L.calendar}
           </Text>
@@ -479,6 +522,13 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
             .map((p) => (
               <Reasons key={p.id} reasons={p.reasons} label={why} s={s} />
             ))}
+          {view.investment.gaps?.length ? (
+            <View wrap={false}>
+              <H3 s={s}>{L.gapsTitle}</H3>
+              <Text style={s.p}>{view.investment.gaps[0]}</Text>
+              <Bullets items={view.investment.gaps.slice(1)} s={s} />
+            </View>
+          ) : null}
           <H3 s={s}>{L.addOns}</H3>
           <Table
             s={s}

@@ -83,6 +83,9 @@ export default function ProposalSettings() {
         {translateError(t, errors[name])}
       </p>
     ) : null;
+  const featureChecks = (prefix: string) => (
+    <div className="choices-grid">{(["everyday", "cover", "crisisFull", "monitoring", "reportCall"] as const).map((f) => check(`${prefix}.${f}`, t(`settings.proposals.feature.${f}`)))}</div>
+  );
   const channelLabel = (c: string) => t(`questionnaire.fields.channel_${c}.label`);
   return (
     <main id="main" className="page narrow stacked">
@@ -180,6 +183,11 @@ export default function ProposalSettings() {
             {field(`package.${i}.price`, t("settings.proposals.monthlyPrice"), "text", { inputMode: "decimal" })}
             {field(`package.${i}.channels`, t("settings.proposals.channels"), "text", { inputMode: "numeric" })}
             {field(`package.${i}.posts`, t("settings.proposals.posts"), "text", { inputMode: "numeric" })}
+            <fieldset className="subgroup">
+              <legend>{t("settings.proposals.features")}</legend>
+              {featureChecks(`package.${i}`)}
+              {field(`package.${i}.shoots`, t("settings.proposals.shoots"), "text", { inputMode: "numeric" })}
+            </fieldset>
             {field(`package.${i}.includesIt`, t("settings.proposals.includesIt"), "textarea")}
             {field(`package.${i}.includesEn`, t("settings.proposals.includesEn"), "textarea")}
             {data.packages > 1 ? check(`package.${i}.remove`, t("settings.proposals.removePackage")) : null}
@@ -193,6 +201,11 @@ export default function ProposalSettings() {
           {field("package.new.price", t("settings.proposals.monthlyPrice"), "text", { inputMode: "decimal" })}
           {field("package.new.channels", t("settings.proposals.channels"), "text", { inputMode: "numeric" })}
           {field("package.new.posts", t("settings.proposals.posts"), "text", { inputMode: "numeric" })}
+          <fieldset className="subgroup">
+            <legend>{t("settings.proposals.features")}</legend>
+            {featureChecks("package.new")}
+            {field("package.new.shoots", t("settings.proposals.shoots"), "text", { inputMode: "numeric" })}
+          </fieldset>
           {field("package.new.includesIt", t("settings.proposals.includesIt"), "textarea")}
           {field("package.new.includesEn", t("settings.proposals.includesEn"), "textarea")}
         </fieldset>

@@ -3,9 +3,9 @@
 // forms, the review page and the lead record are all derived from this.
 import { goals } from "../goals";
 
-export const INTAKE_VERSION = "2026.12.1";
+export const INTAKE_VERSION = "2026.12.2";
 
-export const sectors = ["hospitality", "tourism", "food", "retail", "public_body", "politics", "association", "professional", "manufacturing", "health", "culture", "other"] as const;
+export const sectors = ["hospitality", "tourism", "food", "retail", "public_body", "politics", "association", "professional", "software", "manufacturing", "health", "culture", "other"] as const;
 export const sizes = ["solo", "s2_9", "s10_49", "s50_249", "s250"] as const;
 export const ageBands = ["a13_17", "a18_24", "a25_34", "a35_44", "a45_54", "a55_64", "a65"] as const;
 export const audienceLanguages = ["it", "en", "de", "fr", "es", "other"] as const;
@@ -23,6 +23,8 @@ export const responseTimes = ["h1", "h4", "h24", "h48"] as const;
 export const coverHours = ["office", "evenings", "weekends", "holidays"] as const;
 export const materials = ["photos", "video", "brand_guidelines", "tone_of_voice", "none"] as const;
 export const preferredLanguages = ["it", "en"] as const;
+export const seasons = ["spring", "summer", "autumn", "winter", "christmas", "allYear"] as const;
+export const keyDateKinds = ["election", "event", "launch", "other"] as const;
 
 export type Channel = (typeof channels)[number];
 
@@ -46,6 +48,8 @@ export const optionSets = {
   coverHours,
   materials,
   preferredLanguages,
+  seasons,
+  keyDateKinds,
 } as const;
 export type OptionSet = keyof typeof optionSets;
 
@@ -68,6 +72,12 @@ export interface FieldSpec {
   autoComplete?: string;
   /** For channel details: the channel this field belongs to. */
   group?: Channel;
+  /**
+   * Declared "for the team only": the proposal does not use it (contact data, consent,
+   * the language the proposal is written in); the lead page shows it. Every other field
+   * must change the proposal: a unit test enforces it.
+   */
+  teamOnly?: true;
 }
 
 export const stepIds = ["about", "audience", "goals", "channels", "channelDetails", "crisis", "crisisDetails", "roles", "review"] as const;
@@ -107,12 +117,12 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "sector", kind: "select", options: "sectors", required: true },
     { name: "sectorOther", kind: "text", max: 80, showIf: (v) => first(v.sector) === "other" },
     { name: "size", kind: "select", options: "sizes", required: true },
-    { name: "website", kind: "url", max: 200, autoComplete: "url" },
+    { name: "website", kind: "url", max: 200, autoComplete: "url", teamOnly: true },
     { name: "contactName", kind: "text", required: true, max: 120, autoComplete: "name" },
-    { name: "role", kind: "text", max: 80, autoComplete: "organization-title" },
-    { name: "email", kind: "email", required: true, max: 254, autoComplete: "email" },
-    { name: "phone", kind: "tel", max: 30, autoComplete: "tel" },
-    { name: "language", kind: "radio", options: "preferredLanguages", required: true },
+    { name: "role", kind: "text", max: 80, autoComplete: "organization-title", teamOnly: true },
+    { name: "email", kind: "email", required: true, max: 254, autoComplete: "email", teamOnly: true },
+    { name: "phone", kind: "tel", max: 30, autoComplete: "tel", teamOnly: true },
+    { name: "language", kind: "radio", options: "preferredLanguages", required: true, teamOnly: true },
   ],
   audience: [
     { name: "ageBands", kind: "checkboxes", options: "ageBands" },
@@ -131,6 +141,10 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "timeframe", kind: "select", options: "timeframes" },
     { name: "budgetBand", kind: "select", options: "budgetBands", required: true },
     { name: "startDate", kind: "date" },
+    { name: "peakSeasons", kind: "checkboxes", options: "seasons" },
+    { name: "keyDate", kind: "date" },
+    { name: "keyDateKind", kind: "select", options: "keyDateKinds", showIf: (v) => Boolean(first(v.keyDate)) },
+    { name: "keyDateLabel", kind: "text", max: 120, showIf: (v) => Boolean(first(v.keyDate)) },
   ],
   channels: [
     ...channels.map((c): FieldSpec => ({ name: c, label: `channel_${c}`, kind: "radio", options: "channelStatuses", required: true })),
@@ -155,7 +169,7 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "materials", kind: "checkboxes", options: "materials" },
     { name: "toneOfVoice", kind: "textarea", max: 1000 },
   ],
-  review: [{ name: "marketingConsent", kind: "checkbox" }],
+  review: [{ name: "marketingConsent", kind: "checkbox", teamOnly: true }],
 };
 
 /** Channels the prospect marked as present (they get a details screen). */

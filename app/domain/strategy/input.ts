@@ -5,6 +5,7 @@ import { z } from "zod";
 import { goals } from "../goals";
 import {
   ageBands,
+  audienceLanguages,
   budgetBands,
   channels,
   channelStatuses,
@@ -13,9 +14,11 @@ import {
   crisisTypes,
   exposures,
   frequencies,
+  keyDateKinds,
   materials,
   responseTimes,
   runners,
+  seasons,
   sectors,
   sizes,
   timeframes,
@@ -25,18 +28,43 @@ import {
 const opt = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
 const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).catch([]).default([]);
 const text = opt(z.string().max(2000));
+const day = opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const ChannelDetail = z.object({ handle: text, followers: opt(z.number().int().nonnegative()), frequency: opt(z.enum(frequencies)), runBy: opt(z.enum(runners)), worked: text });
 
 export const IntakeAnswersSchema = z.object({
   about: z.object({ organisation: z.string(), sector: z.enum(sectors), sectorOther: text, size: z.enum(sizes), website: text, contactName: z.string(), role: text }),
-  audience: z.object({ ageBands: list(ageBands), places: text, interests: text, currentAudience: text, wantedAudience: text, personas: text }).catch({ ageBands: [] }).default({ ageBands: [] }),
-  goals: z.object({ goal1: z.enum(goals), goal2: opt(z.enum(goals)), goal3: opt(z.enum(goals)), target: text, timeframe: opt(z.enum(timeframes)), budgetBand: z.enum(budgetBands) }),
+  audience: z
+    .object({ ageBands: list(ageBands), places: text, languages: list(audienceLanguages), interests: text, currentAudience: text, wantedAudience: text, personas: text })
+    .catch({ ageBands: [], languages: [] })
+    .default({ ageBands: [], languages: [] }),
+  goals: z.object({
+    goal1: z.enum(goals),
+    goal2: opt(z.enum(goals)),
+    goal3: opt(z.enum(goals)),
+    target: text,
+    timeframe: opt(z.enum(timeframes)),
+    budgetBand: z.enum(budgetBands),
+    startDate: day,
+    peakSeasons: list(seasons),
+    keyDate: day,
+    keyDateKind: opt(z.enum(keyDateKinds)),
+    keyDateLabel: text,
+  }),
   channels: z.record(z.string(), z.unknown()).default({}),
   channelDetails: z.record(z.string(), z.unknown()).default({}),
   crisis: z.object({ hadCrisis: z.enum(["yes", "no"]) }),
   crisisDetails: z
-    .object({ crisisTypes: list(crisisTypes), crisisWhen: text, crisisScale: opt(z.enum(crisisScales)), crisisOpen: opt(z.enum(["yes", "no"])), authorities: opt(z.enum(["yes", "no"])), exposure: list(exposures) })
+    .object({
+      crisisTypes: list(crisisTypes),
+      crisisWhen: text,
+      crisisScale: opt(z.enum(crisisScales)),
+      crisisHandling: text,
+      crisisOpen: opt(z.enum(["yes", "no"])),
+      authorities: opt(z.enum(["yes", "no"])),
+      authoritiesDetail: text,
+      exposure: list(exposures),
+    })
     .optional(),
   roles: z
     .object({ approver: text, spokesperson: text, responseTime: opt(z.enum(responseTimes)), coverHours: list(coverHours), materials: list(materials), toneOfVoice: text })
@@ -56,7 +84,7 @@ export interface ChannelAnswer {
   worked?: string;
 }
 
-export type IntakeAnswers = Omit<Parsed, "channels" | "channelDetails"> & { channels: ChannelAnswer[] };
+export type IntakeAnswers = Omit<Parsed, "channels" | "channelDetails"> & { channels: ChannelAnswer[]; channelNotes?: string };
 
 /** Reads stored answers (JSON text or object); null when the essentials are missing. */
 export function readIntakeAnswers(stored: unknown): IntakeAnswers | null {
@@ -84,7 +112,9 @@ export function readIntakeAnswers(stored: unknown): IntakeAnswers | null {
     });
     rows.push({ channel, status: status.data, ...stripUndefined(detail) });
   }
-  return { ...rest, channels: rows };
+  const notes = text.safeParse(statuses.channelNotes);
+  const channelNotes = notes.success && notes.data?.trim() ? notes.data : undefined;
+  return { ...rest, channels: rows, ...(channelNotes ? { channelNotes } : {}) };
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

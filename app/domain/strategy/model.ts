@@ -53,11 +53,27 @@ export interface ChannelPick {
 
 export interface CadenceRow {
   channel: Channel;
+  /** The year's average; below 1 means every other week or monthly. */
   postsPerWeek: number;
+  /** The cadence in words ("4 a settimana", "2 al mese"). */
+  label: Msg;
   formats: Msg[];
+  reasons: Msg[];
+}
+
+/** One month of the twelve-month plan. */
+export interface SeasonMonth {
+  /** YYYY-MM */
+  month: string;
+  intensity: 1 | 2 | 3;
+  /** Posts a week that month, all chosen channels together. */
+  postsPerWeek: number;
+  drivers: Msg[];
 }
 
 export interface CalendarEntry {
+  /** YYYY-MM-DD */
+  date: string;
   day: number; // 1..14
   weekday: number; // 0 = Monday
   channel: Channel;
@@ -121,11 +137,21 @@ export interface ProposalModel {
   audience: { points: Msg[]; personas: string | null; hypotheses: { note: Msg; personas: PersonaHypothesis[] } | null };
   objectives: Array<{ goal: Goal; rank: number; target: string | null; kpis: Kpi[]; reasons: Msg[] }>;
   channels: ChannelPick[];
-  content: { pillars: Array<{ id: string; text: Msg }>; cadence: CadenceRow[]; reasons: Msg[] };
+  content: {
+    pillars: Array<{ id: string; text: Msg }>;
+    cadence: CadenceRow[];
+    reasons: Msg[];
+    /** Which languages the content speaks, and how. */
+    languages: Msg[];
+    /** The rules of the trade and of the law for this sector, each with its source. */
+    rules: Reasoned[];
+  };
   community: { business: number; outside: number | null; byChannel: ChannelResponse[]; tone: Msg; rules: Msg[]; reasons: Msg[] };
   crisis: {
     level: "standard" | "reinforced";
     reasons: Msg[];
+    /** The past or open case the prospect told us about, in their words. */
+    story: Msg[];
     severities: SeverityLevel[];
     /** Why the levels' reply times are what they are (derived from the reply-time settings). */
     timing: Msg[];
@@ -136,14 +162,17 @@ export interface ProposalModel {
     fakeNews: Msg[];
     holding: Msg[];
   };
-  roles: { approver: string | null; spokesperson: string | null; raci: RaciRow[] };
-  measurement: { kpis: Msg[]; cadence: Msg[] };
-  roadmap: Array<{ days: 30 | 60 | 90; items: Msg[] }>;
-  workflow: { points: Msg[]; calendar: CalendarEntry[] };
+  roles: { approver: string | null; spokesperson: string | null; raci: RaciRow[]; legend: Msg[] };
+  measurement: { kpis: Msg[]; cadence: Msg[]; sources: Msg[] };
+  /** From the start date: days 1-30, 31-60, 61-90. */
+  roadmap: Array<{ days: 30 | 60 | 90; from: string; to: string; items: Msg[] }>;
+  workflow: { points: Msg[]; calendar: CalendarEntry[]; seasons: { months: SeasonMonth[]; reasons: Msg[] } };
   investment: {
     currency: "EUR";
     vatRatePercent: number;
     onboardingNetCents: number;
+    /** Where the budget falls short of the plan: what the affordable package leaves out. */
+    gaps: Msg[];
     packages: Array<{ id: string; name: Msg; monthlyNetCents: number; recommended: boolean; includes: Msg[]; reasons: Msg[] }>;
     addOns: Array<{ id: string; name: Msg; priceNetCents: number; recurring: boolean; suggested: boolean; reasons: Msg[] }>;
   };

@@ -8,6 +8,14 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 export function resolveMsg(msg: Msg, t: Translate, locale: "it" | "en"): string {
   const params = msg.params ?? {};
   if (msg.key === "@bilingual") return String(params[locale] ?? "");
+  if (msg.key === "@lower") {
+    const inner = resolveParam(params.text ?? "", t, locale);
+    return /^\p{Lu}\p{Ll}/u.test(inner) ? inner.charAt(0).toLocaleLowerCase(locale) + inner.slice(1) : inner;
+  }
+  if (msg.key === "@date") return dayFormat(locale).format(new Date(`${String(params.day)}T12:00:00Z`));
+  if (msg.key === "@month") return monthFormat(locale).format(new Date(`${String(params.month)}-15T12:00:00Z`));
+  // The prospect's own words: quoted whole, never spliced into grammar.
+  if (msg.key === "@quote") return quote(String(params.text ?? ""), locale);
   if (msg.key === "@list") {
     const items = Object.keys(params)
       .sort((x, y) => Number(x) - Number(y))
@@ -17,6 +25,26 @@ export function resolveMsg(msg: Msg, t: Translate, locale: "it" | "en"): string 
   const resolved: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) resolved[name] = typeof value === "number" ? formatNumber(value, locale, name) : resolveParam(value, t, locale);
   return t(msg.key, resolved);
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function cached(locale: "it" | "en", kind: "day" | "month"): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", kind === "day" ? { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } : { month: "long", year: "numeric", timeZone: "UTC" });
+    formats.set(key, f);
+  }
+  return f;
+}
+const dayFormat = (locale: "it" | "en") => cached(locale, "day");
+const monthFormat = (locale: "it" | "en") => cached(locale, "month");
+
+/** «…» in Italian, “…” in English; whitespace folded, long answers cut at a word with "…". */
+export function quote(text: string, locale: "it" | "en"): string {
+  let folded = text.replace(/\s+/g, " ").trim().replace(/^[«“"']+|[»”"']+$/g, "").replace(/[.;,:]+$/, "");
+  if (folded.length > 280) folded = `${folded.slice(0, 280).replace(/\s+\S*$/, "")}…`;
+  return locale === "it" ? `«${folded}»` : `“${folded}”`;
 }
 
 function resolveParam(value: MsgParam, t: Translate, locale: "it" | "en"): string {

@@ -13,7 +13,7 @@ describe("proposal settings form", () => {
   });
 
   it("changes prices, removes and adds an add-on", () => {
-    const form = { ...settingsToForm(defaultOwnerSettings, "it"), "package.0.price": "480", "addon.3.remove": "on", "addon.new.nameIt": "Shooting fotografico", "addon.new.nameEn": "Photo shoot", "addon.new.price": "1.200,50" };
+    const form = { ...settingsToForm(defaultOwnerSettings, "it"), "package.0.price": "480", "addon.3.remove": "on", "addon.4.remove": "on", "addon.new.nameIt": "Shooting fotografico", "addon.new.nameEn": "Photo shoot", "addon.new.price": "1.200,50" };
     const result = settingsFromForm(form, defaultOwnerSettings, "it");
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.settings.packages[0]!.monthlyNetCents).toBe(48000);

@@ -38,6 +38,12 @@ export function settingsToForm(s: OwnerSettings, locale: "it" | "en"): Record<st
     out[`package.${i}.price`] = cents(p.monthlyNetCents, locale);
     out[`package.${i}.channels`] = String(p.channels);
     out[`package.${i}.posts`] = String(p.postsPerWeek);
+    out[`package.${i}.everyday`] = p.features.replyDays === "everyday" ? "on" : "";
+    out[`package.${i}.cover`] = p.features.eveningWeekendCover ? "on" : "";
+    out[`package.${i}.crisisFull`] = p.features.crisis === "full" ? "on" : "";
+    out[`package.${i}.monitoring`] = p.features.monitoring ? "on" : "";
+    out[`package.${i}.reportCall`] = p.features.reportCall ? "on" : "";
+    out[`package.${i}.shoots`] = String(p.features.shootsPerMonth);
     out[`package.${i}.includesIt`] = p.includes.map((x) => x.it).join("\n");
     out[`package.${i}.includesEn`] = p.includes.map((x) => x.en).join("\n");
   });
@@ -94,6 +100,15 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
     else if (it.length !== en.length) errors[`${prefix}.includesEn`] = "settings.proposals.includesMismatch";
     return it.slice(0, MAX_INCLUDES).map((line, i) => ({ it: line, en: en[i] ?? line }));
   };
+  const on = (name: string) => form[name] === "on";
+  const features = (prefix: string): Package["features"] => ({
+    replyDays: on(`${prefix}.everyday`) ? "everyday" : "weekdays",
+    eveningWeekendCover: on(`${prefix}.cover`),
+    crisis: on(`${prefix}.crisisFull`) ? "full" : "basic",
+    monitoring: on(`${prefix}.monitoring`),
+    reportCall: on(`${prefix}.reportCall`),
+    shootsPerMonth: (form[`${prefix}.shoots`] ?? "").trim() === "" ? 0 : int(`${prefix}.shoots`, 0, 10),
+  });
   const uniqueId = (name: string, taken: string[], fallback: string) => {
     const id = slug(name).slice(0, 36) || fallback;
     let unique = id;
@@ -115,6 +130,7 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
       monthlyNetCents: money(`package.${i}.price`),
       channels: int(`package.${i}.channels`, 1, 9),
       postsPerWeek: int(`package.${i}.posts`, 1, 30),
+      features: features(`package.${i}`),
       includes: includes(`package.${i}`),
     }));
   const newPackageIt = (form["package.new.nameIt"] ?? "").trim();
@@ -126,6 +142,7 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
       monthlyNetCents: money("package.new.price"),
       channels: int("package.new.channels", 1, 9),
       postsPerWeek: int("package.new.posts", 1, 30),
+      features: features("package.new"),
       includes: includes("package.new"),
     });
   }

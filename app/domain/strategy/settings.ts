@@ -15,6 +15,28 @@ export const EmailSettingsSchema = z.object({
 export type EmailSettings = z.infer<typeof EmailSettingsSchema>;
 export const defaultEmailSettings: EmailSettings = { senderName: "", replyTo: null, signature: { it: "", en: "" } };
 
+/**
+ * A package's service, as the rules read it. Defaults are the most modest service, so settings
+ * stored before these fields existed promise nothing they did not say.
+ */
+export const PackageFeaturesSchema = z
+  .object({
+    /** Comments and messages answered on weekdays only, or every day. */
+    replyDays: z.enum(["weekdays", "everyday"]).default("weekdays"),
+    /** Replies in the evening and at weekends (and crisis levels 2-3 at any hour). */
+    eveningWeekendCover: z.boolean().default(false),
+    /** "basic": levels, holding statements and escalation in office hours; "full": reinforced times, on call, liaison with the authorities. */
+    crisis: z.enum(["basic", "full"]).default("basic"),
+    /** Daily monitoring of mentions (needed against fake news). */
+    monitoring: z.boolean().default(false),
+    /** The monthly report comes with a call. */
+    reportCall: z.boolean().default(false),
+    /** Photo or video shoots a month done by the studio. */
+    shootsPerMonth: z.number().int().min(0).max(10).default(0),
+  })
+  .default({});
+export type PackageFeatures = z.infer<typeof PackageFeaturesSchema>;
+
 export const OwnerSettingsSchema = z.object({
   studioName: z.string().trim().min(1).max(120),
   currency: z.literal("EUR"),
@@ -39,6 +61,9 @@ export const OwnerSettingsSchema = z.object({
         monthlyNetCents: cents,
         channels: z.number().int().min(1).max(9),
         postsPerWeek: z.number().int().min(1).max(30),
+        /** What the package promises, as data: every promise in a proposal's text comes from here or from a named add-on. */
+        features: PackageFeaturesSchema,
+        /** Further lines the owner writes (shown under the features). */
         includes: z.array(bilingual).max(10),
       }),
     )
@@ -78,37 +103,26 @@ export const defaultOwnerSettings: OwnerSettings = {
       monthlyNetCents: 45000,
       channels: 1,
       postsPerWeek: 3,
-      includes: [
-        { it: "Piano editoriale mensile", en: "Monthly editorial plan" },
-        { it: "Risposte ai commenti nei giorni feriali", en: "Replies to comments on weekdays" },
-        { it: "Report mensile", en: "Monthly report" },
-      ],
+      features: { replyDays: "weekdays", eveningWeekendCover: false, crisis: "basic", monitoring: false, reportCall: false, shootsPerMonth: 0 },
+      includes: [{ it: "Piano editoriale mensile", en: "Monthly editorial plan" }],
     },
     {
       id: "crescita",
       name: { it: "Crescita", en: "Growth" },
       monthlyNetCents: 90000,
       channels: 2,
-      postsPerWeek: 6,
-      includes: [
-        { it: "Piano editoriale mensile e calendario condiviso", en: "Monthly editorial plan and shared calendar" },
-        { it: "Community management 7 giorni su 7", en: "Community management 7 days a week" },
-        { it: "Protocollo di crisi e monitoraggio menzioni", en: "Crisis protocol and mention monitoring" },
-        { it: "Report mensile con call", en: "Monthly report with a call" },
-      ],
+      postsPerWeek: 7,
+      features: { replyDays: "everyday", eveningWeekendCover: false, crisis: "basic", monitoring: true, reportCall: true, shootsPerMonth: 0 },
+      includes: [{ it: "Piano editoriale mensile e calendario condiviso", en: "Monthly editorial plan and shared calendar" }],
     },
     {
       id: "completo",
       name: { it: "Completo", en: "Complete" },
       monthlyNetCents: 160000,
-      channels: 3,
-      postsPerWeek: 10,
-      includes: [
-        { it: "Tutto il pacchetto Crescita", en: "Everything in Growth" },
-        { it: "Reperibilità serale e nei weekend", en: "Evening and weekend cover" },
-        { it: "Gestione crisi con escalation e rapporti con le autorità", en: "Crisis handling with escalation and liaison with the authorities" },
-        { it: "Un servizio foto o video al mese", en: "One photo or video shoot a month" },
-      ],
+      channels: 4,
+      postsPerWeek: 12,
+      features: { replyDays: "everyday", eveningWeekendCover: true, crisis: "full", monitoring: true, reportCall: true, shootsPerMonth: 1 },
+      includes: [{ it: "Piano editoriale mensile e calendario condiviso", en: "Monthly editorial plan and shared calendar" }],
     },
   ],
   addOns: [
@@ -116,6 +130,7 @@ export const defaultOwnerSettings: OwnerSettings = {
     { id: "extra-channel", name: { it: "Un canale in più", en: "One extra channel" }, priceNetCents: 25000, recurring: true },
     { id: "video", name: { it: "Produzione video (4 brevi al mese)", en: "Video production (4 short videos a month)" }, priceNetCents: 40000, recurring: true },
     { id: "training", name: { it: "Formazione del personale (mezza giornata)", en: "Staff training (half a day)" }, priceNetCents: 35000, recurring: false },
+    { id: "translation", name: { it: "Contenuti in una seconda lingua (traduzione e risposte)", en: "Content in a second language (translation and replies)" }, priceNetCents: 20000, recurring: true },
   ],
   email: defaultEmailSettings,
 };

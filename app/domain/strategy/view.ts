@@ -30,22 +30,39 @@ export interface ProposalView {
   audience: { points: string[]; personas: string | null; hypotheses: { title: string; note: string; personas: Array<{ name: string; text: string; reasons: string[] }> } | null };
   objectives: Array<{ goal: string; rank: string; target: string | null; kpis: string[]; reasons: string[] }>;
   channels: Array<{ channel: string; priority: "primary" | "later" | "leave"; priorityLabel: string; reasons: string[] }>;
-  content: { pillars: string[]; cadence: Array<{ channel: string; posts: string; formats: string }>; reasons: string[] };
+  /** Fields marked "since 2026.12.2" are absent from views stored with versions sent before. */
+  content: { pillars: string[]; cadence: Array<{ channel: string; posts: string; postsPerWeek?: number; formats: string; reasons?: string[] }>; reasons: string[]; languages?: string[]; rules?: Line[] };
   community: { business: string; outside: string; byChannel: Array<{ channel: string; business: string; outside: string; reasons: string[] }>; tone: string; rules: string[]; reasons: string[] };
-  crisis: { level: string; reinforced: boolean; reasons: string[]; severities: Array<{ level: string; description: string; response: string; actions: string }>; escalation: string[]; authorities: string[] | null; fakeNews: string[] | null; holding: string[] };
-  roles: { raci: Array<{ activity: string; studio: string; approver: string; spokesperson: string }>; approverLabel: string; spokespersonLabel: string };
-  measurement: { kpis: string[]; cadence: string[] };
+  crisis: { level: string; reinforced: boolean; reasons: string[]; story?: string[]; severities: Array<{ level: string; description: string; response: string; actions: string }>; escalation: string[]; authorities: string[] | null; fakeNews: string[] | null; holding: string[] };
+  roles: { raci: Array<{ activity: string; studio: string; approver: string; spokesperson: string }>; approverLabel: string; spokespersonLabel: string; legend?: string[] };
+  measurement: { kpis: string[]; cadence: string[]; sources?: string[] };
   roadmap: Array<{ title: string; items: string[] }>;
-  workflow: { points: string[]; calendar: Array<{ day: string; channel: string; pillar: string; format: string }> };
+  workflow: {
+    points: string[];
+    calendar: Array<{ day: string; channel: string; pillar: string; format: string }>;
+    seasons?: { months: Array<{ month: string; intensity: 1 | 2 | 3; intensityLabel: string; posts: string; drivers: string }>; reasons: string[] };
+  };
   investment: {
     packages: Array<{ id: string; name: string; monthly: string; monthlyNetCents: number; recommended: boolean; includes: string[]; reasons: string[] }>;
     addOns: Array<{ id: string; name: string; price: string; priceNetCents: number; recurring: boolean; suggested: boolean; reasons: string[] }>;
     onboarding: { net: string; vat: string; total: string; vatLabel: string };
     onboardingNetCents: number;
     vatRatePercent: number;
+    gaps?: string[];
   };
   terms: string[];
   nextSteps: string[];
+}
+
+const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
+/** "14 dic", "14 Dec": a day in the sample calendar, whose year the heading already gives. */
+function dayMonth(day: string, locale: "it" | "en"): string {
+  let f = dayMonthFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+    dayMonthFormats.set(locale, f);
+  }
+  return f.format(new Date(`${day}T12:00:00Z`));
 }
 
 /** VAT on a net amount, as an Italian invoice computes it: rounded half-up to the cent. */
@@ -62,6 +79,7 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
   const hours = (h: number) => t("plan.label.hours", { count: h, hours: formatNumber(h, locale) });
   const minutes = (n: number) => (n >= 60 ? hours(Math.round((n / 60) * 100) / 100) : t("plan.label.minutes", { count: n, minutes: n }));
   const within = (h: number) => minutes(Math.round(h * 60));
+  const shortDay = (d: string) => formatDate(new Date(`${d}T12:00:00Z`), locale, "medium");
   const partIds = Object.keys(t("plan.parts", { returnObjects: true }) as unknown as Record<string, string>) as PartId[];
   const onboardingVat = vatCents(model.investment.onboardingNetCents, model.investment.vatRatePercent);
   const cleanEdits: Partial<Record<PartId, string>> = {};
@@ -118,8 +136,10 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
     channels: model.channels.map((c) => ({ channel: channel(c.channel), priority: c.priority, priorityLabel: t(`plan.label.${c.priority}`), reasons: c.reasons.map(r) })),
     content: {
       pillars: model.content.pillars.map((p) => r(p.text)),
-      cadence: model.content.cadence.map((c) => ({ channel: channel(c.channel), posts: formatNumber(c.postsPerWeek, locale), formats: c.formats.map(r).join(", ") })),
+      cadence: model.content.cadence.map((c) => ({ channel: channel(c.channel), posts: r(c.label), postsPerWeek: c.postsPerWeek, formats: c.formats.map(r).join(", "), reasons: c.reasons.map(r) })),
       reasons: model.content.reasons.map(r),
+      languages: model.content.languages.map(r),
+      rules: model.content.rules.map((x) => ({ text: r(x.text), reasons: x.reasons.map(r) })),
     },
     community: {
       business: t("plan.label.businessHours", { time: within(model.community.business) }),
@@ -138,6 +158,7 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
       level: t(`plan.label.crisisLevel.${model.crisis.level}`),
       reinforced: model.crisis.level === "reinforced",
       reasons: [...model.crisis.reasons, ...model.crisis.timing].map(r),
+      story: model.crisis.story.map(r),
       severities: model.crisis.severities.map((s) => ({ level: String(s.level), description: r(s.description), response: minutes(s.responseMinutes), actions: s.actions.map(r).join(" ") })),
       escalation: model.crisis.escalation.map(r),
       authorities: model.crisis.authorities.map(r),
@@ -146,15 +167,29 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
     },
     roles: {
       raci: model.roles.raci.map((row) => ({ activity: r(row.activity), studio: row.studio, approver: row.approver, spokesperson: row.spokesperson })),
-      approverLabel: model.roles.approver ? `${t("plan.label.approver")} (${model.roles.approver})` : t("plan.label.approver"),
-      spokespersonLabel: model.roles.spokesperson ? `${t("plan.label.spokesperson")} (${model.roles.spokesperson})` : t("plan.label.spokesperson"),
+      approverLabel: model.roles.approver ? `${t("plan.label.approver")}: ${model.roles.approver}` : t("plan.label.approver"),
+      spokespersonLabel: model.roles.spokesperson ? `${t("plan.label.spokesperson")}: ${model.roles.spokesperson}` : t("plan.label.spokesperson"),
+      legend: model.roles.legend.map(r),
     },
-    measurement: { kpis: model.measurement.kpis.map(r), cadence: model.measurement.cadence.map(r) },
-    roadmap: model.roadmap.map((step) => ({ title: locale === "it" ? `${step.days} giorni` : `${step.days} days`, items: step.items.map(r) })),
+    measurement: { kpis: model.measurement.kpis.map(r), cadence: model.measurement.cadence.map(r), sources: model.measurement.sources.map(r) },
+    roadmap: model.roadmap.map((step) => ({
+      title: t("plan.label.roadmapStep", { from: step.days - 29, to: step.days, start: shortDay(step.from), end: shortDay(step.to) }),
+      items: step.items.map(r),
+    })),
     workflow: {
       points: model.workflow.points.map(r),
+      seasons: {
+        months: model.workflow.seasons.months.map((mo) => ({
+          month: r({ key: "@month", params: { month: mo.month } }),
+          intensity: mo.intensity,
+          intensityLabel: t(`plan.label.intensity.${mo.intensity}`),
+          posts: formatNumber(mo.postsPerWeek, locale),
+          drivers: mo.drivers.map(r).join("; ") || "—",
+        })),
+        reasons: model.workflow.seasons.reasons.map(r),
+      },
       calendar: model.workflow.calendar.map((e) => ({
-        day: `${t(`plan.label.weekdays.${e.weekday}`)} ${e.day}`,
+        day: `${t(`plan.label.weekdays.${e.weekday}`)} ${dayMonth(e.date, locale)}`,
         channel: channel(e.channel),
         pillar: t(`plan.pillar.${e.pillar}`),
         format: r(e.format),
@@ -171,6 +206,7 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
       },
       onboardingNetCents: model.investment.onboardingNetCents,
       vatRatePercent: model.investment.vatRatePercent,
+      gaps: model.investment.gaps.map(r),
     },
     terms: model.terms.map(r),
     nextSteps: model.nextSteps.map(r),

@@ -20,6 +20,7 @@ export const en: Messages = {
     community: "Care for the community",
     recruiting: "Hire people",
     civic: "Civic participation",
+    donations: "Donations and fundraising",
   },
   intake: {
     heading: "Let's start with your organisation",
@@ -133,6 +134,7 @@ export const en: Messages = {
       community: "Average response time and active members.",
       recruiting: "Applications received from social media.",
       civic: "Participation in events and consultations.",
+      donations: "Donations and regular donors coming from social media.",
     },
     summary: {
       planning: "A monthly editorial plan approved in advance, not improvised posts.",

@@ -21,6 +21,7 @@ export const it = {
     community: "Curare la community",
     recruiting: "Trovare personale",
     civic: "Partecipazione civica",
+    donations: "Donazioni e raccolta fondi",
   },
   intake: {
     heading: "Iniziamo dalla tua organizzazione",
@@ -134,6 +135,7 @@ export const it = {
       community: "Tempo medio di risposta e membri attivi.",
       recruiting: "Candidature ricevute dai social.",
       civic: "Partecipazione a eventi e consultazioni.",
+      donations: "Donazioni e donatori regolari arrivati dai social.",
     },
     summary: {
       planning: "Un piano editoriale mensile approvato in anticipo, non post improvvisati.",
