@@ -53,6 +53,10 @@ export const OwnerSettingsSchema = z.object({
   ),
   /** How outgoing email presents itself (the SMTP server and its credentials stay in the environment). Empty = EMAIL_FROM's name, no Reply-To, the standard signature. */
   email: EmailSettingsSchema.default(defaultEmailSettings),
+  /** The prospect is told to expect their proposal within this many Italian working days of submitting. */
+  proposalWithinWorkingDays: z.number().int().min(1).max(30).default(3),
+  /** Send the generated proposal (version 1) as soon as the questionnaire is submitted, without the owner's review. */
+  autoSendOnSubmit: z.boolean().default(false),
 });
 
 export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
@@ -118,4 +122,6 @@ export const defaultOwnerSettings: OwnerSettings = {
     { id: "training", name: { it: "Formazione del personale (mezza giornata)", en: "Staff training (half a day)" }, priceNetCents: 35000, recurring: false },
   ],
   email: defaultEmailSettings,
+  proposalWithinWorkingDays: 3,
+  autoSendOnSubmit: false,
 };
