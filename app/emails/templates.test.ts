@@ -67,27 +67,44 @@ describe("resume link email", () => {
 describe("intake received email", () => {
   const proposalUrl = "https://brief.example.it/en/p/tok_123";
 
-  it("thanks the prospect and links to the proposal in both languages", () => {
-    const it_ = intakeReceivedEmail({ locale: "it", name: "Piero Lodi", organisation: "Cantina Lodi", proposalUrl });
-    const en = intakeReceivedEmail({ locale: "en", name: "Piero Lodi", organisation: "Cantina Lodi", proposalUrl });
-    expect(it_.subject).toBe("Abbiamo ricevuto le tue risposte: ecco la tua proposta");
-    expect(en.subject).toBe("We have received your answers: here is your proposal");
+  // Friday 13 March 2026 at noon: the day the proposal is expected.
+  const pending = { sent: false, expectedBy: new Date("2026-03-13T12:00:00Z") } as const;
+
+  it("thanks the prospect, says by when the proposal comes and links to their page, in both languages", () => {
+    const it_ = intakeReceivedEmail({ locale: "it", name: "Piero Lodi", organisation: "Cantina Lodi", proposalUrl, proposal: pending });
+    const en = intakeReceivedEmail({ locale: "en", name: "Piero Lodi", organisation: "Cantina Lodi", proposalUrl, proposal: pending });
+    expect(it_.subject).toBe("Abbiamo ricevuto le tue risposte");
+    expect(en.subject).toBe("We have received your answers");
     for (const part of [it_.text, visibleText(it_.html)]) {
       expect(part).toContain("Grazie, Piero Lodi!");
       expect(part).toContain("Abbiamo ricevuto le risposte per Cantina Lodi.");
-      expect(part).toContain("Apri la proposta");
+      expect(part).toContain("Riceverai la tua proposta di strategia social entro venerdì 13 marzo 2026");
+      expect(part).toContain("Apri la tua pagina");
       expect(part).toContain(proposalUrl);
+      expect(part).not.toContain("è pronta");
     }
     for (const part of [en.text, visibleText(en.html)]) {
       expect(part).toContain("Thank you, Piero Lodi!");
-      expect(part).toContain("Open the proposal");
+      expect(part).toContain("You will receive your social media strategy proposal by Friday, 13 March 2026");
+      expect(part).toContain("Open your page");
       expect(part).toContain(proposalUrl);
     }
     expect(hrefs(it_.html)).toEqual([proposalUrl, proposalUrl]);
   });
 
+  it("says the proposal is ready when the studio sent it at once", () => {
+    const it_ = intakeReceivedEmail({ locale: "it", name: "Piero Lodi", organisation: "Cantina Lodi", proposalUrl, proposal: { sent: true } });
+    const en = intakeReceivedEmail({ locale: "en", name: "Piero Lodi", organisation: "Cantina Lodi", proposalUrl, proposal: { sent: true } });
+    expect(it_.subject).toBe("Abbiamo ricevuto le tue risposte: ecco la tua proposta");
+    expect(en.subject).toBe("We have received your answers: here is your proposal");
+    expect(it_.text).toContain("La tua proposta di strategia social è pronta");
+    expect(it_.text).toContain("Apri la proposta");
+    expect(en.text).toContain("Your social media strategy proposal is ready");
+    expect(it_.text).not.toContain("entro");
+  });
+
   it("escapes a hostile name in the HTML and keeps it literal in the text", () => {
-    const email = intakeReceivedEmail({ locale: "it", name: hostile, organisation: `"><img src=x onerror=alert(1)>`, proposalUrl });
+    const email = intakeReceivedEmail({ locale: "it", name: hostile, organisation: `"><img src=x onerror=alert(1)>`, proposalUrl, proposal: pending });
     expect(email.html).not.toContain("<script");
     expect(email.html).not.toContain("<img");
     expect(email.html).toContain("Eve &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;");

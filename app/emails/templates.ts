@@ -218,20 +218,24 @@ export function resumeLinkEmail(input: { locale: Locale; url: string; organisati
   });
 }
 
-/** To a prospect: their answers arrived, with the link to their proposal. */
-export function intakeReceivedEmail(input: { locale: Locale; name: string; organisation: string; proposalUrl: string }): EmailContent {
-  const { locale } = input;
+/**
+ * To a prospect: their answers arrived, with the link to their private page and
+ * when to expect the proposal (`expectedBy`, a calendar day at noon), or, when
+ * the studio sends generated proposals at once, that it is already there.
+ */
+export function intakeReceivedEmail(input: { locale: Locale; name: string; organisation: string; proposalUrl: string; proposal: { sent: true } | { sent: false; expectedBy: Date } }): EmailContent {
+  const { locale, proposal } = input;
   const t = getT(locale);
   const url = checkedUrl(input.proposalUrl);
   return render({
     locale,
-    subject: t("email.intakeReceived.subject"),
+    subject: t(proposal.sent ? "email.intakeReceived.subjectReady" : "email.intakeReceived.subject"),
     heading: t("email.intakeReceived.heading", { name: oneLine(input.name) }),
     blocks: [
       { type: "paragraph", text: t("email.intakeReceived.intro", { organisation: oneLine(input.organisation) }) },
-      { type: "button", label: t("email.intakeReceived.button"), url },
+      { type: "paragraph", text: proposal.sent ? t("email.intakeReceived.ready") : t("email.intakeReceived.expected", { date: formatDate(proposal.expectedBy, locale, "full") }) },
+      { type: "button", label: t(proposal.sent ? "email.intakeReceived.buttonReady" : "email.intakeReceived.button"), url },
       { type: "paragraph", text: t("email.intakeReceived.private") },
-      { type: "paragraph", text: t("email.intakeReceived.next") },
     ],
   });
 }

@@ -8,7 +8,7 @@ export function intlTag(locale: Locale): string {
   return tags[locale];
 }
 
-export function formatDate(date: Date, locale: Locale, style: "long" | "medium" | "short" = "long"): string {
+export function formatDate(date: Date, locale: Locale, style: "full" | "long" | "medium" | "short" = "long"): string {
   return new Intl.DateTimeFormat(tags[locale], { dateStyle: style, timeZone: "Europe/Rome" }).format(date);
 }
 

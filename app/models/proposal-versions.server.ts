@@ -17,6 +17,7 @@ import { logoForPdf } from "./brand-logo.server";
 import { prisma } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
 import { readStored, sha256, writeStored } from "~/utils/storage.server";
 import { recordAudit } from "./audit.server";
 import { parseEdits, parsePriceEdits, withPrices, type AcceptableSnapshot } from "./proposal.server";
@@ -157,10 +158,38 @@ export async function newestVersion(leadId: string) {
 
 export class NotSendable extends Error {}
 
-/** Freezes the current proposal of a lead as a new version, emails it with the PDF, and moves the lead on. */
-export async function sendProposal(leadId: string, actorId: string, now = new Date()) {
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+type NewestVersion = NonNullable<Awaited<ReturnType<typeof newestVersion>>>;
+
+export type SendOutcome =
+  | { alreadySent: false; version: NewestVersion; email: Awaited<ReturnType<typeof sendEmail>> }
+  /** Someone (another tab, a double click) sent since the sender loaded the page: that version, and nothing new. */
+  | { alreadySent: true; version: NewestVersion; email: null };
+
+/**
+ * Freezes the current proposal of a lead as a new version, emails it with the PDF, and moves the lead on.
+ *
+ * Idempotent: `expectedVersion` is the number of the newest version the sender
+ * saw (0 for none). Only the send that creates number expectedVersion + 1 goes
+ * out; the unique (proposalId, number) makes that atomic, so a double click or
+ * two tabs give one version and one email, and the others get that version back
+ * (`alreadySent`). Without it, the newest number at the start of the call is
+ * taken, so concurrent calls still collapse into one.
+ */
+export async function sendProposal(leadId: string, actorId: string | null, now = new Date(), expectedVersion?: number): Promise<SendOutcome> {
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, include: { proposal: true } });
   if (!lead || lead.erasedAt) throw new NotSendable("lead not found");
+  const expected = expectedVersion ?? (await newestVersion(leadId))?.number ?? 0;
+  const already = async (): Promise<SendOutcome | null> => {
+    const newest = await newestVersion(leadId);
+    return newest && newest.number !== expected ? { alreadySent: true, version: newest, email: null } : null;
+  };
+  // Cheap first: a second click after the first one finished renders nothing.
+  const early = await already();
+  if (early) return early;
   const answers = readIntakeAnswers(lead.answers);
   if (!answers) throw new NotSendable("lead has no questionnaire answers");
   const settings = withPrices(await getOwnerSettings(), parsePriceEdits(lead.proposal?.priceEdits));
@@ -201,21 +230,34 @@ export async function sendProposal(leadId: string, actorId: string, now = new Da
   const viewJson = JSON.stringify(stored);
 
   // The PDF first: if it cannot be rendered, nothing is sent and nothing changes
-  // (no version, no status, no audit entry). Stored under the snapshot's hash,
-  // so a file left by a failure further on is simply the same bytes.
-  const pdf = await versionPdf({ snapshot: json, snapshotHash: hash, view: viewJson, sentAt: now }, locale);
+  // (no version, no status, no audit entry). A file already stored under the
+  // snapshot's hash is used as it is; a new one is stored only by the send that
+  // wins, after its version exists, so a concurrent send never overwrites it.
+  const key = pdfKey(hash, locale);
+  const storedPdf = await readStored(key);
+  const pdf = storedPdf ?? (await renderVersionPdf({ snapshot: json, snapshotHash: hash, view: viewJson, sentAt: now }, locale));
   if (!pdf) throw new Error("the proposal PDF could not be rendered");
 
-  const version = await prisma.$transaction(async (tx) => {
-    const proposal = await tx.proposal.upsert({ where: { leadId }, create: { leadId }, update: {} });
-    const last = await tx.proposalVersion.findFirst({ where: { proposalId: proposal.id }, orderBy: { number: "desc" }, select: { number: true } });
-    const created = await tx.proposalVersion.create({
-      data: { proposalId: proposal.id, number: (last?.number ?? 0) + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: pdfKey(hash, locale), pdfHash: sha256(pdf) },
+  let version: NewestVersion;
+  try {
+    version = await prisma.$transaction(async (tx) => {
+      const proposal = await tx.proposal.upsert({ where: { leadId }, create: { leadId }, update: {} });
+      // Only number expected + 1: a send that lost the race fails on the unique (proposalId, number).
+      const created = await tx.proposalVersion.create({
+        data: { proposalId: proposal.id, number: expected + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: key, pdfHash: sha256(pdf) },
+      });
+      if (lead.status === "new" || lead.status === "reviewing") await tx.lead.update({ where: { id: leadId }, data: { status: "proposal_sent" } });
+      await recordAudit({ action: "proposal.sent", leadId, actorId, data: { version: created.number, hash } }, tx);
+      return created;
     });
-    if (lead.status === "new" || lead.status === "reviewing") await tx.lead.update({ where: { id: leadId }, data: { status: "proposal_sent" } });
-    await recordAudit({ action: "proposal.sent", leadId, actorId, data: { version: created.number, hash } }, tx);
-    return created;
-  });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const late = await already();
+    if (late) return late;
+    throw error;
+  }
+  // Should this write fail, the version still goes out: its file renders again on demand from the stored view and date, the same bytes.
+  if (!storedPdf) await writeStored(key, pdf).catch((error: unknown) => logger.warn({ err: error, leadId, key }, "sent proposal PDF not stored; it renders again when asked for"));
 
   const url = `${getEnv().APP_URL}/${locale}/p/${lead.token}`;
   const name = slug(lead.organisation) || "proposal";
@@ -227,5 +269,5 @@ export async function sendProposal(leadId: string, actorId: string, now = new Da
     ...proposalSentEmail({ locale, name: lead.name, organisation: lead.organisation, url, validUntil: new Date(`${model.validUntil}T12:00:00Z`) }),
     attachments: [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${name}.pdf`, content: pdf, contentType: "application/pdf" }],
   });
-  return { version, email };
+  return { alreadySent: false, version, email };
 }

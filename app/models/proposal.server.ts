@@ -12,6 +12,7 @@ import { proposalView } from "~/domain/strategy/view";
 import { getT } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { getOwnerSettings } from "./settings.server";
+import { addWorkingDays } from "~/domain/working-days";
 import type { OwnerSettings } from "~/domain/strategy/settings";
 import { recordAudit } from "./audit.server";
 import { versionRendering } from "./proposal-versions.server";
@@ -59,27 +60,28 @@ export async function getAcceptableProposal(token: string): Promise<AcceptablePr
   return { ...acceptable, leadId: lead.id, token, versionId: version.id, versionHash: version.snapshotHash };
 }
 
-/** The full proposal of a lead that answered the questionnaire, in one language; null for short-form leads. */
+/**
+ * What the prospect may see through their private link: the newest sent version,
+ * exactly as it was sent (its stored view, else rebuilt from its snapshot).
+ * Before the owner sends one, `view` is null: nothing generated (no text, no
+ * prices, none of the owner's unsent edits) leaves the studio.
+ */
 export async function getProposalView(token: string, locale: "it" | "en") {
   const lead = await prisma.lead.findUnique({
     where: { token },
-    select: { id: true, name: true, organisation: true, answers: true, createdAt: true, erasedAt: true, proposal: { select: { textEdits: true } } },
+    select: { id: true, name: true, organisation: true, createdAt: true, erasedAt: true },
   });
   const settings = await getOwnerSettings();
   if (!lead || lead.erasedAt) return { lead: null, view: null, settings, version: null };
-  // Once sent, the prospect sees the newest sent version exactly as it was sent.
-  // Its stored view when it has one (frozen at sending), else rebuilt from its snapshot.
   const version = await prisma.proposalVersion.findFirst({ where: { proposal: { leadId: lead.id } }, orderBy: { number: "desc" }, select: { id: true, number: true, snapshot: true, snapshotHash: true, view: true, sentAt: true } });
-  if (version) {
-    const sent = versionRendering(version, locale);
-    if (sent) return { lead, view: sent.view, settings: { ...settings, branding: sent.branding, studioName: sent.studioName }, version };
-  }
-  const answers = readIntakeAnswers(lead.answers);
-  if (!answers) return { lead, view: null, settings, version: null };
-  const model = buildProposal({ answers, organisation: lead.organisation, contactName: lead.name, issuedOn: romeToday(lead.createdAt) }, settings);
-  const t = getT(locale);
-  const view = proposalView(model, locale, (k, o) => t(k, o), parseEdits(lead.proposal?.textEdits));
-  return { lead, view, settings, version: null };
+  const sent = version ? versionRendering(version, locale) : null;
+  if (!version || !sent) return { lead, view: null, settings, version: null };
+  return { lead, view: sent.view, settings: { ...settings, branding: sent.branding, studioName: sent.studioName }, version };
+}
+
+/** The day (Europe/Rome, "YYYY-MM-DD") by which a lead submitted at `submittedAt` is told to expect the proposal. */
+export function proposalExpectedDay(submittedAt: Date, settings: Pick<OwnerSettings, "proposalWithinWorkingDays">): string {
+  return addWorkingDays(romeToday(submittedAt), settings.proposalWithinWorkingDays);
 }
 
 const EditsSchema = z.record(z.enum(partIds), z.string().max(5000));

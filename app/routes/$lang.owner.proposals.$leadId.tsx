@@ -75,11 +75,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Forbidden", { status: 403 });
   }
   if (Object.keys(priceErrors).length) return Response.json({ priceErrors }, { status: 400 });
+  // What the sender saw: the newest version number when the page loaded (0: none).
+  const rawExpected = String(form.get("expectedVersion") ?? "");
+  const expected = /^\d{1,6}$/.test(rawExpected) ? Number(rawExpected) : undefined;
+  if (intent === "send") {
+    const newest = working.lead.proposal?.versions[0]?.number ?? 0;
+    if (expected !== undefined && expected > newest) throw new Response("Bad Request", { status: 400 });
+    // Sent meanwhile (a double click, another tab): nothing saved over it, nothing sent again.
+    if (expected !== undefined && expected < newest) throw redirect(`/${locale}/owner/proposals/${leadId}?already=${newest}`);
+  }
   await saveProposalEdits(leadId, user.id, edits, prices);
   if (intent === "send") {
     try {
-      const { version } = await sendProposal(leadId, user.id);
-      throw redirect(`/${locale}/owner/proposals/${leadId}?sent=${version.number}`);
+      const outcome = await sendProposal(leadId, user.id, new Date(), expected);
+      throw redirect(`/${locale}/owner/proposals/${leadId}?${outcome.alreadySent ? "already" : "sent"}=${outcome.version.number}`);
     } catch (error) {
       if (error instanceof NotSendable) throw new Response("Not Found", { status: 404 });
       throw error;
@@ -180,6 +189,10 @@ export default function ProposalReview() {
         <p className="notice" role="status">
           {t("settings.review.sent", { number: params.get("sent") })}
         </p>
+      ) : params.get("already") ? (
+        <p className="notice" role="status">
+          {t("settings.review.alreadySent", { number: params.get("already") })}
+        </p>
       ) : null}
       {data.payments ? <LeadPayments data={data.payments} /> : null}
       {!view || !generated ? (
@@ -222,6 +235,7 @@ export default function ProposalReview() {
             <p className="hint">{data.firstOpenedAt ? t("settings.review.openedAt", { date: formatDate(new Date(data.firstOpenedAt), locale, "medium") }) : t("settings.review.notOpened")}</p>
           </section>
           <Form method="post" className="card form" aria-describedby="review-intro">
+            <input type="hidden" name="expectedVersion" value={data.versions[0]?.number ?? 0} />
             <p id="review-intro" className="hint">
               {t("settings.review.intro")}
             </p>

@@ -56,13 +56,19 @@ export default function ProposalSettings() {
   const [params] = useSearchParams();
   const values = actionData?.values ?? data.values;
   const errors = actionData?.errors ?? {};
-  const field = (name: string, label: string, type = "text", extra: Record<string, string> = {}) => {
+  const field = (name: string, label: string, type = "text", extra: Record<string, string> = {}, hint?: string) => {
     const id = `s-${name.replace(/\./g, "-")}`;
     const error = errors[name];
-    const common = { id, name, defaultValue: values[name] ?? "", "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined };
+    const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+    const common = { id, name, defaultValue: values[name] ?? "", "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
     return (
       <div className="field" key={name}>
         <label htmlFor={id}>{label}</label>
+        {hint ? (
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
         {type === "textarea" ? <textarea {...common} rows={4} /> : <input {...common} type={type} {...extra} />}
         {error ? (
           <p id={`${id}-error`} className="field-error" role="alert">
@@ -174,6 +180,12 @@ export default function ProposalSettings() {
           {field("responseBusiness", t("settings.proposals.responseBusiness"), "text", { inputMode: "decimal" })}
           {field("responseOutside", t("settings.proposals.responseOutside"), "text", { inputMode: "decimal" })}
           {field("kickoffUrl", t("settings.proposals.kickoffUrl"), "url")}
+        </fieldset>
+        <fieldset className="card form">
+          <legend>{t("settings.proposals.reviewHeading")}</legend>
+          {field("proposalWithinWorkingDays", t("settings.proposals.proposalWithinWorkingDays"), "text", { inputMode: "numeric" }, t("settings.proposals.proposalWithinWorkingDaysHint"))}
+          {check("autoSendOnSubmit", t("settings.proposals.autoSendOnSubmit"))}
+          <p className="hint">{t("settings.proposals.autoSendOnSubmitHint")}</p>
         </fieldset>
         {Array.from({ length: data.packages }, (_, i) => (
           <fieldset className="card form" key={`p${i}`}>

@@ -2,11 +2,8 @@ import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { isGoal } from "~/domain/goals";
-import { proposalText } from "~/domain/proposal-text";
-import { getT } from "~/i18n/i18n";
 import { getLeadByToken } from "~/models/lead.server";
-import { getAcceptableProposal, getProposalView, markOpened } from "~/models/proposal.server";
+import { getAcceptableProposal, getProposalView, markOpened, proposalExpectedDay } from "~/models/proposal.server";
 import { linkVersion, versionRendering } from "~/models/proposal-versions.server";
 import { getClientPortal, type ClientPortal as Portal } from "~/models/payments.server";
 import { getPageBrand, type PageBrand } from "~/models/brand-logo.server";
@@ -15,7 +12,7 @@ import { getAuth } from "~/utils/auth.server";
 import { ProposalDocumentView } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
 import { quote, type Quote } from "~/domain/strategy/pricing";
-import { formatMoney } from "~/i18n/format";
+import { formatDate, formatMoney } from "~/i18n/format";
 import { priceWithVat } from "~/domain/strategy/price-with-vat";
 import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -26,10 +23,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   await requireLiveLink(params.token ?? "", locale); // erased (GDPR): 410
   const lead = params.token ? await getLeadByToken(params.token) : null;
-  if (!lead || !isGoal(lead.goal)) throw new Response("Not Found", { status: 404 });
-  const { view, lead: full } = await getProposalView(params.token!, locale);
-  // Staff looking at it do not count as the prospect opening it.
-  if (full && !(await getAuth(request)).user) await markOpened(full.id);
+  if (!lead) throw new Response("Not Found", { status: 404 });
+  // A private link: never cached by shared caches, never indexed.
   const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
   // Accepted: the private link is the client area, with the version that was accepted.
   const accepted = await getClientPortal(params.token!, locale);
@@ -37,36 +32,53 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     // The version accepted, as it was sent (its stored view when it has one).
     const pinned = await linkVersion(params.token!);
     const acceptedView = (pinned?.accepted ? versionRendering(pinned, locale)?.view : null) ?? accepted.view;
-    return Response.json({ portal: accepted.portal, view: acceptedView, text: null, choice: null, expired: false, canAccept: false, token: params.token, locale, brand: await getPageBrand() }, { headers });
+    return Response.json({ portal: accepted.portal, pending: null, view: acceptedView, choice: null, expired: false, canAccept: false, token: params.token, locale, brand: await getPageBrand() } satisfies Data, { headers });
   }
-  const text = proposalText({ ...lead, goal: lead.goal }, getT(locale), locale);
+  const { view, lead: full, settings } = await getProposalView(params.token!, locale);
+  const brand = await getPageBrand();
+  if (!view || !full) {
+    // Nothing is sent yet: the prospect reads that their answers arrived and when to expect the proposal, nothing more.
+    const pending: Pending = { name: lead.name, organisation: lead.organisation, expectedBy: formatDate(dayAtNoon(proposalExpectedDay(lead.createdAt, settings)), locale, "full") };
+    return Response.json({ portal: null, pending, view: null, choice: null, expired: false, canAccept: false, token: params.token!, locale, brand } satisfies Data, { headers });
+  }
+  // Staff looking at it do not count as the prospect opening it.
+  if (!(await getAuth(request)).user) await markOpened(full.id);
   const url = new URL(request.url);
-  const expired = view ? romeToday() > view.validUntilDay : false;
-  const choice = view && !expired
+  const expired = romeToday() > view.validUntilDay;
+  const choice = !expired
     ? quote(
         { vatRatePercent: view.investment.vatRatePercent, onboardingNetCents: view.investment.onboardingNetCents, packages: view.investment.packages, addOns: view.investment.addOns },
         url.searchParams.get("package"),
         url.searchParams.getAll("addon"),
       )
     : null;
-  const canAccept = Boolean(view && !expired && (await getAcceptableProposal(params.token!)));
-  const brand = await getPageBrand();
-  const renewalAsked = Boolean(expired && full && (await renewalRequested(full.id, full.createdAt)));
-  return Response.json(
-    { portal: null, text, view, choice, expired, renewalAsked, canAccept, token: params.token, locale, brand },
-    // A private link: never cached by shared caches, never indexed.
-    { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } },
-  );
+  const canAccept = Boolean(!expired && (await getAcceptableProposal(params.token!)));
+  const renewalAsked = Boolean(expired && (await renewalRequested(full.id, full.createdAt)));
+  return Response.json({ portal: null, pending: null, view, choice, expired, renewalAsked, canAccept, token: params.token!, locale, brand } satisfies Data, { headers });
 }
 
+const dayAtNoon = (day: string) => new Date(`${day}T12:00:00Z`);
+
+interface Pending {
+  name: string;
+  organisation: string;
+  /** The expected date, written out in the page's language. */
+  expectedBy: string;
+}
+
+type Data =
+  | { portal: null; pending: Pending; view: null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
+  | { portal: null; pending: null; view: ProposalView; choice: Quote | null; expired: boolean; renewalAsked: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
+  | { portal: Portal; pending: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string | undefined; locale: "it" | "en"; brand: PageBrand };
+
 export default function ProposalPage() {
-  const { portal, text, view, choice, expired, renewalAsked, canAccept, token, locale, brand } = useLoaderData<
-    | { portal: null; text: ReturnType<typeof proposalText>; view: ProposalView | null; choice: Quote | null; expired: boolean; renewalAsked: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
-    | { portal: Portal; text: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
-  >();
+  const data = useLoaderData<Data>();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  if (portal) return <ClientPortal portal={portal} view={view} brand={brand} />;
+  if (data.portal) return <ClientPortal portal={data.portal} view={data.view} brand={data.brand} />;
+  const { token, locale, brand } = data;
+  if (data.pending) return <PendingProposal pending={data.pending} brand={brand} />;
+  const { view, choice, expired, renewalAsked, canAccept } = data;
   const acceptHref = canAccept ? `/${locale}/p/${token}/accept` : null;
   return (
     <main id="main" className="page proposal" style={brand.style}>
@@ -77,11 +89,9 @@ export default function ProposalPage() {
       ) : null}
       <header className="proposal-cover">
         <BrandMark brand={brand} />
-        <h1>{text.title}</h1>
-        <p className="prepared">{view ? view.preparedFor : text.preparedFor}</p>
-        <p className="meta">
-          {view ? `${view.issued} · ${view.validUntil}` : `${text.date} · ${text.validUntil}`}
-        </p>
+        <h1>{t("proposal.title")}</h1>
+        <p className="prepared">{view.preparedFor}</p>
+        <p className="meta">{`${view.issued} · ${view.validUntil}`}</p>
         <p className="cover-actions">
           <a className="button primary" href={`/${locale}/p/${token}/pdf`} download>
             {t("proposal.download")}
@@ -93,84 +103,48 @@ export default function ProposalPage() {
           ) : null}
         </p>
       </header>
-      {view ? (
-        <>
-          <p className="meta">{view.rulesVersion}</p>
-          {expired ? (
-            <div className="renewal">
-              <p className="form-error">{view.expiredNotice}</p>
-              {renewalAsked ? (
-                <p className="notice" role="status">
-                  {t("proposal.renewal.requested")}
-                </p>
-              ) : (
-                <Form method="post" action={`/${locale}/p/${token}/renew`} className="renewal-form">
-                  <p className="hint">{t("proposal.renewal.hint")}</p>
-                  <button type="submit" className="button primary">
-                    {t("proposal.renewal.ask")}
-                  </button>
-                </Form>
-              )}
-            </div>
-          ) : searchParams.get("renewal") === "notExpired" ? (
+      {expired ? (
+        <div className="renewal">
+          <p className="form-error">{view.expiredNotice}</p>
+          {renewalAsked ? (
             <p className="notice" role="status">
-              {t("proposal.renewal.notExpired")}
+              {t("proposal.renewal.requested")}
             </p>
-          ) : null}
-          <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} chooser={choice ? <Chooser view={view} choice={choice} locale={locale} acceptHref={acceptHref} /> : null} />
-        </>
-      ) : (
-        <ShortProposal text={text} />
-      )}
+          ) : (
+            <Form method="post" action={`/${locale}/p/${token}/renew`} className="renewal-form">
+              <p className="hint">{t("proposal.renewal.hint")}</p>
+              <button type="submit" className="button primary">
+                {t("proposal.renewal.ask")}
+              </button>
+            </Form>
+          )}
+        </div>
+      ) : searchParams.get("renewal") === "notExpired" ? (
+        <p className="notice" role="status">
+          {t("proposal.renewal.notExpired")}
+        </p>
+      ) : null}
+      <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} chooser={choice ? <Chooser view={view} choice={choice} locale={locale} acceptHref={acceptHref} /> : null} />
     </main>
   );
 }
 
-/** Leads from the short form (before the full questionnaire) keep their first, short proposal. */
-function ShortProposal({ text }: { text: ReturnType<typeof proposalText> }) {
+/** Before the studio sends the proposal: the answers arrived, and when the proposal will. */
+function PendingProposal({ pending, brand }: { pending: Pending; brand: PageBrand }) {
+  const { t } = useTranslation();
   return (
-    <>
-      <section aria-labelledby="summary">
-        <h2 id="summary">{text.summaryHeading}</h2>
-        <ul className="bullets">
-          {text.summary.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="goal">
-        <h2 id="goal">{text.goalHeading}</h2>
-        <p className="goal">{text.goal}</p>
-      </section>
-      <section aria-labelledby="channels">
-        <h2 id="channels">{text.channelsHeading}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{text.channelLabel}</th>
-              <th scope="col">{text.whyLabel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {text.channels.map((c) => (
-              <tr key={c.name}>
-                <th scope="row">{c.name}</th>
-                <td>{c.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="kpi">
-        <h2 id="kpi">{text.kpiHeading}</h2>
-        <p>{text.kpi}</p>
-        <blockquote>{text.belief}</blockquote>
-      </section>
-      <section aria-labelledby="next">
-        <h2 id="next">{text.nextHeading}</h2>
-        <p>{text.nextSteps}</p>
-      </section>
-    </>
+    <main id="main" className="page narrow proposal proposal-pending" style={brand.style}>
+      <header className="proposal-cover">
+        <BrandMark brand={brand} />
+        <h1>{t("proposal.pending.title")}</h1>
+        <p className="prepared">{t("proposal.pending.intro", { name: pending.name, organisation: pending.organisation })}</p>
+      </header>
+      <p className="notice" role="status">
+        {t("proposal.pending.expected", { date: pending.expectedBy })}
+      </p>
+      <p>{t("proposal.pending.how")}</p>
+      <p className="hint">{t("proposal.privateLink")}</p>
+    </main>
   );
 }
 

@@ -21,6 +21,8 @@ export default function LocaleLayout() {
   const location = useLocation();
   const data = useRouteLoaderData<typeof loader>("routes/$lang");
   const other = locale === "it" ? "en" : "it";
+  // A prospect's or client's private pages (/it/p/…) are theirs: no staff login, no team menu, even for staff looking at them.
+  const clientPage = /^\/[a-z]{2}\/p\//.test(location.pathname);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -33,7 +35,7 @@ export default function LocaleLayout() {
             <span>Socialbrief</span>
           </Link>
           <nav aria-label={t("nav.language")} className="site-nav">
-            {data?.user ? (
+            {clientPage ? null : data?.user ? (
               <>
                 <Link to={`/${locale}/owner`}>{t("nav.leads")}</Link>
                 <Link to={`/${locale}/owner/dashboard`}>{t("settings.dashboard.nav")}</Link>

@@ -21,6 +21,7 @@ import { complete } from "~/domain/intake/fixtures";
 import { settingsToForm } from "~/domain/strategy/settings-form";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
+import { sendProposal } from "~/models/proposal-versions.server";
 import { getOwnerSettings } from "~/models/settings.server";
 import { getT } from "~/i18n/i18n";
 import { createSessionCookie } from "~/utils/auth.server";
@@ -80,6 +81,9 @@ async function submitted(organisation: string) {
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  // The private link shows a proposal only once it is sent: sent as generated.
+  const lead = await prisma.lead.findUniqueOrThrow({ where: { token: outcome.token }, select: { id: true } });
+  await sendProposal(lead.id, null);
   return outcome.token;
 }
 

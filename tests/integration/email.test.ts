@@ -250,7 +250,7 @@ describe("sendEmail", () => {
   it("records a message the server refuses as failed, without throwing", async () => {
     useSmtp(smtpUrl);
     refuseRecipients = true;
-    const content = intakeReceivedEmail({ locale: "it", name: "Piero", organisation: "Cantina Lodi", proposalUrl: "https://brief.example.it/it/p/tok" });
+    const content = intakeReceivedEmail({ locale: "it", name: "Piero", organisation: "Cantina Lodi", proposalUrl: "https://brief.example.it/it/p/tok", proposal: { sent: false, expectedBy: new Date("2026-03-13T12:00:00Z") } });
     const result = await sendEmail({ kind: "intake_received", to: "nobody@lodi.example", locale: "it", ...content });
 
     expect(result.status).toBe("failed");
@@ -263,7 +263,7 @@ describe("sendEmail", () => {
 
   it("records a message as failed when the SMTP server cannot be reached", async () => {
     useSmtp(`smtp://127.0.0.1:${await closedPort()}`);
-    const content = intakeReceivedEmail({ locale: "en", name: "Ann", organisation: "Ann Ltd", proposalUrl: "https://brief.example.it/en/p/tok" });
+    const content = intakeReceivedEmail({ locale: "en", name: "Ann", organisation: "Ann Ltd", proposalUrl: "https://brief.example.it/en/p/tok", proposal: { sent: false, expectedBy: new Date("2026-03-13T12:00:00Z") } });
     const result = await sendEmail({ kind: "intake_received", to: "ann@ann.example", locale: "en", ...content });
     expect(result.status).toBe("failed");
     const row = await prisma.emailMessage.findUniqueOrThrow({ where: { id: result.id } });
@@ -272,7 +272,7 @@ describe("sendEmail", () => {
 
   it("does not send to an invalid address, and stores it as failed", async () => {
     useSmtp(smtpUrl);
-    const content = intakeReceivedEmail({ locale: "it", name: "X", organisation: "Y", proposalUrl: "https://brief.example.it/it/p/tok" });
+    const content = intakeReceivedEmail({ locale: "it", name: "X", organisation: "Y", proposalUrl: "https://brief.example.it/it/p/tok", proposal: { sent: false, expectedBy: new Date("2026-03-13T12:00:00Z") } });
     const result = await sendEmail({ kind: "intake_received", to: "not-an-address\r\nBcc: victim@example.com", locale: "it", ...content });
     expect(result.status).toBe("failed");
     expect(received).toHaveLength(0);
@@ -335,7 +335,7 @@ describe("owner outbox pages", () => {
 
   it("list the stored messages, newest first, and show one with both bodies", async () => {
     const cookie = await ownerCookie();
-    const content = intakeReceivedEmail({ locale: "it", name: "Lia", organisation: "Forno <Lia>", proposalUrl: "https://brief.example.it/it/p/lia" });
+    const content = intakeReceivedEmail({ locale: "it", name: "Lia", organisation: "Forno <Lia>", proposalUrl: "https://brief.example.it/it/p/lia", proposal: { sent: false, expectedBy: new Date("2026-03-13T12:00:00Z") } });
     const { id } = await sendEmail({ kind: "intake_received", to: "lia@forno.example", locale: "it", ...content });
 
     const list = await call(outboxLoader, get("/it/owner/outbox", { Cookie: cookie }), { lang: "it" });
@@ -390,7 +390,7 @@ describe("the proposal PDF sent by email", () => {
     const owner = await staffUser("owner");
     const member = await staffUser("member");
     const lead = await leadOf("Cantina Verdi Zanardelli", "Ottavia Zanardelli");
-    const { email } = await sendProposal(lead.id, owner.id);
+    const email = (await sendProposal(lead.id, owner.id)).email!;
     expect(email.status).toBe("outbox");
 
     const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id }, include: { attachments: true } });
@@ -430,7 +430,7 @@ describe("the proposal PDF sent by email", () => {
     useSmtp(smtpUrl);
     const owner = await staffUser("owner");
     const lead = await leadOf("Birrificio Quercia", "Bruno Quercia");
-    const { email } = await sendProposal(lead.id, owner.id);
+    const email = (await sendProposal(lead.id, owner.id)).email!;
     expect(email.status).toBe("sent");
     const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id }, include: { attachments: true } });
     expect(stored).toMatchObject({ status: "sent", error: null, leadId: lead.id });

@@ -9,6 +9,7 @@ import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { saveOwnerSettings } from "~/models/settings.server";
+import { sendProposal } from "~/models/proposal-versions.server";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
 import { prisma } from "~/utils/db.server";
 import { createElement } from "react";
@@ -17,11 +18,15 @@ import { ProposalDocumentView } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
 import { call, get } from "./helpers";
 
+/** A lead from the full questionnaire whose proposal the owner sent as generated. */
 async function submitted(organisation: string) {
   const answers = { ...complete, about: { ...complete.about, organisation, email: `${organisation.length}@full.example` } };
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  // The private link shows a proposal only once it is sent.
+  const lead = await prisma.lead.findUniqueOrThrow({ where: { token: outcome.token }, select: { id: true } });
+  await sendProposal(lead.id, null);
   return outcome.token;
 }
 

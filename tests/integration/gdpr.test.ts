@@ -98,7 +98,7 @@ describe("privacy requests", () => {
   it("exports and erases every message about the person (team notifications and the proposal with its PDF included); their link answers 410", async () => {
     const { user, cookie } = await signedIn("owner");
     const lead = await submitted("whole@erase.example");
-    const { email: proposalEmail } = await sendProposal(lead.id, user.id);
+    const proposalEmail = (await sendProposal(lead.id, user.id)).email!;
     await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000, paidAt: new Date() } });
     const payment = await prisma.payment.findFirstOrThrow({ where: { leadId: lead.id } });
     const about = await prisma.emailMessage.findMany({ where: { leadId: lead.id }, select: { id: true, kind: true, to: true } });

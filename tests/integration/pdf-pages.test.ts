@@ -12,6 +12,7 @@ import { complete } from "~/domain/intake/fixtures";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
+import { sendProposal } from "~/models/proposal-versions.server";
 import { saveOwnerSettings } from "~/models/settings.server";
 import { prisma } from "~/utils/db.server";
 import { call, get } from "./helpers";
@@ -48,6 +49,9 @@ async function submitted(answers: RawAnswers) {
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error(`fixture does not submit (step ${outcome.step})`);
+  // The private link shows a proposal only once it is sent: sent as generated.
+  const lead = await prisma.lead.findUniqueOrThrow({ where: { token: outcome.token }, select: { id: true } });
+  await sendProposal(lead.id, null);
   return outcome.token;
 }
 

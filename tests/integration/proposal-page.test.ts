@@ -4,20 +4,23 @@ import { createLead } from "~/models/lead.server";
 import { call, get } from "./helpers";
 
 describe("proposal page", () => {
-  it("shows the lead's proposal in the URL's language, privately", async () => {
+  it("before anything is sent, says privately in the URL's language that the answers arrived and when the proposal comes", async () => {
     const lead = await createLead({ name: "Chiara Neri", email: "chiara@agriturismo-neri.example", organisation: "Agriturismo Neri", goal: "awareness", locale: "it" });
     const page = await call(proposalLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token });
     expect(page.headers.get("Cache-Control")).toContain("no-store");
     expect(page.headers.get("X-Robots-Tag")).toBe("noindex");
-    const data = (await page.json()) as { text: { preparedFor: string; goal: string; channels: { name: string; reason: string }[] } };
-    expect(data.text.preparedFor).toBe("Preparata per Chiara Neri, Agriturismo Neri");
-    expect(data.text.goal).toBe("Farsi conoscere");
-    expect(data.text.channels.map((c) => c.name)).toEqual(["Instagram", "TikTok", "Facebook"]);
+    const body = await page.clone().text();
+    const data = (await page.json()) as { view: unknown; pending: { name: string; organisation: string; expectedBy: string } };
+    expect(data.view).toBeNull();
+    expect(data.pending).toMatchObject({ name: "Chiara Neri", organisation: "Agriturismo Neri" });
+    expect(data.pending.expectedBy).toMatch(/^\S+ \d{1,2} \S+ \d{4}$/); // "venerdì 13 marzo 2026"
+    // The short proposal those leads used to see at once is generated text: not shown unsent.
+    expect(body).not.toContain("Farsi conoscere");
+    expect(body).not.toContain("Instagram");
 
     const english = await call(proposalLoader, get(`/en/p/${lead.token}`), { lang: "en", token: lead.token });
-    const en = (await english.json()) as { text: { goal: string; title: string } };
-    expect(en.text.title).toBe("Social media strategy proposal");
-    expect(en.text.goal).toBe("Get known");
+    const en = (await english.json()) as { pending: { expectedBy: string } };
+    expect(en.pending.expectedBy).toMatch(/^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}$/);
   });
 
   it("answers 404 for an unknown token or an unsupported language", async () => {

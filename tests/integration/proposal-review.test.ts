@@ -149,11 +149,15 @@ describe("validity", () => {
   });
 
   it("lets the prospect ask to renew an expired proposal: one email to the owners, one timeline entry, however often they ask", async () => {
-    const { user: owner } = await staff("owner");
+    const { user: owner, cookie } = await staff("owner");
     const lead = await submitted("renew@hotel.example");
     const params = { lang: "it", token: lead.token };
     const renew = () => call(renewAction, post(`/it/p/${lead.token}/renew`, {}), params);
     const renewalEmails = () => prisma.emailMessage.findMany({ where: { kind: "renewal_requested", leadId: lead.id }, select: { to: true, subject: true, text: true } });
+
+    // Nothing sent: nothing to renew (tests/integration/review-gate.test.ts).
+    expect((await renew()).status).toBe(404);
+    await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
 
     // Still valid: nothing to renew, nothing sent.
     const early = await renew();
@@ -161,8 +165,12 @@ describe("validity", () => {
     expect(early.headers.get("Location")).toBe(`/it/p/${lead.token}?renewal=notExpired`);
     expect(await renewalEmails()).toEqual([]);
 
-    // The proposal (not sent yet, so dated by the questionnaire) expired long ago.
-    await prisma.lead.update({ where: { id: lead.id }, data: { createdAt: new Date("2025-01-10T10:00:00Z") } });
+    // The version sent was issued long ago (rebuilt from its snapshot, as rows before stored views are).
+    const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
+    const old = JSON.parse(version.snapshot) as { issuedOn: string };
+    old.issuedOn = "2025-01-10";
+    const snapshot = JSON.stringify(old);
+    await prisma.proposalVersion.update({ where: { id: version.id }, data: { snapshot, snapshotHash: sha256(snapshot), view: null } });
     const before = (await (await call(pageLoader, get(`/it/p/${lead.token}`), params)).json()) as { expired: boolean; renewalAsked: boolean };
     expect(before).toMatchObject({ expired: true, renewalAsked: false });
 

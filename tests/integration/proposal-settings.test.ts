@@ -28,6 +28,28 @@ describe("proposal settings", () => {
     expect(page.values["package.0.price"]).toBe("499,90");
   });
 
+  it("saves the expected delay and the automatic sending; settings stored before them keep working with the defaults", async () => {
+    const cookie = await signedIn("owner");
+    // A row written before these two settings existed.
+    const { proposalWithinWorkingDays: _d, autoSendOnSubmit: _a, ...older } = { ...defaultOwnerSettings, studioName: "Studio Vecchio" };
+    await prisma.settings.upsert({ where: { id: 1 }, create: { id: 1, data: JSON.stringify(older) }, update: { data: JSON.stringify(older) } });
+    expect(await getOwnerSettings()).toMatchObject({ studioName: "Studio Vecchio", proposalWithinWorkingDays: 3, autoSendOnSubmit: false });
+    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { values: Record<string, string> };
+    expect(page.values).toMatchObject({ proposalWithinWorkingDays: "3", autoSendOnSubmit: "" });
+
+    const form = { ...page.values, proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" };
+    expect((await call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" })).status).toBe(302);
+    expect(await getOwnerSettings()).toMatchObject({ studioName: "Studio Vecchio", proposalWithinWorkingDays: 5, autoSendOnSubmit: true });
+    const bad = await call(settingsAction, post("/it/owner/settings/proposals", { ...form, proposalWithinWorkingDays: "45" }, { Cookie: cookie }), { lang: "it" });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Record<string, string> }).errors).toEqual({ proposalWithinWorkingDays: "settings.proposals.badNumber" });
+    // Unchecked box: off again.
+    const { autoSendOnSubmit: _off, ...unchecked } = form;
+    await call(settingsAction, post("/it/owner/settings/proposals", unchecked, { Cookie: cookie }), { lang: "it" });
+    expect((await getOwnerSettings()).autoSendOnSubmit).toBe(false);
+    await prisma.settings.deleteMany({});
+  });
+
   it("answers bad values with messages per field and keeps the saved settings", async () => {
     const cookie = await signedIn("owner");
     const before = await getOwnerSettings();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultOwnerSettings } from "./settings";
+import { defaultOwnerSettings, OwnerSettingsSchema } from "./settings";
 import { settingsFromForm, settingsToForm } from "./settings-form";
 
 describe("proposal settings form", () => {
@@ -70,5 +70,28 @@ describe("proposal settings form: channels, cadence, packages, colours", () => {
     expect(settingsFromForm({ ...settingsToForm(defaultOwnerSettings, "it"), primaryColor: "#8ecae6" }, defaultOwnerSettings, "it")).toEqual({ ok: false, errors: { primaryColor: "settings.proposals.primaryContrast|1,7" } });
     expect(settingsFromForm({ ...base(), accentColor: "#b7791f" }, defaultOwnerSettings, "en")).toEqual({ ok: false, errors: { accentColor: "settings.proposals.accentContrast|3.1" } });
     expect(settingsFromForm({ ...base(), primaryColor: "#7a1f3d", accentColor: "#ffd166" }, defaultOwnerSettings, "en").ok).toBe(true);
+  });
+});
+
+describe("proposal settings form: review and sending", () => {
+  it("keeps stored settings from before these fields valid, with the defaults (3 working days, no automatic sending)", () => {
+    const { proposalWithinWorkingDays: _days, autoSendOnSubmit: _auto, ...stored } = defaultOwnerSettings;
+    const parsed = OwnerSettingsSchema.parse(JSON.parse(JSON.stringify(stored)));
+    expect(parsed.proposalWithinWorkingDays).toBe(3);
+    expect(parsed.autoSendOnSubmit).toBe(false);
+  });
+
+  it("edits the working days and the automatic sending", () => {
+    const form = { ...settingsToForm(defaultOwnerSettings, "it"), proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" };
+    const result = settingsFromForm(form, defaultOwnerSettings, "it");
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings).toMatchObject({ proposalWithinWorkingDays: 5, autoSendOnSubmit: true });
+    const off = settingsFromForm({ ...form, autoSendOnSubmit: "" }, result.settings, "it");
+    expect(off.ok && off.settings.autoSendOnSubmit).toBe(false);
+  });
+
+  it.each(["0", "31", "2,5", "tre", ""])("refuses %j working days", (value) => {
+    const form = { ...settingsToForm(defaultOwnerSettings, "it"), proposalWithinWorkingDays: value };
+    expect(settingsFromForm(form, defaultOwnerSettings, "it")).toEqual({ ok: false, errors: { proposalWithinWorkingDays: "settings.proposals.badNumber" } });
   });
 });

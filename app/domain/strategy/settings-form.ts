@@ -26,6 +26,8 @@ export function settingsToForm(s: OwnerSettings, locale: "it" | "en"): Record<st
     accentColor: s.branding.accentColor,
     responseBusiness: String(s.responseHours.business),
     responseOutside: String(s.responseHours.outside),
+    proposalWithinWorkingDays: String(s.proposalWithinWorkingDays),
+    autoSendOnSubmit: s.autoSendOnSubmit ? "on" : "",
   };
   for (const c of channels) {
     out[`channel.${c}`] = s.channelsOffered.includes(c) ? "on" : "";
@@ -75,6 +77,13 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
     const raw = (form[name] ?? "").trim();
     const v = Number(raw.replace(",", "."));
     if (!/^\d+([.,]\d+)?$/.test(raw) || v < min || v > max) errors[name] = "settings.proposals.badNumber";
+    return v;
+  };
+  /** A whole number (no decimals) between min and max. */
+  const whole = (name: string, min: number, max: number) => {
+    const raw = (form[name] ?? "").trim();
+    const v = Number(raw);
+    if (!/^\d{1,4}$/.test(raw) || v < min || v > max) errors[name] = "settings.proposals.badNumber";
     return v;
   };
   const color = (name: string) => {
@@ -175,6 +184,8 @@ export function settingsFromForm(form: Record<string, string>, current: OwnerSet
     responseHours: { business: int("responseBusiness", 0.25, 72), outside: int("responseOutside", 0.25, 168) },
     packages,
     addOns,
+    proposalWithinWorkingDays: whole("proposalWithinWorkingDays", 1, 30),
+    autoSendOnSubmit: form.autoSendOnSubmit === "on",
   };
   if (Object.keys(errors).length) return { ok: false, errors };
   const parsed = OwnerSettingsSchema.safeParse(candidate);

@@ -78,6 +78,10 @@ export const OwnerSettingsSchema = z.object({
   ),
   /** How outgoing email presents itself (the SMTP server and its credentials stay in the environment). Empty = EMAIL_FROM's name, no Reply-To, the standard signature. */
   email: EmailSettingsSchema.default(defaultEmailSettings),
+  /** The prospect is told to expect their proposal within this many Italian working days of submitting. */
+  proposalWithinWorkingDays: z.number().int().min(1).max(30).default(3),
+  /** Send the generated proposal (version 1) as soon as the questionnaire is submitted, without the owner's review. */
+  autoSendOnSubmit: z.boolean().default(false),
 });
 
 export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
@@ -133,4 +137,6 @@ export const defaultOwnerSettings: OwnerSettings = {
     { id: "translation", name: { it: "Contenuti in una seconda lingua (traduzione e risposte)", en: "Content in a second language (translation and replies)" }, priceNetCents: 20000, recurring: true },
   ],
   email: defaultEmailSettings,
+  proposalWithinWorkingDays: 3,
+  autoSendOnSubmit: false,
 };

@@ -85,6 +85,15 @@ export const en: Messages = {
       notExpired: "The proposal is still valid: you can choose and accept it on this page.",
     },
     privateLink: "This address is private: keep it to come back to your proposal.",
+    pending: {
+      title: "We have received your answers",
+      intro: "Thank you, {{name}}: the answers for {{organisation}} have arrived.",
+      expected: "You will receive your proposal by {{date}}.",
+      how: "We will send it to you by email, with the PDF attached, and from then on you will also find it at this address.",
+      pdfTitle: "The proposal is not ready yet",
+      pdfBody: "The PDF will be available once we send you the proposal, by {{date}}.",
+      back: "Back to your page",
+    },
   },
   login: {
     heading: "Staff login",

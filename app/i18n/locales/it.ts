@@ -86,6 +86,15 @@ export const it = {
       notExpired: "La proposta è ancora valida: puoi sceglierla e accettarla da questa pagina.",
     },
     privateLink: "Questo indirizzo è privato: conservalo per tornare alla tua proposta.",
+    pending: {
+      title: "Abbiamo ricevuto le tue risposte",
+      intro: "Grazie, {{name}}: le risposte per {{organisation}} sono arrivate.",
+      expected: "Riceverai la tua proposta entro {{date}}.",
+      how: "Te la invieremo per email, con il PDF allegato, e da quel momento la troverai anche a questo indirizzo.",
+      pdfTitle: "La proposta non è ancora pronta",
+      pdfBody: "Il PDF sarà disponibile quando ti invieremo la proposta, entro {{date}}.",
+      back: "Torna alla tua pagina",
+    },
   },
   login: {
     heading: "Accesso staff",

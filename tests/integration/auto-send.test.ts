@@ -1,0 +1,96 @@
+// The studio's setting "send the generated proposal automatically on submit":
+// the final submit freezes and sends version 1 at once; a failed send never
+// makes the submit fail or loses the lead (it is left for the owner).
+import { describe, expect, it, vi } from "vitest";
+import { complete } from "~/domain/intake/fixtures";
+import { defaultOwnerSettings } from "~/domain/strategy/settings";
+import { createDraft } from "~/models/intake-draft.server";
+import { submitIntake } from "~/models/intake-submit.server";
+import { saveOwnerSettings } from "~/models/settings.server";
+import { loader as pageLoader } from "~/routes/$lang.p.$token";
+import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
+import { prisma } from "~/utils/db.server";
+import type * as PoolModule from "~/pdf/pool.server";
+import { call, get } from "./helpers";
+
+// While set, every PDF render fails (a broken renderer), the rest works as usual.
+const pdfFailure = vi.hoisted(() => ({ on: false }));
+vi.mock("~/pdf/pool.server", async (importOriginal) => {
+  const real = await importOriginal<typeof PoolModule>();
+  return { ...real, renderInPool: (...args: Parameters<typeof real.renderInPool>) => (pdfFailure.on ? Promise.reject(new Error("renderer down")) : real.renderInPool(...args)) };
+});
+
+async function withAutoSend(on: boolean) {
+  const owner = await prisma.user.upsert({ where: { email: "owner@auto.example" }, create: { email: "owner@auto.example", name: "Owner", role: "owner", passwordHash: "x" }, update: {} });
+  await saveOwnerSettings({ ...defaultOwnerSettings, autoSendOnSubmit: on }, owner.id);
+}
+
+async function submit(email: string) {
+  const answers = { ...complete, about: { ...complete.about, email } };
+  const { draft } = await createDraft("it");
+  const outcome = await submitIntake({ id: draft.id, answers }, "it");
+  if (!outcome.ok) throw new Error("fixture does not submit");
+  return { draft, answers, lead: await prisma.lead.findFirstOrThrow({ where: { token: outcome.token }, include: { proposal: { include: { versions: true } } } }) };
+}
+
+const emailsTo = (to: string) => prisma.emailMessage.findMany({ where: { to }, orderBy: { createdAt: "asc" }, select: { kind: true, subject: true, text: true } });
+
+describe("sending automatically on submit", () => {
+  it("is off by default: the submit sends nothing generated", async () => {
+    await prisma.settings.deleteMany({});
+    const { lead } = await submit("manual@hotel.example");
+    expect(lead.proposal?.versions ?? []).toHaveLength(0);
+    expect(lead.status).toBe("new");
+    expect((await emailsTo("manual@hotel.example")).map((e) => e.kind)).toEqual(["intake_received"]);
+  });
+
+  it("when on, freezes and sends version 1 at once: the link and the PDF show it, the confirmation says it is there", async () => {
+    await withAutoSend(true);
+    const { lead, draft, answers } = await submit("auto@hotel.example");
+    expect(lead.proposal?.versions.map((v) => ({ number: v.number, sentById: v.sentById }))).toEqual([{ number: 1, sentById: null }]);
+    expect(lead.status).toBe("proposal_sent");
+    const emails = await emailsTo("auto@hotel.example");
+    expect(emails.map((e) => e.kind).sort()).toEqual(["intake_received", "proposal_sent"]);
+    const received = emails.find((e) => e.kind === "intake_received")!;
+    expect(received.subject).toBe("Abbiamo ricevuto le tue risposte: ecco la tua proposta");
+    expect(received.text).toContain("è pronta");
+    expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.sent" } })).toBe(1);
+
+    const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { pending: unknown; view: { preparedFor: string } | null };
+    expect(page.pending).toBeNull();
+    expect(page.view?.preparedFor).toContain("Elena Riva");
+    const pdf = await call(pdfLoader, get(`/it/p/${lead.token}/pdf`), { lang: "it", token: lead.token });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+
+    // Submitting the same draft again (a second tab, a retry) sends nothing more.
+    const again = await submitIntake({ id: draft.id, answers }, "it");
+    expect(again).toEqual({ ok: true, token: lead.token });
+    expect(await prisma.proposalVersion.count({ where: { proposal: { leadId: lead.id } } })).toBe(1);
+    expect(await emailsTo("auto@hotel.example")).toHaveLength(2);
+  });
+
+  it("when the send fails, the submit still succeeds: the lead is kept, nothing is sent, the prospect is told when to expect it", async () => {
+    await withAutoSend(true);
+    pdfFailure.on = true;
+    let submitted: Awaited<ReturnType<typeof submit>>;
+    try {
+      submitted = await submit("broken@hotel.example");
+    } finally {
+      pdfFailure.on = false;
+    }
+    const { lead } = submitted;
+    expect(lead.status).toBe("new");
+    expect(lead.proposal?.versions ?? []).toHaveLength(0);
+    const emails = await emailsTo("broken@hotel.example");
+    expect(emails.map((e) => e.kind)).toEqual(["intake_received"]);
+    expect(emails[0]!.subject).toBe("Abbiamo ricevuto le tue risposte");
+    expect(emails[0]!.text).toContain("Riceverai la tua proposta di strategia social entro");
+    // The owners heard of the lead as usual, and the link shows the confirmation only.
+    expect(await prisma.emailMessage.count({ where: { kind: "new_lead", leadId: lead.id } })).toBeGreaterThan(0);
+    const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { pending: unknown; view: unknown };
+    expect(page.view).toBeNull();
+    expect(page.pending).not.toBeNull();
+    await prisma.settings.deleteMany({});
+  });
+});
