@@ -1,0 +1,219 @@
+// The Express app around the Remix request handler, built from a validated
+// environment so server/index.js and the integration tests run the same code:
+// - compression; hashed assets cached for a year, other public files for an hour
+// - helmet security headers; rate limits on login and public POSTs
+// - structured request logs (pino-http)
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { rateLimit } from "express-rate-limit";
+import { pinoHttp } from "pino-http";
+import { randomUUID } from "node:crypto";
+
+/**
+ * The path the way Remix will route it, for every decision made here by path
+ * (limits, language of a message): Remix builds the request URL from
+ * `req.originalUrl` (so `\\` and dot segments are resolved), decodes each
+ * segment, ignores letter case, trailing slashes and the single-fetch `.data`
+ * suffix. Without this `/it/LOGIN` or `/it/%6Cogin` reached the login action
+ * past the login limiter.
+ * @param {string} originalUrl
+ * @returns {string} lower case, no trailing slash ("/" for the root)
+ */
+export function routePath(originalUrl) {
+  let pathname;
+  try {
+    pathname = new URL(`http://localhost${originalUrl}`).pathname;
+  } catch {
+    pathname = originalUrl.split("?")[0] ?? "/";
+  }
+  const decoded = pathname
+    .split("/")
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).replaceAll("/", "%2F");
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
+  const path = decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, "/")
+    .replace(/\/+$/, "")
+    .replace(/\.data$/, "")
+    .replace(/\/+$/, "");
+  return path === "" || path === "/_root" ? "/" : path;
+}
+
+/** @param {{ routePath?: string }} req */
+const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").startsWith("/en/");
+
+/**
+ * @param {object} options
+ * @param {import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>)} options.build
+ * @param {Record<string, any>} options.env the parsed environment (app/utils/env.server.ts)
+ * @param {import("pino").Logger} options.logger
+ * @param {"development" | "production"} [options.mode]
+ * @param {{ middlewares: import("express").RequestHandler } | undefined} [options.viteDevServer]
+ * @param {() => boolean} [options.isClosing] true while the server shuts down
+ * @param {boolean} [options.serveStatic] serve build/client (default: without a Vite dev server)
+ */
+export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer }) {
+  const isDev = mode === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = req.headers["x-request-id"] ?? randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+
+  // Every decision by path below uses the path as Remix routes it.
+  app.use((req, _res, next) => {
+    req.routePath = routePath(req.originalUrl);
+    next();
+  });
+
+  // While shutting down, tell clients not to reuse connections.
+  app.use((_req, res, next) => {
+    if (isClosing()) res.setHeader("Connection", "close");
+    next();
+  });
+  app.use(compression());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": isDev ? ["'self'", "'unsafe-inline'"] : ["'self'", "'unsafe-inline'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
+          "worker-src": ["'self'", "blob:"],
+          // Paying posts to us and is redirected to Stripe Checkout (or the local stand-in):
+          // browsers apply form-action to that redirect too.
+          "form-action": ["'self'", env.STRIPE_SECRET_KEY ? "https://checkout.stripe.com" : `http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`],
+          "upgrade-insecure-requests": env.APP_URL.startsWith("https://") ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      // Not helmet's "no-referrer": with it browsers send `Origin: null` on our
+      // own form posts, which defeats the Origin checks (ours and Remix's).
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      strictTransportSecurity: env.APP_URL.startsWith("https://"),
+    }),
+  );
+
+  // Defence in depth against CSRF beside SameSite=Lax: a cross-site browser POST
+  // carries an Origin that is not ours.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.headers.origin;
+    if (!origin) return next();
+    if (origin === "null") {
+      // An opaque origin (a page with "Referrer-Policy: no-referrer", a privacy
+      // extension, a sandboxed frame) cannot be checked either way; SameSite=Lax
+      // keeps session cookies off cross-site posts. Drop it so Remix's own
+      // origin check does not turn the post into a blank 500.
+      delete req.headers.origin;
+      return next();
+    }
+    const host = req.headers["x-forwarded-host"] ?? req.headers.host;
+    try {
+      if (new URL(origin).host === host) return next();
+    } catch {
+      // fall through
+    }
+    res.status(403).type("text/plain").send("Forbidden: cross-site request");
+  });
+
+  // Request size limit: forms are small; anything bigger is refused before Remix reads it.
+  const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 64 * 1024);
+  app.use((req, res, next) => {
+    if (req.method !== "POST" && req.method !== "PUT" && req.method !== "PATCH") return next();
+    const length = Number(req.headers["content-length"] ?? NaN);
+    const english = isEnglish(req);
+    if (!Number.isFinite(length)) {
+      if (req.headers["transfer-encoding"]) {
+        return res.status(411).type("text/plain").send(english ? "Length required." : "Lunghezza della richiesta mancante.");
+      }
+      return next();
+    }
+    // The logo upload (owner only, checked by the route) gets up to 2 MB through, so a
+    // file over the logo's 512 KB gets the route's translated message, not a bare 413.
+    const limit = /^\/(it|en)\/owner\/settings\/logo$/.test(req.routePath) ? Math.max(MAX_BODY_BYTES, 2 * 1024 * 1024) : MAX_BODY_BYTES;
+    if (length > limit) {
+      return res.status(413).type("text/plain").send(english ? "Too much data sent at once." : "Troppi dati inviati insieme.");
+    }
+    next();
+  });
+
+  const limitMessage = (req) =>
+    (isEnglish(req) ? "Too many attempts. Try again in a few minutes." : "Troppi tentativi. Riprova tra qualche minuto.");
+  // Logins: failed attempts per IP (successful ones do not count). Over the
+  // limit the request still reaches the login action, marked, so the person
+  // gets the translated message in the form (with or without JavaScript)
+  // instead of a bare 429 that the browser app could only show as an error.
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: Number(process.env.RATE_LIMIT_LOGIN ?? 10),
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    handler: (req, _res, next) => {
+      req.headers["x-login-limited"] = "1";
+      next();
+    },
+  });
+  app.use((req, _res, next) => {
+    delete req.headers["x-login-limited"]; // only the limiter may set it
+    next();
+  });
+  const publicPostLimiter = rateLimit({
+    windowMs: 60 * 1000,
+    limit: Number(process.env.RATE_LIMIT_POST ?? 60),
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    message: limitMessage,
+  });
+  app.post("*", (req, res, next) => (/^\/(it|en)\/login$/.test(req.routePath) ? loginLimiter(req, res, next) : next()));
+  // Stripe's webhook deliveries come in bursts from a few addresses; they are signed, not typed by people.
+  app.post("*", (req, res, next) => (req.routePath === "/stripe/webhook" ? next() : publicPostLimiter(req, res, next)));
+
+  // The client IP as Express sees it (after trust proxy), for sessions and logs.
+  app.use((req, _res, next) => {
+    req.headers["x-client-ip"] = req.ip ?? "";
+    next();
+  });
+
+  if (viteDevServer) app.use(viteDevServer.middlewares);
+  if (serveStatic) {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  app.all("*", createRequestHandler({ build, mode }));
+
+  // Express's last resort: a plain message, never a stack trace.
+  app.use((err, req, res, _next) => {
+    req.log?.error({ err }, "unhandled server error");
+    if (res.headersSent) return;
+    res.status(500).type("text/plain").send("Internal Server Error");
+  });
+
+  return app;
+}

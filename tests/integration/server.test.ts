@@ -1,0 +1,55 @@
+// The real server (server/app.js around the Remix app) answering HTTP: what the
+// hostile test run of issue 11 found at that level.
+import { afterAll, describe, expect, it } from "vitest";
+import { upsertOwner } from "~/models/user.server";
+import { startApp, stopApps } from "./server-app";
+
+afterAll(stopApps);
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+
+describe("rate limits follow the path as Remix routes it", () => {
+  it("counts failed logins on every spelling of the login path", async () => {
+    process.env.RATE_LIMIT_LOGIN = "2";
+    const app = await startApp();
+    delete process.env.RATE_LIMIT_LOGIN;
+    const wrong = form({ email: "x@example.com", password: "wrong" });
+    for (let i = 0; i < 2; i++) expect((await fetch(`${app.url}/it/login`, { method: "POST", body: wrong })).status).toBe(400);
+    for (const path of ["/it/LOGIN", "/it/Login/", "/it/%6Cogin", "/it/%4C%4F%47%49%4E", "/it/x/../login", "/it/x/%2e%2e/login", "/it/login//"]) {
+      const response = await fetch(`${app.url}${path}`, { method: "POST", body: wrong, redirect: "manual" });
+      // Over the limit the login action answers the translated 429 without checking the password.
+      expect(response.status, path).toBe(429);
+      expect(await response.text(), path).toContain("Troppi tentativi. Riprova tra qualche minuto.");
+    }
+    // The single-fetch data request of the form, in any case, too.
+    const data = await fetch(`${app.url}/en/LOGIN.data`, { method: "POST", body: wrong });
+    expect(await data.text()).toContain("errors.tooManyRequests");
+    await app.close();
+  });
+
+  it("lets correct logins through whatever the case", async () => {
+    await upsertOwner({ email: "owner@studio.example", name: "Olga Owner", password: "correct horse battery staple" });
+    process.env.RATE_LIMIT_LOGIN = "1";
+    const app = await startApp();
+    delete process.env.RATE_LIMIT_LOGIN;
+    const good = form({ email: "owner@studio.example", password: "correct horse battery staple" });
+    for (const path of ["/it/login", "/it/LOGIN", "/it/login"]) {
+      expect((await fetch(`${app.url}${path}`, { method: "POST", body: good, redirect: "manual" })).status, path).toBe(302);
+    }
+    await app.close();
+  });
+});
+
+describe("routePath", () => {
+  it("spells a path the way Remix matches it", async () => {
+    const { routePath } = await import("../../server/app.js");
+    expect(routePath("/it/LOGIN?redirectTo=/x")).toBe("/it/login");
+    expect(routePath("/en/Login.data")).toBe("/en/login");
+    expect(routePath("/it\\login")).toBe("/it/login");
+    expect(routePath("/it/%6cogin/")).toBe("/it/login");
+    expect(routePath("/it/a%2Fb")).toBe("/it/a%2fb");
+    expect(routePath("/it/%E0%A4%A")).toBe("/it/%e0%a4%a");
+    expect(routePath("/_root.data")).toBe("/");
+    expect(routePath("/Stripe/Webhook/")).toBe("/stripe/webhook");
+  });
+});
