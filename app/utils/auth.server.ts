@@ -89,9 +89,3 @@ export async function createSessionCookie(userId: string, meta: { userAgent: str
   const session = await lucia.createSession(userId, { userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip });
   return lucia.createSessionCookie(session.id).serialize();
 }
-
-/** Safe post-login target: only a local path, never another origin. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
