@@ -2,6 +2,7 @@ import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
+import { readCookie } from "./cookies";
 import { PrismaSessionAdapter } from "./lucia-prisma-adapter.server";
 import { verifyPassword, hashPassword } from "./password.server";
 import type { Locale } from "~/i18n/i18n";
@@ -31,8 +32,10 @@ declare module "lucia" {
   }
 }
 
+/** Our session id, if the browser sent one that can be one (read tolerantly: see readCookie). */
 function sessionIdFrom(request: Request): string | null {
-  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const id = readCookie(request.headers.get("Cookie"), lucia.sessionCookieName);
+  return id && /^[\w-]{1,255}$/.test(id) ? id : null;
 }
 
 /** The signed-in user, or null. Returns Set-Cookie headers when the session was refreshed or is gone. */

@@ -53,3 +53,21 @@ describe("routePath", () => {
     expect(routePath("/Stripe/Webhook/")).toBe("/stripe/webhook");
   });
 });
+
+describe("other software's cookies on the host", () => {
+  it("never turn a page into a 500, whatever their encoding", async () => {
+    const app = await startApp();
+    const cookies = ["other=100%", "other=%E0%A4%A; theme=%", "sb_session=%zz", "sb_intake=%; sb_session=100%", "=%; ;;junk"];
+    const pages = ["/it", "/en", "/it/login", "/en/forgot", "/it/intake", "/en/privacy", "/it/owner", "/it/p/not-a-token", "/en.data", "/it/login.data"];
+    for (const cookie of cookies) {
+      for (const page of pages) {
+        const response = await fetch(`${app.url}${page}`, { headers: { Cookie: cookie }, redirect: "manual" });
+        expect(response.status, `${page} with ${cookie}`).toBeLessThan(500);
+      }
+    }
+    // Still signed out: a broken session cookie is no session.
+    const owner = await fetch(`${app.url}/it/owner`, { headers: { Cookie: "other=100%" }, redirect: "manual" });
+    expect(owner.headers.get("location")).toMatch(/^\/it\/login\?redirectTo=/);
+    await app.close();
+  });
+});
