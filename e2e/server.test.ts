@@ -90,6 +90,14 @@ test("a bad environment stops the start with the variable's name and no stack tr
   expect(out).toContain("PORT:");
   expect(out).not.toContain("hunter2");
   expect(out).not.toMatch(/\n\s+at /);
+
+  // Settings that used to be read raw (and silently turned a limit off) stop the start too.
+  const limits = await startServer({ RATE_LIMIT_POST: "60/min", MAX_BODY_BYTES: "64k", TRUST_PROXY: "true" });
+  expect(await limits.exited).toBe(1);
+  expect(limits.out()).toContain("RATE_LIMIT_POST: must be a whole number of POST requests per IP per minute");
+  expect(limits.out()).toContain("MAX_BODY_BYTES: must be a size in bytes");
+  expect(limits.out()).toContain("TRUST_PROXY: must be how many proxies");
+  expect(limits.out()).not.toMatch(/\n\s+at /);
 });
 
 test("logins are rate limited per IP with a translated message", async () => {

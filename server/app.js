@@ -53,7 +53,8 @@ const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").star
 /**
  * @param {object} options
  * @param {import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>)} options.build
- * @param {Record<string, any>} options.env the parsed environment (app/utils/env.server.ts)
+ * @param {Record<string, any>} options.env the environment as parsed and checked by app/utils/env.server.ts
+ *   (never process.env: every setting read here has been validated)
  * @param {import("pino").Logger} options.logger
  * @param {"development" | "production"} [options.mode]
  * @param {{ middlewares: import("express").RequestHandler } | undefined} [options.viteDevServer]
@@ -142,7 +143,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   });
 
   // Request size limit: forms are small; anything bigger is refused before Remix reads it.
-  const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 64 * 1024);
+  const MAX_BODY_BYTES = env.MAX_BODY_BYTES;
   app.use((req, res, next) => {
     if (req.method !== "POST" && req.method !== "PUT" && req.method !== "PATCH") return next();
     const length = Number(req.headers["content-length"] ?? NaN);
@@ -170,7 +171,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   // instead of a bare 429 that the browser app could only show as an error.
   const loginLimiter = rateLimit({
     windowMs: 15 * 60 * 1000,
-    limit: Number(process.env.RATE_LIMIT_LOGIN ?? 10),
+    limit: env.RATE_LIMIT_LOGIN,
     standardHeaders: "draft-7",
     legacyHeaders: false,
     skipSuccessfulRequests: true,
@@ -185,7 +186,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   });
   const publicPostLimiter = rateLimit({
     windowMs: 60 * 1000,
-    limit: Number(process.env.RATE_LIMIT_POST ?? 60),
+    limit: env.RATE_LIMIT_POST,
     standardHeaders: "draft-7",
     legacyHeaders: false,
     message: limitMessage,

@@ -15,7 +15,6 @@ if (!process.env.STRIPE_SECRET_KEY?.trim() && !process.env.STRIPE_WEBHOOK_SECRET
 }
 
 const isDev = process.argv.includes("--dev");
-const logger = pino({ level: process.env.LOG_LEVEL ?? "info", base: { app: "socialbrief" } });
 
 const viteDevServer = isDev
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -39,7 +38,19 @@ try {
   throw error;
 }
 const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts } = build.entry.module;
-const env = getEnv();
+// Every setting this file and server/app.js use comes from here, checked with
+// zod (app/utils/env.server.ts): a bad one stops the start with its name.
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  if (error && error.name === "EnvError") {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const logger = pino({ level: env.LOG_LEVEL, base: { app: "socialbrief" } });
 await dbReady();
 
 let closing = false;

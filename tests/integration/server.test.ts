@@ -10,9 +10,7 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 
 describe("rate limits follow the path as Remix routes it", () => {
   it("counts failed logins on every spelling of the login path", async () => {
-    process.env.RATE_LIMIT_LOGIN = "2";
-    const app = await startApp();
-    delete process.env.RATE_LIMIT_LOGIN;
+    const app = await startApp({ RATE_LIMIT_LOGIN: 2 });
     const wrong = form({ email: "x@example.com", password: "wrong" });
     for (let i = 0; i < 2; i++) expect((await fetch(`${app.url}/it/login`, { method: "POST", body: wrong })).status).toBe(400);
     for (const path of ["/it/LOGIN", "/it/Login/", "/it/%6Cogin", "/it/%4C%4F%47%49%4E", "/it/x/../login", "/it/x/%2e%2e/login", "/it/login//"]) {
@@ -29,14 +27,27 @@ describe("rate limits follow the path as Remix routes it", () => {
 
   it("lets correct logins through whatever the case", async () => {
     await upsertOwner({ email: "owner@studio.example", name: "Olga Owner", password: "correct horse battery staple" });
-    process.env.RATE_LIMIT_LOGIN = "1";
-    const app = await startApp();
-    delete process.env.RATE_LIMIT_LOGIN;
+    const app = await startApp({ RATE_LIMIT_LOGIN: 1 });
     const good = form({ email: "owner@studio.example", password: "correct horse battery staple" });
     for (const path of ["/it/login", "/it/LOGIN", "/it/login"]) {
       expect((await fetch(`${app.url}${path}`, { method: "POST", body: good, redirect: "manual" })).status, path).toBe(302);
     }
     await app.close();
+  });
+});
+
+describe("validated settings reach the server", () => {
+  it("applies RATE_LIMIT_POST and MAX_BODY_BYTES as parsed", async () => {
+    const app = await startApp({ RATE_LIMIT_POST: 2, MAX_BODY_BYTES: 2048 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${app.url}/en/forgot`, { method: "POST", body: form({ email: "not an email" }) })).status);
+    expect(statuses).toEqual([400, 400, 429]);
+    await app.close();
+    const small = await startApp({ MAX_BODY_BYTES: 2048 });
+    const big = await fetch(`${small.url}/en/forgot`, { method: "POST", body: form({ email: "a".repeat(3000) }) });
+    expect(big.status).toBe(413);
+    expect(await big.text()).toBe("Too much data sent at once.");
+    await small.close();
   });
 });
 
