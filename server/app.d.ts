@@ -16,3 +16,4 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions): Express;
 export function routePath(originalUrl: string): string;
+export function privacyHeaders(path: string): Record<string, string>;

@@ -47,6 +47,24 @@ export function routePath(originalUrl) {
   return path === "" || path === "/_root" ? "/" : path;
 }
 
+// Answers that hold private data: the owner's area, the prospect's private link
+// (/p/:token and everything under it: acceptance, payment, receipts, PDF), the
+// questionnaire and the emailed token links (resume, invitation, reset).
+const PRIVATE = /^\/(it|en)\/(owner|p|intake|invite|reset)(\/|$)/;
+const TOKEN_LINK = /^\/(it|en)\/(p|intake\/resume|invite|reset)\//;
+
+/**
+ * The headers every answer on `path` (a routePath) must carry: never stored by
+ * a browser or proxy cache, and token links never indexed. Empty for public pages.
+ * @param {string} path
+ * @returns {Record<string, string>}
+ */
+export function privacyHeaders(path) {
+  if (!PRIVATE.test(path)) return {};
+  const headers = { "Cache-Control": "private, no-store" };
+  return TOKEN_LINK.test(path) ? { ...headers, "X-Robots-Tag": "noindex" } : headers;
+}
+
 /** @param {{ routePath?: string }} req */
 const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").startsWith("/en/");
 
@@ -86,6 +104,21 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   // Every decision by path below uses the path as Remix routes it.
   app.use((req, _res, next) => {
     req.routePath = routePath(req.originalUrl);
+    next();
+  });
+
+  // Private answers, decided here by path for every kind of answer in one place:
+  // documents, single-fetch data (.data), resource routes (PDF, CSV), redirects,
+  // errors, and our own 413/429. Set as the head is written, so they win over
+  // whatever a route sent (routes exporting no `headers` sent none on documents).
+  app.use((req, res, next) => {
+    const headers = Object.entries(privacyHeaders(req.routePath));
+    if (headers.length === 0) return next();
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      for (const [name, value] of headers) this.setHeader(name, value);
+      return writeHead.apply(this, args);
+    };
     next();
   });
 

@@ -63,6 +63,21 @@ describe("routePath", () => {
     expect(routePath("/_root.data")).toBe("/");
     expect(routePath("/Stripe/Webhook/")).toBe("/stripe/webhook");
   });
+
+  it("decides which answers are private by that path", async () => {
+    const { privacyHeaders, routePath } = await import("../../server/app.js");
+    const noStore = { "Cache-Control": "private, no-store" };
+    const link = { ...noStore, "X-Robots-Tag": "noindex" };
+    for (const url of ["/it/owner", "/en/OWNER/account", "/it/%6Fwner.data", "/it/owner/leads.csv?x=1", "/it/intake", "/it/intake/contact"]) {
+      expect(privacyHeaders(routePath(url)), url).toEqual(noStore);
+    }
+    for (const url of ["/it/p/abc", "/en/P/abc/receipt/x.data", "/it/p/abc/pdf", "/it/intake/resume/t", "/en/invite/t", "/it/reset/t"]) {
+      expect(privacyHeaders(routePath(url)), url).toEqual(link);
+    }
+    for (const url of ["/", "/it", "/en/privacy", "/it/login", "/it/owners-guide", "/brand/logo?v=1", "/_root.data", "/healthz"]) {
+      expect(privacyHeaders(routePath(url)), url).toEqual({});
+    }
+  });
 });
 
 describe("other software's cookies on the host", () => {
