@@ -100,6 +100,21 @@ test("a bad environment stops the start with the variable's name and no stack tr
   expect(limits.out()).not.toMatch(/\n\s+at /);
 });
 
+test("in production without a Stripe key the stand-in does not start, unless STRIPE_STANDIN=1", async () => {
+  const standinPort = await freePort();
+  const server = await startServer({ STRIPE_STANDIN_PORT: String(standinPort), STRIPE_SECRET_KEY: "", STRIPE_STANDIN: "" });
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  expect(server.out()).toContain("online payment is off");
+  await expect(fetch(`http://127.0.0.1:${standinPort}/`)).rejects.toThrow();
+  server.proc.kill("SIGTERM");
+  await server.exited;
+
+  const demo = await startServer({ STRIPE_STANDIN_PORT: String(standinPort), STRIPE_SECRET_KEY: "", STRIPE_STANDIN: "1" });
+  expect((await fetch(`http://127.0.0.1:${standinPort}/`)).status).toBe(200);
+  demo.proc.kill("SIGTERM");
+  await demo.exited;
+});
+
 test("logins are rate limited per IP with a translated message", async () => {
   const server = await startServer({ RATE_LIMIT_LOGIN: "3" });
   const body = new URLSearchParams({ email: "x@example.com", password: "wrong" });

@@ -12,6 +12,7 @@ export interface AppOptions {
   viteDevServer?: { middlewares: RequestHandler };
   isClosing?: () => boolean;
   serveStatic?: boolean;
+  stripeMode: "live" | "test" | "standin" | "disabled";
 }
 
 export function createApp(options: AppOptions): Express;

@@ -78,8 +78,16 @@ const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").star
  * @param {{ middlewares: import("express").RequestHandler } | undefined} [options.viteDevServer]
  * @param {() => boolean} [options.isClosing] true while the server shuts down
  * @param {boolean} [options.serveStatic] serve build/client (default: without a Vite dev server)
+ * @param {"live" | "test" | "standin" | "disabled"} options.stripeMode from app/utils/stripe.server.ts
  */
-export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer }) {
+export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode }) {
+  // Where paying may post to (browsers apply form-action to the redirect to Checkout too).
+  const checkoutOrigins =
+    stripeMode === "live" || stripeMode === "test"
+      ? ["https://checkout.stripe.com"]
+      : stripeMode === "standin"
+        ? [`http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`]
+        : [];
   const isDev = mode === "development";
   const app = express();
   app.disable("x-powered-by");
@@ -140,7 +148,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
           "worker-src": ["'self'", "blob:"],
           // Paying posts to us and is redirected to Stripe Checkout (or the local stand-in):
           // browsers apply form-action to that redirect too.
-          "form-action": ["'self'", env.STRIPE_SECRET_KEY ? "https://checkout.stripe.com" : `http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`],
+          "form-action": ["'self'", ...checkoutOrigins],
           "upgrade-insecure-requests": env.APP_URL.startsWith("https://") ? [] : null,
         },
       },

@@ -37,7 +37,7 @@ try {
   }
   throw error;
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts } = build.entry.module;
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, stripeMode: paymentMode } = build.entry.module;
 // Every setting this file and server/app.js use comes from here, checked with
 // zod (app/utils/env.server.ts): a bad one stops the start with its name.
 let env;
@@ -52,6 +52,9 @@ try {
 }
 const logger = pino({ level: env.LOG_LEVEL, base: { app: "socialbrief" } });
 await dbReady();
+// "live"/"test" with a Stripe key; without one the stand-in runs outside production
+// (or with STRIPE_STANDIN=1); in production without a key online payment is off.
+const stripeMode = paymentMode(env);
 
 let closing = false;
 const app = createApp({
@@ -61,6 +64,7 @@ const app = createApp({
   mode: isDev ? "development" : "production",
   viteDevServer,
   isClosing: () => closing,
+  stripeMode,
 });
 
 const server = app.listen(env.PORT, () => {
@@ -68,9 +72,13 @@ const server = app.listen(env.PORT, () => {
 });
 server.keepAliveTimeout = 65_000;
 
-// The Stripe stand-in, only when no Stripe key is set: with real keys it is never started.
+// The Stripe stand-in, only in "standin" mode: never with real keys, never in
+// production unless asked for (STRIPE_STANDIN=1: the demo, the browser tests).
 let stripeStandin;
-if (!env.STRIPE_SECRET_KEY) {
+if (stripeMode === "disabled") {
+  logger.warn("no STRIPE_SECRET_KEY in production: online payment is off, clients are told to pay by bank transfer");
+}
+if (stripeMode === "standin") {
   try {
     const { startStripeStandin } = await import("./stripe-standin.js");
     stripeStandin = await startStripeStandin({

@@ -80,6 +80,10 @@ const BaseSchema = z.object({
     STRIPE_SECRET_KEY: emptyAsUnset(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)").optional()),
     STRIPE_WEBHOOK_SECRET: emptyAsUnset(z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional()),
     STRIPE_PUBLISHABLE_KEY: emptyAsUnset(z.string().regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_… or pk_live_…)").optional()),
+    // The stand-in runs without STRIPE_SECRET_KEY outside production only; with
+    // NODE_ENV=production and no key online payment is off, unless STRIPE_STANDIN=1
+    // (the demo and the browser tests, never a real deployment). With a key it is ignored.
+    STRIPE_STANDIN: emptyAsUnset(z.enum(["0", "1"], { message: "must be 1 (run the local Stripe stand-in) or 0" }).optional()),
     STRIPE_STANDIN_PORT: optionalWholeNumber(1, 65535, port("default PORT + 1")),
 });
 

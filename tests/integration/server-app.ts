@@ -12,6 +12,7 @@ import type { Env } from "~/utils/env.server";
 
 interface EntryModule {
   getEnv(): Env;
+  stripeMode(env: Env): "live" | "test" | "standin" | "disabled";
   disconnectDb(): Promise<void>;
   closePdfPool(): Promise<void>;
 }
@@ -55,8 +56,9 @@ export async function startApp(settings: Partial<Env> = {}): Promise<RunningApp>
     },
   });
   const logger = pino({ level: "info", base: { app: "socialbrief" } }, sink);
-  const env = { ...(await entry()).getEnv(), ...settings };
-  const app = createApp({ build: built, env, logger, serveStatic: false });
+  const env = { ...(await entry()).getEnv(), ...settings } as Env;
+  const mod = await entry();
+  const app = createApp({ build: built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
