@@ -65,6 +65,24 @@ export function privacyHeaders(path) {
   return TOKEN_LINK.test(path) ? { ...headers, "X-Robots-Tag": "noindex" } : headers;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The last of a header's comma-separated values, or undefined. */
+function lastValue(header) {
+  const value = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").pop()?.trim();
+  return value || undefined;
+}
+
+/** Whether two origins (scheme://host[:port]) are the same, default ports and case aside. */
+function sameOrigin(a, b) {
+  try {
+    const left = new URL(a);
+    return left.origin !== "null" && left.origin === new URL(b).origin && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/?$/i.test(a);
+  } catch {
+    return false;
+  }
+}
+
 /** @param {{ routePath?: string }} req */
 const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").startsWith("/en/");
 
@@ -96,8 +114,11 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   app.use(
     pinoHttp({
       logger,
+      // A request id from a proxy in front is kept only when it is a UUID: anything
+      // else a client sends is not echoed into logs or responses.
       genReqId: (req, res) => {
-        const id = req.headers["x-request-id"] ?? randomUUID();
+        const sent = req.headers["x-request-id"];
+        const id = typeof sent === "string" && UUID.test(sent) ? sent.toLowerCase() : randomUUID();
         res.setHeader("X-Request-Id", id);
         return id;
       },
@@ -161,7 +182,31 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   );
 
   // Defence in depth against CSRF beside SameSite=Lax: a cross-site browser POST
-  // carries an Origin that is not ours.
+  // carries an Origin that is not ours. Ours is APP_URL's origin (scheme, host
+  // and port), and, only behind a trusted proxy (TRUST_PROXY), the origin the
+  // proxy reports in X-Forwarded-Proto and X-Forwarded-Host: without one, those
+  // headers are the client's word and prove nothing.
+  // Outside production the app on this machine's own port counts too (npm run dev on
+  // another PORT with the default APP_URL).
+  const ownOrigins = [new URL(env.APP_URL).origin, ...(env.NODE_ENV === "production" ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`])];
+  const proxied = env.TRUST_PROXY > 0;
+  // Without a trusted proxy, forwarded headers are dropped before anything reads
+  // them (Remix builds request.url from X-Forwarded-Host when present).
+  if (!proxied) {
+    app.use((req, _res, next) => {
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-for"];
+      next();
+    });
+  }
+  // Our check decides: once an Origin passed it, it is not handed on, so Remix's
+  // own comparison (Origin against X-Forwarded-Host or Host, whatever sent them)
+  // cannot turn a post from our own origin into a blank 500.
+  const checked = (req, next) => {
+    delete req.headers.origin;
+    next();
+  };
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const origin = req.headers.origin;
@@ -174,11 +219,12 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
       delete req.headers.origin;
       return next();
     }
-    const host = req.headers["x-forwarded-host"] ?? req.headers.host;
-    try {
-      if (new URL(origin).host === host) return next();
-    } catch {
-      // fall through
+    if (ownOrigins.some((own) => sameOrigin(origin, own))) return checked(req, next);
+    if (proxied) {
+      // The value our proxy wrote is the last one (a client may have sent its own before it).
+      const host = lastValue(req.headers["x-forwarded-host"]) ?? req.headers.host;
+      const proto = lastValue(req.headers["x-forwarded-proto"]) ?? (req.socket.encrypted ? "https" : "http");
+      if (host && sameOrigin(origin, `${proto}://${host}`)) return checked(req, next);
     }
     res.status(403).type("text/plain").send("Forbidden: cross-site request");
   });

@@ -2,7 +2,7 @@
 // process: Vite compiles the Remix build once per test file (as `npm run dev`
 // does), and each startApp() listens on its own port with its own settings.
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { Writable } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
@@ -45,8 +45,11 @@ export interface RunningApp {
 
 const servers = new Set<Server>();
 
-/** Starts the app on a free port; `settings` override the parsed environment the server reads. */
-export async function startApp(settings: Partial<Env> = {}): Promise<RunningApp> {
+/**
+ * Starts the app on a free port; `settings` override the parsed environment the
+ * server reads (a function gets the app's URL first, e.g. for APP_URL).
+ */
+export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}): Promise<RunningApp> {
   const built = await loadBuild();
   const lines: string[] = [];
   const sink = new Writable({
@@ -56,16 +59,15 @@ export async function startApp(settings: Partial<Env> = {}): Promise<RunningApp>
     },
   });
   const logger = pino({ level: "info", base: { app: "socialbrief" } }, sink);
-  const env = { ...(await entry()).getEnv(), ...settings } as Env;
-  const mod = await entry();
-  const app = createApp({ build: built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  const server = createHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.add(server);
-  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const mod = await entry();
+  const env = { ...mod.getEnv(), ...(typeof settings === "function" ? settings(url) : settings) } as Env;
+  server.on("request", createApp({ build: built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
     close: () =>
       new Promise<void>((resolve) => {

@@ -51,6 +51,62 @@ describe("validated settings reach the server", () => {
   });
 });
 
+describe("the Origin check", () => {
+  const post = (url: string, headers: Record<string, string>) => fetch(`${url}/en/forgot`, { method: "POST", headers, body: form({ email: "not an email" }) });
+
+  it("accepts only APP_URL's origin, scheme and port included, without a trusted proxy", async () => {
+    const app = await startApp((url) => ({ APP_URL: url, TRUST_PROXY: 0 }));
+    const { host } = new URL(app.url);
+    expect((await post(app.url, { Origin: app.url })).status).toBe(400); // ours: the form's own 400
+    expect((await post(app.url, {})).status).toBe(400); // no Origin (not a browser): SameSite and Remix decide
+    expect((await post(app.url, { Origin: "null" })).status).toBe(400);
+    for (const [origin, extra] of [
+      ["https://evil.example", {}],
+      [`https://${host}`, {}], // same host, other scheme
+      [`http://${host.split(":")[0]}:1`, {}], // same host, other port
+      ["https://evil.example", { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" }], // forwarded headers from the client itself
+      [`${app.url}/path`, {}],
+      ["not a url", {}],
+    ] as const) {
+      const response = await post(app.url, { Origin: origin, ...extra });
+      expect(response.status, `${origin} ${JSON.stringify(extra)}`).toBe(403);
+    }
+    await app.close();
+  });
+
+  it("behind a trusted proxy also accepts the origin the proxy forwards, with its scheme", async () => {
+    const app = await startApp({ APP_URL: "https://brief.example.it", TRUST_PROXY: 1 });
+    expect((await post(app.url, { Origin: "https://brief.example.it" })).status).toBe(400);
+    const proxied = { "X-Forwarded-Host": "brief-staging.example.it", "X-Forwarded-Proto": "https" };
+    expect((await post(app.url, { Origin: "https://brief-staging.example.it", ...proxied })).status).toBe(400);
+    expect((await post(app.url, { Origin: "http://brief-staging.example.it", ...proxied })).status).toBe(403);
+    expect((await post(app.url, { Origin: "https://evil.example", ...proxied })).status).toBe(403);
+    // A client's own X-Forwarded-Host before the proxy's value does not count.
+    expect((await post(app.url, { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example, brief-staging.example.it", "X-Forwarded-Proto": "https" })).status).toBe(403);
+    await app.close();
+  });
+});
+
+describe("request ids", () => {
+  it("keep a UUID sent by a proxy and replace anything else, in the answer and the log", async () => {
+    const app = await startApp();
+    const uuid = "3f2b8c9e-1d4a-4c6b-9e8f-0a1b2c3d4e5f";
+    const kept = await fetch(`${app.url}/en`, { headers: { "X-Request-Id": uuid } });
+    expect(kept.headers.get("x-request-id")).toBe(uuid);
+    const forged = 'forged" admin=1 {"level":60}';
+    const replaced = await fetch(`${app.url}/en/privacy`, { headers: { "X-Request-Id": forged } });
+    const id = replaced.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await replaced.arrayBuffer();
+    await new Promise((r) => setTimeout(r, 50));
+    const logs = app.logs();
+    expect(JSON.stringify(logs)).not.toContain("forged");
+    expect(logs.find((l) => (l.req as { url?: string } | undefined)?.url === "/en/privacy")).toMatchObject({ req: { id } });
+    expect(logs.find((l) => (l.req as { url?: string } | undefined)?.url === "/en")).toMatchObject({ req: { id: uuid } });
+    await app.close();
+  });
+});
+
 describe("routePath", () => {
   it("spells a path the way Remix matches it", async () => {
     const { routePath } = await import("../../server/app.js");
