@@ -10,6 +10,7 @@ import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
 import { pinoHttp } from "pino-http";
 import { randomUUID } from "node:crypto";
+import { withCleanForms } from "./forms.js";
 
 /**
  * The path the way Remix will route it, for every decision made here by path
@@ -294,7 +295,17 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
 
-  app.all("*", createRequestHandler({ build, mode }));
+  // Single fetch (.data) is how the app loads data; a `?_data=` request is only
+  // ever a probe, which Remix answers with a 403 "Unexpected Server Error" or a 500.
+  app.use((req, res, next) => {
+    const query = req.originalUrl.indexOf("?");
+    if (query < 0 || !new URLSearchParams(req.originalUrl.slice(query + 1)).has("_data")) return next();
+    res.status(400).type("text/plain").send(isEnglish(req) ? "Bad request." : "Richiesta non valida.");
+  });
+
+  // Every form action gets a cleaned form, or a 400/415 (server/forms.js).
+  const cleanBuild = typeof build === "function" ? async () => withCleanForms(await build()) : withCleanForms(build);
+  app.all("*", createRequestHandler({ build: cleanBuild, mode }));
 
   // Express's last resort: a plain message, never a stack trace.
   app.use((err, req, res, _next) => {
