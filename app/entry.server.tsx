@@ -16,6 +16,7 @@ export { getEnv } from "./utils/env.server";
 export { closePdfPool } from "./pdf/pool.server";
 export { purgeExpiredDrafts } from "./models/intake-draft.server";
 export { closeEmailTransports } from "./utils/email.server";
+export { stripeMode } from "./utils/stripe.server";
 
 // Single Fetch: how long streamed promises may stay pending.
 export const streamTimeout = 5_000;

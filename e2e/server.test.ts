@@ -90,6 +90,29 @@ test("a bad environment stops the start with the variable's name and no stack tr
   expect(out).toContain("PORT:");
   expect(out).not.toContain("hunter2");
   expect(out).not.toMatch(/\n\s+at /);
+
+  // Settings that used to be read raw (and silently turned a limit off) stop the start too.
+  const limits = await startServer({ RATE_LIMIT_POST: "60/min", MAX_BODY_BYTES: "64k", TRUST_PROXY: "true" });
+  expect(await limits.exited).toBe(1);
+  expect(limits.out()).toContain("RATE_LIMIT_POST: must be a whole number of POST requests per IP per minute");
+  expect(limits.out()).toContain("MAX_BODY_BYTES: must be a size in bytes");
+  expect(limits.out()).toContain("TRUST_PROXY: must be how many proxies");
+  expect(limits.out()).not.toMatch(/\n\s+at /);
+});
+
+test("in production without a Stripe key the stand-in does not start, unless STRIPE_STANDIN=1", async () => {
+  const standinPort = await freePort();
+  const server = await startServer({ STRIPE_STANDIN_PORT: String(standinPort), STRIPE_SECRET_KEY: "", STRIPE_STANDIN: "" });
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  expect(server.out()).toContain("online payment is off");
+  await expect(fetch(`http://127.0.0.1:${standinPort}/`)).rejects.toThrow();
+  server.proc.kill("SIGTERM");
+  await server.exited;
+
+  const demo = await startServer({ STRIPE_STANDIN_PORT: String(standinPort), STRIPE_SECRET_KEY: "", STRIPE_STANDIN: "1" });
+  expect((await fetch(`http://127.0.0.1:${standinPort}/`)).status).toBe(200);
+  demo.proc.kill("SIGTERM");
+  await demo.exited;
 });
 
 test("logins are rate limited per IP with a translated message", async () => {

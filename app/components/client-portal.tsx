@@ -61,6 +61,11 @@ export function ClientPortal({ portal, view, brand }: { portal: Portal; view: Pr
           {t("payment.portal.acceptedNotice")}
         </p>
       ) : null}
+      {params.get("payment") === "disabled" ? (
+        <p className="form-error" role="alert">
+          {t("payment.portal.onlineDisabled")}
+        </p>
+      ) : null}
       {params.get("payment") === "unavailable" ? (
         <p className="form-error" role="alert">
           {t("payment.portal.unavailable")}
@@ -89,7 +94,12 @@ export function ClientPortal({ portal, view, brand }: { portal: Portal; view: Pr
             {portal.state === "due" ? <p>{t("payment.portal.due")}</p> : null}
           </div>
           <VatLines amount={portal.onboarding} currency={portal.currency} heading={t("payment.portal.onboarding")} testId="portal-onboarding" />
-          {portal.state === "due" || portal.state === "failed" ? (
+          {(portal.state === "due" || portal.state === "failed") && !portal.onlinePayment ? (
+            <p className="notice" data-testid="online-payment-disabled">
+              {t("payment.portal.onlineDisabled")}
+            </p>
+          ) : null}
+          {(portal.state === "due" || portal.state === "failed") && portal.onlinePayment ? (
             <>
               {payForm(t(portal.state === "failed" ? "payment.portal.payAgain" : "payment.portal.pay", { amount: money(portal.onboarding.grossCents) }))}
               <p className="hint">{t("payment.portal.bankTransfer")}</p>

@@ -18,6 +18,21 @@ export function ErrorPage() {
       </main>
     );
   }
+  // 400/415: a post that was not a readable form (server/forms.js).
+  if (isRouteErrorResponse(error) && (error.status === 400 || error.status === 415)) {
+    return (
+      <main className="page narrow error-page" id="main">
+        <p className="brand-line">{error.status}</p>
+        <h1>{t("errors.badRequestTitle")}</h1>
+        <p>{t("errors.badRequestBody")}</p>
+        <p>
+          <Link to={`/${locale}`} className="button">
+            {t("errors.backHome")}
+          </Link>
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="page narrow error-page" id="main">
       <p className="brand-line">{notFound ? "404" : "Socialbrief"}</p>

@@ -80,7 +80,7 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
       </p>
       {data.stripeMode !== "live" ? (
         <p className="hint">
-          {t(data.stripeMode === "standin" ? "payment.panel.standin" : "payment.panel.testMode")}
+          {t(data.stripeMode === "standin" ? "payment.panel.standin" : data.stripeMode === "disabled" ? "payment.panel.onlineDisabled" : "payment.panel.testMode")}
           {data.standinUrl ? (
             <>
               {" "}

@@ -12,7 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { sha256 } from "~/utils/storage.server";
-import { getStripe, standinPort, usesStandin } from "~/utils/stripe.server";
+import { getStripe, onlinePaymentEnabled, standinPort, stripeMode as currentStripeMode, usesStandin } from "~/utils/stripe.server";
 import { listAudit, recordAudit } from "./audit.server";
 import { viewFromSnapshot } from "./proposal-versions.server";
 import { getOwnerSettings } from "./settings.server";
@@ -172,6 +172,8 @@ export interface ClientPortal {
   receipts: Array<{ id: string; provider: string; status: string; amountCents: number; paidAt: string | null; refundedAt: string | null }>;
   invoicing: { kind: string; legalName: string; taxId: string | null; delivery: string | null; address: string } | null;
   kickoffUrl: string | null;
+  /** False when online payment is off (no Stripe key in production): bank transfer only. */
+  onlinePayment: boolean;
 }
 
 function addressLine(c: { address: string; postalCode: string; city: string; province: string }) {
@@ -211,13 +213,14 @@ export async function getClientPortal(token: string, locale: Locale) {
         }
       : null,
     kickoffUrl: settings.kickoffUrl ?? accepted.offer?.kickoffUrl ?? null,
+    onlinePayment: onlinePaymentEnabled(),
   };
   return { portal, view: accepted.view };
 }
 
 export type CheckoutStart =
   | { ok: true; url: string }
-  | { ok: false; reason: "not_accepted" | "paid" | "processing" | "nothing_due" | "unavailable" };
+  | { ok: false; reason: "not_accepted" | "paid" | "processing" | "nothing_due" | "unavailable" | "disabled" };
 
 /** A checkout being opened by another request (its row is there, its session not yet) is waited for this long. */
 const IN_FLIGHT_MS = 30_000;
@@ -251,6 +254,8 @@ export async function startCheckout(token: string, locale: Locale): Promise<Chec
   if (!lead || lead.erasedAt) return { ok: false, reason: "not_accepted" };
   const accepted = await acceptedOffer(lead.id, locale);
   if (!accepted) return { ok: false, reason: "not_accepted" };
+  // No Stripe key in production: no online payment (and never a checkout on 127.0.0.1).
+  if (!onlinePaymentEnabled()) return { ok: false, reason: "disabled" };
   const stripe = getStripe();
   const started = Date.now();
   for (;;) {
@@ -438,7 +443,7 @@ export interface LeadPaymentsData {
   leadId: string;
   leadStatus: string;
   /** Where Stripe payments go: the local stand-in, Stripe in test mode, or live. */
-  stripeMode: "standin" | "test" | "live";
+  stripeMode: "standin" | "test" | "live" | "disabled";
   /** The stand-in's dashboard (refunds, re-deliveries), when it plays Stripe's part. */
   standinUrl: string | null;
   acceptance: null | {
@@ -481,7 +486,7 @@ export interface LeadPaymentsData {
 
 function dashboardUrl(mode: LeadPaymentsData["stripeMode"], intentId: string | null): string | null {
   if (!intentId) return null;
-  if (mode === "standin") return null;
+  if (mode === "standin" || mode === "disabled") return null;
   return `https://dashboard.stripe.com/${mode === "test" ? "test/" : ""}payments/${intentId}`;
 }
 
@@ -490,7 +495,7 @@ export async function getLeadPayments(leadId: string, locale: Locale): Promise<L
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { id: true, status: true } });
   if (!lead) return null;
   const env = getEnv();
-  const stripeMode: LeadPaymentsData["stripeMode"] = usesStandin(env) ? "standin" : env.STRIPE_SECRET_KEY?.includes("_live_") ? "live" : "test";
+  const stripeMode: LeadPaymentsData["stripeMode"] = currentStripeMode(env);
   const [accepted, rows, client, audit] = await Promise.all([acceptedOffer(lead.id, locale), paymentRows(lead.id), prisma.client.findUnique({ where: { leadId } }), listAudit(leadId)]);
   const reported = refundedUpTo(
     audit.filter((e) => (refundAuditActions as readonly string[]).includes(e.action)).map(refundRecord).filter((r): r is RefundRecord => r !== null),

@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import { FieldError, translateError } from "~/components/field";
 import { LoginSchema } from "~/domain/login-schema";
 import { attemptLogin } from "~/models/account.server";
-import { createSessionCookie, getAuth, safeRedirect } from "~/utils/auth.server";
+import { createSessionCookie, getAuth } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 

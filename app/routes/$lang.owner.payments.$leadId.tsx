@@ -8,7 +8,8 @@ import { romeToday } from "~/domain/intake/schema";
 import { fieldErrors, manualPaymentSchema, reviewPaymentSchema } from "~/domain/payment-forms";
 import { sendPaymentEmails } from "~/models/payment-emails.server";
 import { acceptReportedAmount, PaymentActionError, recordManualPayment } from "~/models/payments.server";
-import { requireUser, safeRedirect } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { prisma } from "~/utils/db.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 

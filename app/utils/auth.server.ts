@@ -2,6 +2,7 @@ import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
+import { readCookie } from "./cookies";
 import { PrismaSessionAdapter } from "./lucia-prisma-adapter.server";
 import { verifyPassword, hashPassword } from "./password.server";
 import type { Locale } from "~/i18n/i18n";
@@ -31,8 +32,10 @@ declare module "lucia" {
   }
 }
 
+/** Our session id, if the browser sent one that can be one (read tolerantly: see readCookie). */
 function sessionIdFrom(request: Request): string | null {
-  return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const id = readCookie(request.headers.get("Cookie"), lucia.sessionCookieName);
+  return id && /^[\w-]{1,255}$/.test(id) ? id : null;
 }
 
 /** The signed-in user, or null. Returns Set-Cookie headers when the session was refreshed or is gone. */
@@ -88,10 +91,4 @@ export async function verifyLogin(email: string, password: string) {
 export async function createSessionCookie(userId: string, meta: { userAgent: string | null; ip: string | null }) {
   const session = await lucia.createSession(userId, { userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip });
   return lucia.createSessionCookie(session.id).serialize();
-}
-
-/** Safe post-login target: only a local path, never another origin. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }

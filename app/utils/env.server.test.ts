@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv, EnvError } from "./env.server";
-import { safeRedirect } from "./auth.server";
 
 describe("environment", () => {
   it("fills development defaults", () => {
@@ -25,9 +24,33 @@ describe("environment", () => {
   });
 });
 
-describe("safeRedirect", () => {
-  it("keeps local paths and refuses other origins", () => {
-    expect(safeRedirect("/it/owner?x=1", "/it")).toBe("/it/owner?x=1");
-    for (const bad of ["//evil.example", "https://evil.example", "/\\evil.example", "", null]) expect(safeRedirect(bad, "/it")).toBe("/it");
+describe("server settings", () => {
+  it("has defaults for the limits and sizes server/app.js uses", () => {
+    expect(parseEnv({})).toMatchObject({ RATE_LIMIT_LOGIN: 10, RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536, TRUST_PROXY: 0, PORT: 3000 });
+    expect(parseEnv({ RATE_LIMIT_POST: "", MAX_BODY_BYTES: " " })).toMatchObject({ RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536 });
+    expect(parseEnv({ RATE_LIMIT_POST: "120", MAX_BODY_BYTES: "131072", TRUST_PROXY: "1", STRIPE_STANDIN_PORT: "4001" })).toMatchObject({
+      RATE_LIMIT_POST: 120,
+      MAX_BODY_BYTES: 131072,
+      TRUST_PROXY: 1,
+      STRIPE_STANDIN_PORT: 4001,
+    });
+  });
+
+  it("refuses a value that would silently turn a check off, naming the variable", () => {
+    const cases: Record<string, string[]> = {
+      RATE_LIMIT_POST: ["60/min", "0", "-1", "1e3", "sixty", "6.5"],
+      RATE_LIMIT_LOGIN: ["10 per 15 min", "0"],
+      MAX_BODY_BYTES: ["64k", "64KB", "1e6", "0", "Infinity"],
+      TRUST_PROXY: ["true", "yes", "-1", "loopback"],
+      PORT: ["3000abc", "0", "70000", "1e3"],
+      STRIPE_STANDIN_PORT: ["next", "99999"],
+    };
+    for (const [name, values] of Object.entries(cases)) {
+      for (const value of values) {
+        expect(() => parseEnv({ [name]: value }), `${name}=${value}`).toThrow(new RegExp(`\\n  ${name}: must be `));
+      }
+    }
+    expect(() => parseEnv({ RATE_LIMIT_POST: "60/min" })).toThrow("RATE_LIMIT_POST: must be a whole number of POST requests per IP per minute");
+    expect(() => parseEnv({ PORT: "4000", STRIPE_STANDIN_PORT: "4000" })).toThrow("STRIPE_STANDIN_PORT: must differ from PORT");
   });
 });

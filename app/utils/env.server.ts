@@ -30,30 +30,61 @@ function emptyAsUnset<T extends z.ZodTypeAny>(schema: T) {
   return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 }
 
+/**
+ * A whole number written in decimal digits (no "60/min", "64k", "1e3", "true"),
+ * within [min, max]; unset or empty takes the default. `z.coerce.number()`
+ * turned "" into 0 and let "1e3" through.
+ */
+function digits(min: number, max: number, message: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
+function wholeNumber(fallback: number, min: number, max: number, message: string) {
+  return emptyAsUnset(digits(min, max, message).default(String(fallback)));
+}
+function optionalWholeNumber(min: number, max: number, message: string) {
+  return emptyAsUnset(digits(min, max, message).optional());
+}
+
+const port = (what: string) => `must be a port number from 1 to 65535 (${what})`;
+
 const BaseSchema = z.object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: wholeNumber(3000, 1, 65535, port("e.g. 3000")),
     DATABASE_URL: databaseUrl.default("file:./data/socialbrief.db"),
     // Public origin of the app, used for absolute links and the Secure cookie flag.
     APP_URL: z.string().url("must be a URL such as https://brief.example.it").default("http://localhost:3000"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Number of proxies in front of the app (for client IPs in rate limits and logs).
-    TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    TRUST_PROXY: wholeNumber(0, 0, 10, "must be how many proxies sit in front of the app: 0 (none), 1, 2 … 10"),
+    // Requests per IP: failed logins per 15 minutes, other POSTs per minute (server/app.js).
+    RATE_LIMIT_LOGIN: wholeNumber(10, 1, 10_000, "must be a whole number of failed logins per IP per 15 minutes, from 1 to 10000 (e.g. 10)"),
+    RATE_LIMIT_POST: wholeNumber(60, 1, 100_000, "must be a whole number of POST requests per IP per minute, from 1 to 100000 (e.g. 60)"),
+    // Largest accepted request body (the logo upload gets at least 2 MB).
+    MAX_BODY_BYTES: wholeNumber(64 * 1024, 1024, 100 * 1024 * 1024, "must be a size in bytes, digits only, from 1024 to 104857600 (e.g. 65536)"),
     // Outgoing email. Without SMTP_URL nothing is sent: messages wait in the owner's outbox.
     SMTP_URL: smtpUrl,
     EMAIL_FROM: emailFrom,
     // Unfinished questionnaire drafts are deleted this many days after their last change.
-    DRAFT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    DRAFT_RETENTION_DAYS: wholeNumber(30, 1, 365, "must be a whole number of days from 1 to 365"),
     // Where rendered PDFs are kept (one file per sent proposal version).
     STORAGE_DIR: z.string().trim().min(1).default("./data/storage"),
     // Worker threads rendering PDFs (default: one per core, at most 4).
-    PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+    PDF_WORKERS: optionalWholeNumber(1, 16, "must be a whole number of worker threads from 1 to 16"),
     // Stripe. Without STRIPE_SECRET_KEY (demo, tests) the app talks to the local
     // stand-in (server/stripe-standin.js) on STRIPE_STANDIN_PORT (default PORT + 1).
     STRIPE_SECRET_KEY: emptyAsUnset(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)").optional()),
     STRIPE_WEBHOOK_SECRET: emptyAsUnset(z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional()),
     STRIPE_PUBLISHABLE_KEY: emptyAsUnset(z.string().regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_… or pk_live_…)").optional()),
-    STRIPE_STANDIN_PORT: emptyAsUnset(z.coerce.number().int().min(1).max(65535).optional()),
+    // The stand-in runs without STRIPE_SECRET_KEY outside production only; with
+    // NODE_ENV=production and no key online payment is off, unless STRIPE_STANDIN=1
+    // (the demo and the browser tests, never a real deployment). With a key it is ignored.
+    STRIPE_STANDIN: emptyAsUnset(z.enum(["0", "1"], { message: "must be 1 (run the local Stripe stand-in) or 0" }).optional()),
+    STRIPE_STANDIN_PORT: optionalWholeNumber(1, 65535, port("default PORT + 1")),
 });
 
 /** Defaults are for development only: in production these must be set. */
@@ -71,6 +102,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Real Stripe keys need the endpoint's signing secret to trust any webhook.
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
+    }
+    if (env.STRIPE_STANDIN_PORT !== undefined && env.STRIPE_STANDIN_PORT === env.PORT) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_STANDIN_PORT"], message: "must differ from PORT" });
     }
     if (env.NODE_ENV !== "production") return;
     for (const name of requiredInProduction) {

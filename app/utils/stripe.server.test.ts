@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env.server";
-import { DEMO_WEBHOOK_SECRET, getStripe, standinPort, usesStandin, webhookSecret } from "./stripe.server";
+import { DEMO_WEBHOOK_SECRET, getStripe, onlinePaymentEnabled, standinPort, stripeMode, usesStandin, webhookSecret } from "./stripe.server";
 
 describe("Stripe configuration", () => {
   it("uses the local stand-in without a secret key, on PORT + 1 unless told", () => {
@@ -33,5 +33,19 @@ describe("Stripe configuration", () => {
       expect((error as Error).message).not.toContain("oops");
     }
     expect(parseEnv({ STRIPE_SECRET_KEY: "", STRIPE_PUBLISHABLE_KEY: " " }).STRIPE_SECRET_KEY).toBeUndefined();
+  });
+
+  it("never uses the stand-in in production without a key, unless told to (demo, browser tests)", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/app", APP_URL: "https://brief.example.it" };
+    expect(stripeMode(parseEnv(production))).toBe("disabled");
+    expect(usesStandin(parseEnv(production))).toBe(false);
+    expect(onlinePaymentEnabled(parseEnv(production))).toBe(false);
+    expect(stripeMode(parseEnv({ ...production, STRIPE_STANDIN: "1" }))).toBe("standin");
+    expect(stripeMode(parseEnv({ STRIPE_STANDIN: "0" }))).toBe("disabled");
+    expect(stripeMode(parseEnv({ NODE_ENV: "test" }))).toBe("standin");
+    const live = { ...production, STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_STANDIN: "1" };
+    expect(stripeMode(parseEnv(live))).toBe("live");
+    expect(onlinePaymentEnabled(parseEnv(live))).toBe(true);
+    expect(() => parseEnv({ STRIPE_STANDIN: "yes" })).toThrow("STRIPE_STANDIN: must be 1 (run the local Stripe stand-in) or 0");
   });
 });

@@ -1,8 +1,11 @@
 // The Stripe client, from the environment:
 //   - STRIPE_SECRET_KEY set: the real Stripe API.
-//   - unset (the demo and the tests): the same SDK pointed at the local
-//     stand-in (server/stripe-standin.js) on 127.0.0.1:STRIPE_STANDIN_PORT,
-//     which server/index.js starts only in that case.
+//   - unset outside production (development, the tests), or with
+//     STRIPE_STANDIN=1 (the demo, the browser tests): the same SDK pointed at
+//     the local stand-in (server/stripe-standin.js) on
+//     127.0.0.1:STRIPE_STANDIN_PORT, which server/index.js starts only then.
+//   - unset in production: online payment is off ("disabled"); clients are
+//     told so and pay by bank transfer, never sent to 127.0.0.1.
 // Webhooks are checked with STRIPE_WEBHOOK_SECRET; outside production, with
 // the stand-in, a fixed demo secret stands in when it is unset.
 import Stripe from "stripe";
@@ -12,8 +15,21 @@ import { getEnv, type Env } from "./env.server";
 export const DEMO_WEBHOOK_SECRET = "whsec_socialbrief_demo_standin_not_for_production";
 const STANDIN_KEY = "sk_test_socialbrief_standin";
 
+export type StripeMode = "live" | "test" | "standin" | "disabled";
+
+export function stripeMode(env: Env = getEnv()): StripeMode {
+  if (env.STRIPE_SECRET_KEY) return env.STRIPE_SECRET_KEY.includes("_live_") ? "live" : "test";
+  const standin = env.STRIPE_STANDIN ?? (env.NODE_ENV === "production" ? "0" : "1");
+  return standin === "1" ? "standin" : "disabled";
+}
+
 export function usesStandin(env: Env = getEnv()): boolean {
-  return !env.STRIPE_SECRET_KEY;
+  return stripeMode(env) === "standin";
+}
+
+/** Whether clients can pay online at all (real Stripe or the stand-in). */
+export function onlinePaymentEnabled(env: Env = getEnv()): boolean {
+  return stripeMode(env) !== "disabled";
 }
 
 export function standinPort(env: Env = getEnv()): number {

@@ -60,8 +60,12 @@ describe("owner login and lead list", () => {
 
   it("never redirects to another site after login", async () => {
     await upsertOwner(owner);
-    const response = await logIn({ email: owner.email, password: owner.password, redirectTo: "//evil.example/phish" });
-    expect(response.headers.get("Location")).toBe("/it/owner");
+    for (const redirectTo of ["//evil.example/phish", "/\t/evil.example/", "/\n/evil.example/", "\\\\evil.example", "/\\evil.example", "/\t\\evil.example"]) {
+      const response = await logIn({ email: owner.email, password: owner.password, redirectTo });
+      expect(response.headers.get("Location"), JSON.stringify(redirectTo)).toBe("/it/owner");
+    }
+    const local = await logIn({ email: owner.email, password: owner.password, redirectTo: "/it/owner/leads?q=caffè" });
+    expect(local.headers.get("Location")).toBe("/it/owner/leads?q=caff%C3%A8");
   });
 
   it("logs out by deleting the session row, after which the cookie no longer works", async () => {

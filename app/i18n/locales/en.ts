@@ -57,6 +57,8 @@ export const en: Messages = {
     tooManyRequests: "Too many attempts. Try again in a few minutes.",
     notFoundTitle: "Page not found",
     notFoundBody: "This address does not exist or is no longer available.",
+    badRequestTitle: "Request not readable",
+    badRequestBody: "What was sent is not a form we can read. Go back to the page, reload it and try again.",
     serverTitle: "Something went wrong",
     serverBody: "We have logged the error. Please try again shortly.",
     backHome: "Back to the start",

@@ -58,6 +58,8 @@ export const it = {
     tooManyRequests: "Troppi tentativi. Riprova tra qualche minuto.",
     notFoundTitle: "Pagina non trovata",
     notFoundBody: "L'indirizzo non esiste o non è più disponibile.",
+    badRequestTitle: "Richiesta non leggibile",
+    badRequestBody: "I dati inviati non sono un modulo che possiamo leggere. Torna alla pagina, ricaricala e riprova.",
     serverTitle: "Qualcosa è andato storto",
     serverBody: "Abbiamo registrato l'errore. Riprova tra poco.",
     backHome: "Torna all'inizio",

@@ -83,6 +83,7 @@ export const paymentEn: Widen<typeof paymentIt> = {
     due: "The onboarding fee is due. Payment is secure, through Stripe: card or bank debit.",
     pay: "Pay {{amount}}",
     payAgain: "Try paying {{amount}} again",
+    onlineDisabled: "Online payment is not available: please pay by bank transfer. Reply to the email that brought you the proposal and we will send you the details; we will record the payment ourselves.",
     bankTransfer: "Rather pay by bank transfer? Reply to the email that brought you the proposal: we will record the payment ourselves.",
     processing: "The payment is being confirmed: a bank debit usually takes from a few hours to a few days. This page updates by itself.",
     failed: "The last payment attempt did not go through and nothing was charged.",
@@ -163,6 +164,7 @@ export const paymentEn: Widen<typeof paymentIt> = {
     standin: "Payments go to the local Stripe stand-in: no real money.",
     standinLink: "Open the stand-in (refunds, re-sending events)",
     testMode: "Stripe is in test mode: no real money.",
+    onlineDisabled: "Online payment is off (no STRIPE_SECRET_KEY): clients are told to pay by bank transfer; record it here.",
     summary: {
       not_accepted: "Proposal not accepted yet.",
       awaiting: "Accepted: onboarding fee awaiting payment.",

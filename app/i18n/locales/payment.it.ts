@@ -80,6 +80,7 @@ export const paymentIt = {
     due: "La quota di avvio è da pagare. Il pagamento è sicuro, con Stripe: carta o addebito bancario.",
     pay: "Paga {{amount}}",
     payAgain: "Riprova il pagamento di {{amount}}",
+    onlineDisabled: "Il pagamento online non è disponibile: paga con un bonifico. Rispondi all'email con cui hai ricevuto la proposta e ti mandiamo i dati; registreremo noi il pagamento.",
     bankTransfer: "Preferisci un bonifico? Rispondi all'email con cui hai ricevuto la proposta: registreremo noi il pagamento.",
     processing: "Il pagamento è in corso di conferma: con l'addebito bancario servono di solito da qualche ora a qualche giorno. Questa pagina si aggiorna da sola.",
     failed: "L'ultimo tentativo di pagamento non è andato a buon fine e non è stato addebitato nulla.",
@@ -160,6 +161,7 @@ export const paymentIt = {
     standin: "I pagamenti vanno al simulatore locale di Stripe: nessun denaro reale.",
     standinLink: "Apri il simulatore (rimborsi, reinvio degli eventi)",
     testMode: "Stripe è in modalità test: nessun denaro reale.",
+    onlineDisabled: "Pagamento online disattivato (manca STRIPE_SECRET_KEY): i clienti vedono che devono pagare con bonifico; registralo qui.",
     summary: {
       not_accepted: "Proposta non ancora accettata.",
       awaiting: "Accettata: quota di avvio in attesa di pagamento.",

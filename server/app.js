@@ -1,0 +1,318 @@
+// The Express app around the Remix request handler, built from a validated
+// environment so server/index.js and the integration tests run the same code:
+// - compression; hashed assets cached for a year, other public files for an hour
+// - helmet security headers; rate limits on login and public POSTs
+// - structured request logs (pino-http)
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { rateLimit } from "express-rate-limit";
+import { pinoHttp } from "pino-http";
+import { randomUUID } from "node:crypto";
+import { withCleanForms } from "./forms.js";
+
+/**
+ * The path the way Remix will route it, for every decision made here by path
+ * (limits, language of a message): Remix builds the request URL from
+ * `req.originalUrl` (so `\\` and dot segments are resolved), decodes each
+ * segment, ignores letter case, trailing slashes and the single-fetch `.data`
+ * suffix. Without this `/it/LOGIN` or `/it/%6Cogin` reached the login action
+ * past the login limiter.
+ * @param {string} originalUrl
+ * @returns {string} lower case, no trailing slash ("/" for the root)
+ */
+export function routePath(originalUrl) {
+  let pathname;
+  try {
+    pathname = new URL(`http://localhost${originalUrl}`).pathname;
+  } catch {
+    pathname = originalUrl.split("?")[0] ?? "/";
+  }
+  const decoded = pathname
+    .split("/")
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).replaceAll("/", "%2F");
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
+  const path = decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, "/")
+    .replace(/\/+$/, "")
+    .replace(/\.data$/, "")
+    .replace(/\/+$/, "");
+  return path === "" || path === "/_root" ? "/" : path;
+}
+
+// Answers that hold private data: the owner's area, the prospect's private link
+// (/p/:token and everything under it: acceptance, payment, receipts, PDF), the
+// questionnaire and the emailed token links (resume, invitation, reset).
+const PRIVATE = /^\/(it|en)\/(owner|p|intake|invite|reset)(\/|$)/;
+const TOKEN_LINK = /^\/(it|en)\/(p|intake\/resume|invite|reset)\//;
+
+/**
+ * The headers every answer on `path` (a routePath) must carry: never stored by
+ * a browser or proxy cache, and token links never indexed. Empty for public pages.
+ * @param {string} path
+ * @returns {Record<string, string>}
+ */
+export function privacyHeaders(path) {
+  if (!PRIVATE.test(path)) return {};
+  const headers = { "Cache-Control": "private, no-store" };
+  return TOKEN_LINK.test(path) ? { ...headers, "X-Robots-Tag": "noindex" } : headers;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The last of a header's comma-separated values, or undefined. */
+function lastValue(header) {
+  const value = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").pop()?.trim();
+  return value || undefined;
+}
+
+/** Whether two origins (scheme://host[:port]) are the same, default ports and case aside. */
+function sameOrigin(a, b) {
+  try {
+    const left = new URL(a);
+    return left.origin !== "null" && left.origin === new URL(b).origin && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/?$/i.test(a);
+  } catch {
+    return false;
+  }
+}
+
+/** @param {{ routePath?: string }} req */
+const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").startsWith("/en/");
+
+/**
+ * @param {object} options
+ * @param {import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>)} options.build
+ * @param {Record<string, any>} options.env the environment as parsed and checked by app/utils/env.server.ts
+ *   (never process.env: every setting read here has been validated)
+ * @param {import("pino").Logger} options.logger
+ * @param {"development" | "production"} [options.mode]
+ * @param {{ middlewares: import("express").RequestHandler } | undefined} [options.viteDevServer]
+ * @param {() => boolean} [options.isClosing] true while the server shuts down
+ * @param {boolean} [options.serveStatic] serve build/client (default: without a Vite dev server)
+ * @param {"live" | "test" | "standin" | "disabled"} options.stripeMode from app/utils/stripe.server.ts
+ */
+export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode }) {
+  // Where paying may post to (browsers apply form-action to the redirect to Checkout too).
+  const checkoutOrigins =
+    stripeMode === "live" || stripeMode === "test"
+      ? ["https://checkout.stripe.com"]
+      : stripeMode === "standin"
+        ? [`http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`]
+        : [];
+  const isDev = mode === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      // A request id from a proxy in front is kept only when it is a UUID: anything
+      // else a client sends is not echoed into logs or responses.
+      genReqId: (req, res) => {
+        const sent = req.headers["x-request-id"];
+        const id = typeof sent === "string" && UUID.test(sent) ? sent.toLowerCase() : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+
+  // Every decision by path below uses the path as Remix routes it.
+  app.use((req, _res, next) => {
+    req.routePath = routePath(req.originalUrl);
+    next();
+  });
+
+  // Private answers, decided here by path for every kind of answer in one place:
+  // documents, single-fetch data (.data), resource routes (PDF, CSV), redirects,
+  // errors, and our own 413/429. Set as the head is written, so they win over
+  // whatever a route sent (routes exporting no `headers` sent none on documents).
+  app.use((req, res, next) => {
+    const headers = Object.entries(privacyHeaders(req.routePath));
+    if (headers.length === 0) return next();
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      for (const [name, value] of headers) this.setHeader(name, value);
+      return writeHead.apply(this, args);
+    };
+    next();
+  });
+
+  // While shutting down, tell clients not to reuse connections.
+  app.use((_req, res, next) => {
+    if (isClosing()) res.setHeader("Connection", "close");
+    next();
+  });
+  app.use(compression());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": isDev ? ["'self'", "'unsafe-inline'"] : ["'self'", "'unsafe-inline'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
+          "worker-src": ["'self'", "blob:"],
+          // Paying posts to us and is redirected to Stripe Checkout (or the local stand-in):
+          // browsers apply form-action to that redirect too.
+          "form-action": ["'self'", ...checkoutOrigins],
+          "upgrade-insecure-requests": env.APP_URL.startsWith("https://") ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      // Not helmet's "no-referrer": with it browsers send `Origin: null` on our
+      // own form posts, which defeats the Origin checks (ours and Remix's).
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      strictTransportSecurity: env.APP_URL.startsWith("https://"),
+    }),
+  );
+
+  // Defence in depth against CSRF beside SameSite=Lax: a cross-site browser POST
+  // carries an Origin that is not ours. Ours is APP_URL's origin (scheme, host
+  // and port), and, only behind a trusted proxy (TRUST_PROXY), the origin the
+  // proxy reports in X-Forwarded-Proto and X-Forwarded-Host: without one, those
+  // headers are the client's word and prove nothing.
+  // Outside production the app on this machine's own port counts too (npm run dev on
+  // another PORT with the default APP_URL).
+  const ownOrigins = [new URL(env.APP_URL).origin, ...(env.NODE_ENV === "production" ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`])];
+  const proxied = env.TRUST_PROXY > 0;
+  // Without a trusted proxy, forwarded headers are dropped before anything reads
+  // them (Remix builds request.url from X-Forwarded-Host when present).
+  if (!proxied) {
+    app.use((req, _res, next) => {
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-for"];
+      next();
+    });
+  }
+  // Our check decides: once an Origin passed it, it is not handed on, so Remix's
+  // own comparison (Origin against X-Forwarded-Host or Host, whatever sent them)
+  // cannot turn a post from our own origin into a blank 500.
+  const checked = (req, next) => {
+    delete req.headers.origin;
+    next();
+  };
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.headers.origin;
+    if (!origin) return next();
+    if (origin === "null") {
+      // An opaque origin (a page with "Referrer-Policy: no-referrer", a privacy
+      // extension, a sandboxed frame) cannot be checked either way; SameSite=Lax
+      // keeps session cookies off cross-site posts. Drop it so Remix's own
+      // origin check does not turn the post into a blank 500.
+      delete req.headers.origin;
+      return next();
+    }
+    if (ownOrigins.some((own) => sameOrigin(origin, own))) return checked(req, next);
+    if (proxied) {
+      // The value our proxy wrote is the last one (a client may have sent its own before it).
+      const host = lastValue(req.headers["x-forwarded-host"]) ?? req.headers.host;
+      const proto = lastValue(req.headers["x-forwarded-proto"]) ?? (req.socket.encrypted ? "https" : "http");
+      if (host && sameOrigin(origin, `${proto}://${host}`)) return checked(req, next);
+    }
+    res.status(403).type("text/plain").send("Forbidden: cross-site request");
+  });
+
+  // Request size limit: forms are small; anything bigger is refused before Remix reads it.
+  const MAX_BODY_BYTES = env.MAX_BODY_BYTES;
+  app.use((req, res, next) => {
+    if (req.method !== "POST" && req.method !== "PUT" && req.method !== "PATCH") return next();
+    const length = Number(req.headers["content-length"] ?? NaN);
+    const english = isEnglish(req);
+    if (!Number.isFinite(length)) {
+      if (req.headers["transfer-encoding"]) {
+        return res.status(411).type("text/plain").send(english ? "Length required." : "Lunghezza della richiesta mancante.");
+      }
+      return next();
+    }
+    // The logo upload (owner only, checked by the route) gets up to 2 MB through, so a
+    // file over the logo's 512 KB gets the route's translated message, not a bare 413.
+    const limit = /^\/(it|en)\/owner\/settings\/logo$/.test(req.routePath) ? Math.max(MAX_BODY_BYTES, 2 * 1024 * 1024) : MAX_BODY_BYTES;
+    if (length > limit) {
+      return res.status(413).type("text/plain").send(english ? "Too much data sent at once." : "Troppi dati inviati insieme.");
+    }
+    next();
+  });
+
+  const limitMessage = (req) =>
+    (isEnglish(req) ? "Too many attempts. Try again in a few minutes." : "Troppi tentativi. Riprova tra qualche minuto.");
+  // Logins: failed attempts per IP (successful ones do not count). Over the
+  // limit the request still reaches the login action, marked, so the person
+  // gets the translated message in the form (with or without JavaScript)
+  // instead of a bare 429 that the browser app could only show as an error.
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: env.RATE_LIMIT_LOGIN,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    handler: (req, _res, next) => {
+      req.headers["x-login-limited"] = "1";
+      next();
+    },
+  });
+  app.use((req, _res, next) => {
+    delete req.headers["x-login-limited"]; // only the limiter may set it
+    next();
+  });
+  const publicPostLimiter = rateLimit({
+    windowMs: 60 * 1000,
+    limit: env.RATE_LIMIT_POST,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    message: limitMessage,
+  });
+  app.post("*", (req, res, next) => (/^\/(it|en)\/login$/.test(req.routePath) ? loginLimiter(req, res, next) : next()));
+  // Stripe's webhook deliveries come in bursts from a few addresses; they are signed, not typed by people.
+  app.post("*", (req, res, next) => (req.routePath === "/stripe/webhook" ? next() : publicPostLimiter(req, res, next)));
+
+  // The client IP as Express sees it (after trust proxy), for sessions and logs.
+  app.use((req, _res, next) => {
+    req.headers["x-client-ip"] = req.ip ?? "";
+    next();
+  });
+
+  if (viteDevServer) app.use(viteDevServer.middlewares);
+  if (serveStatic) {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  // Single fetch (.data) is how the app loads data; a `?_data=` request is only
+  // ever a probe, which Remix answers with a 403 "Unexpected Server Error" or a 500.
+  app.use((req, res, next) => {
+    const query = req.originalUrl.indexOf("?");
+    if (query < 0 || !new URLSearchParams(req.originalUrl.slice(query + 1)).has("_data")) return next();
+    res.status(400).type("text/plain").send(isEnglish(req) ? "Bad request." : "Richiesta non valida.");
+  });
+
+  // Every form action gets a cleaned form, or a 400/415 (server/forms.js).
+  const cleanBuild = typeof build === "function" ? async () => withCleanForms(await build()) : withCleanForms(build);
+  app.all("*", createRequestHandler({ build: cleanBuild, mode }));
+
+  // Express's last resort: a plain message, never a stack trace.
+  app.use((err, req, res, _next) => {
+    req.log?.error({ err }, "unhandled server error");
+    if (res.headersSent) return;
+    res.status(500).type("text/plain").send("Internal Server Error");
+  });
+
+  return app;
+}

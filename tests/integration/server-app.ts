@@ -1,0 +1,93 @@
+// The real Express app (server/app.js) around the real Remix app, in this test
+// process: Vite compiles the Remix build once per test file (as `npm run dev`
+// does), and each startApp() listens on its own port with its own settings.
+import type { AddressInfo } from "node:net";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { Writable } from "node:stream";
+import type { ServerBuild } from "@remix-run/node";
+import pino from "pino";
+import { createServer, type ViteDevServer } from "vite";
+import { createApp } from "../../server/app.js";
+import type { Env } from "~/utils/env.server";
+
+interface EntryModule {
+  getEnv(): Env;
+  stripeMode(env: Env): "live" | "test" | "standin" | "disabled";
+  disconnectDb(): Promise<void>;
+  closePdfPool(): Promise<void>;
+}
+
+let vite: ViteDevServer | undefined;
+let build: ServerBuild | undefined;
+
+export async function loadBuild(): Promise<ServerBuild> {
+  vite ??= await createServer({
+    configFile: "vite.config.ts",
+    server: { middlewareMode: true, hmr: false, watch: null },
+    appType: "custom",
+    logLevel: "error",
+  });
+  build ??= (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  return build;
+}
+
+/** The build's own entry exports (its own database client, environment, PDF pool). */
+export async function entry(): Promise<EntryModule> {
+  return (await loadBuild()).entry.module as unknown as EntryModule;
+}
+
+export interface RunningApp {
+  url: string;
+  /** Every JSON log line written so far. */
+  logs: () => Record<string, unknown>[];
+  close: () => Promise<void>;
+}
+
+const servers = new Set<Server>();
+
+/**
+ * Starts the app on a free port; `settings` override the parsed environment the
+ * server reads (a function gets the app's URL first, e.g. for APP_URL).
+ */
+export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}): Promise<RunningApp> {
+  const built = await loadBuild();
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = pino({ level: "info", base: { app: "socialbrief" } }, sink);
+  const server = createHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.add(server);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const mod = await entry();
+  const env = { ...mod.getEnv(), ...(typeof settings === "function" ? settings(url) : settings) } as Env;
+  server.on("request", createApp({ build: built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
+  return {
+    url,
+    logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+    close: () =>
+      new Promise<void>((resolve) => {
+        servers.delete(server);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** For afterAll: closes every app still listening, the build's database client and Vite. */
+export async function stopApps(): Promise<void> {
+  await Promise.all([...servers].map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
+  servers.clear();
+  if (build) {
+    const mod = await entry();
+    await mod.closePdfPool();
+    await mod.disconnectDb();
+  }
+  await vite?.close();
+  vite = undefined;
+  build = undefined;
+}
