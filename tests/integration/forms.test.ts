@@ -1,6 +1,8 @@
 // What reaches a form action through the real server: never a control
 // character, never a body that is not a form; odd requests answer 4xx, not 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertOwner } from "~/models/user.server";
+import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { cleanText } from "../../server/forms.js";
 import { startApp, stopApps, type RunningApp } from "./server-app";
@@ -84,6 +86,21 @@ describe("bodies that are not forms", () => {
     multipart.append("email", "someone@example.com");
     const sent = await fetch(`${app.url}/en/forgot`, { method: "POST", body: multipart, redirect: "manual" });
     expect(sent.status).toBeLessThan(400);
+  });
+});
+
+describe("file uploads", () => {
+  it("keep their bytes through the cleaning (the owner's logo)", async () => {
+    const owner = await upsertOwner({ email: "owner@studio.example", name: "Olga Owner", password: "correct horse battery staple" });
+    const cookie = (await createSessionCookie(owner.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
+    const bytes = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    const form = new FormData();
+    form.append("logo", new Blob([bytes], { type: "image/png" }), "logo\u0000.png");
+    const response = await fetch(`${app.url}/it/owner/settings/logo`, { method: "POST", body: form, headers: { Cookie: cookie }, redirect: "manual" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toContain("logo=saved");
+    const served = await fetch(`${app.url}/brand/logo`);
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });
 
