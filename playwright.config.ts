@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 30_000,
+  // A safety net against hangs, not a speed budget: a busy 2-core machine hashes passwords and renders PDFs slowly.
+  timeout: 90_000,
   reporter: [["list"], ["json", { outputFile: ".test-reports/e2e.json" }]],
   use: {
     baseURL,

@@ -21,7 +21,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "sqlite", NODE_ENV: "test" },
-          testTimeout: 30_000,
+          // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },
@@ -32,7 +33,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "postgres", NODE_ENV: "test" },
-          testTimeout: 30_000,
+          // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

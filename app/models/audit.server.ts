@@ -12,6 +12,8 @@ export type AuditAction =
   | "lead.erased"
   | "note.added"
   | "proposal.edited"
+  | "proposal.block.edited"
+  | "proposal.block.reset"
   | "proposal.sent"
   | "proposal.opened"
   | "proposal.renewal_requested"

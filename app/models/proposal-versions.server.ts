@@ -20,7 +20,7 @@ import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { readStored, sha256, writeStored } from "~/utils/storage.server";
 import { recordAudit } from "./audit.server";
-import { parseEdits, parsePriceEdits, withPrices, type AcceptableSnapshot } from "./proposal.server";
+import { parseBlockEdits, parseEdits, parsePriceEdits, withBlockEdits, withPrices, type AcceptableSnapshot } from "./proposal.server";
 import { getOwnerSettings } from "./settings.server";
 
 const SnapshotSchema = z.object({
@@ -31,6 +31,8 @@ const SnapshotSchema = z.object({
   answers: z.unknown(),
   settings: OwnerSettingsSchema,
   textEdits: z.record(z.string(), z.string()),
+  /** The owner's block edits in the lead's language (since rules 2026.12.2). */
+  blockEdits: z.object({ locale: z.enum(["it", "en"]), edits: z.record(z.string(), z.object({ text: z.string(), base: z.string() })) }).nullable().optional(),
 });
 type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -48,7 +50,7 @@ export function viewFromSnapshot(snapshotJson: string, locale: Locale): { view: 
   if (!answers) return null;
   const model = buildProposal({ answers, organisation: snapshot.lead.organisation, contactName: snapshot.lead.contactName, issuedOn: snapshot.issuedOn }, snapshot.settings);
   const t = getT(locale);
-  return { view: proposalView(model, locale, (k, o) => t(k, o), parseEdits(JSON.stringify(snapshot.textEdits))), snapshot };
+  return { view: withBlockEdits(proposalView(model, locale, (k, o) => t(k, o), parseEdits(JSON.stringify(snapshot.textEdits))), snapshot.blockEdits ?? null, locale), snapshot };
 }
 
 /**
@@ -203,10 +205,11 @@ export async function sendProposal(leadId: string, actorId: string | null, now =
     answers: JSON.parse(lead.answers!) as unknown,
     settings,
     textEdits: parseEdits(lead.proposal?.textEdits) as Record<string, string>,
+    blockEdits: parseBlockEdits(lead.proposal?.textEdits),
   };
   const model = buildProposal({ answers, organisation: lead.organisation, contactName: lead.name, issuedOn }, settings);
   const edits = parseEdits(lead.proposal?.textEdits);
-  const views = Object.fromEntries(locales.map((l) => [l, proposalView(model, l, (k, o) => getT(l)(k, o), edits)])) as Record<Locale, ProposalView>;
+  const views = Object.fromEntries(locales.map((l) => [l, withBlockEdits(proposalView(model, l, (k, o) => getT(l)(k, o), edits), snapshot.blockEdits ?? null, l)])) as Record<Locale, ProposalView>;
   const view = views[locale];
   const currentLogo = await logoForPdf();
   if (currentLogo) await writeStored(logoKey({ sha256: currentLogo.sha256, format: currentLogo.format }), Buffer.from(currentLogo.data));

@@ -8,7 +8,8 @@ import { buildProposal } from "~/domain/strategy/engine";
 import { readIntakeAnswers } from "~/domain/strategy/input";
 import { partIds } from "~/domain/strategy/model";
 import type { TextEdits } from "~/domain/strategy/resolve";
-import { proposalView } from "~/domain/strategy/view";
+import { proposalView, type ProposalView } from "~/domain/strategy/view";
+import { applyBlockEdits, type BlockEdit, type BlockEdits } from "~/domain/strategy/blocks";
 import { getT } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { getOwnerSettings } from "./settings.server";
@@ -84,16 +85,47 @@ export function proposalExpectedDay(submittedAt: Date, settings: Pick<OwnerSetti
   return addWorkingDays(romeToday(submittedAt), settings.proposalWithinWorkingDays);
 }
 
-const EditsSchema = z.record(z.enum(partIds), z.string().max(5000));
+/**
+ * Proposal.textEdits holds the owner's whole-part texts (part id → text) and,
+ * under "@blocks", their block edits in the lead's language (path → { text,
+ * base }). Unknown or damaged entries are dropped, never guessed.
+ */
+const PartEditSchema = z.string().max(5000);
+const BlockEditsSchema = z.object({
+  locale: z.enum(["it", "en"]),
+  edits: z.record(z.string().max(200), z.object({ text: z.string().min(1).max(2000), base: z.string().max(5000) })),
+});
+export type StoredBlockEdits = z.infer<typeof BlockEditsSchema>;
 
-export function parseEdits(json: string | null | undefined): TextEdits {
+function parseJsonObject(json: string | null | undefined): Record<string, unknown> {
   if (!json) return {};
   try {
-    const parsed = EditsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : {};
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
   }
+}
+
+export function parseEdits(json: string | null | undefined): TextEdits {
+  const raw = parseJsonObject(json);
+  const out: TextEdits = {};
+  for (const id of partIds) {
+    const parsed = PartEditSchema.safeParse(raw[id]);
+    if (parsed.success) out[id] = parsed.data;
+  }
+  return out;
+}
+
+/** The owner's block edits, or null when there are none (or they are damaged). */
+export function parseBlockEdits(json: string | null | undefined): StoredBlockEdits | null {
+  const parsed = BlockEditsSchema.safeParse(parseJsonObject(json)["@blocks"]);
+  return parsed.success && Object.keys(parsed.data.edits).length ? parsed.data : null;
+}
+
+/** A view with the block edits in place when they were written in its language. */
+export function withBlockEdits(view: ProposalView, blocks: StoredBlockEdits | null, locale: "it" | "en"): ProposalView {
+  return blocks && blocks.locale === locale ? applyBlockEdits(view, blocks.edits) : view;
 }
 
 /** The prospect opened their proposal: the first time after sending is recorded for the owner. */
@@ -143,11 +175,13 @@ export async function getWorkingProposal(leadId: string, locale: "it" | "en") {
   const prices = parsePriceEdits(lead.proposal?.priceEdits);
   const settings = withPrices(base, prices);
   const edits = parseEdits(lead.proposal?.textEdits);
-  if (!answers) return { lead, view: null, generated: null, settings, base, prices, edits };
+  const blocks = parseBlockEdits(lead.proposal?.textEdits);
+  if (!answers) return { lead, view: null, generated: null, settings, base, prices, edits, blocks };
   const model = buildProposal({ answers, organisation: lead.organisation, contactName: lead.name, issuedOn: romeToday() }, settings);
   const t = getT(locale);
   const translate = (k: string, o?: Record<string, unknown>) => t(k, o);
-  return { lead, view: proposalView(model, locale, translate, edits), generated: proposalView(model, locale, translate), settings, base, prices, edits };
+  const generated = proposalView(model, locale, translate);
+  return { lead, view: withBlockEdits(proposalView(model, locale, translate, edits), blocks, locale), generated, settings, base, prices, edits, blocks };
 }
 
 /** The language the lead gets their proposal in (the questionnaire's), Italian when unknown; null for no such lead. */
@@ -158,10 +192,33 @@ export async function leadLocale(leadId: string): Promise<"it" | "en" | null> {
 }
 
 export async function saveProposalEdits(leadId: string, actorId: string, edits: TextEdits, prices: PriceEdits) {
-  const textEdits = JSON.stringify(Object.fromEntries(Object.entries(edits).filter(([, v]) => v && v.trim())));
+  const parts = Object.fromEntries(Object.entries(edits).filter(([, v]) => v && v.trim()));
   const priceEdits = JSON.stringify(prices);
   await prisma.$transaction(async (tx) => {
+    // The block edits are kept: this form writes the whole-part texts and the prices only.
+    const current = await tx.proposal.findUnique({ where: { leadId }, select: { textEdits: true } });
+    const blocks = parseBlockEdits(current?.textEdits);
+    const textEdits = JSON.stringify(blocks ? { ...parts, "@blocks": blocks } : parts);
     await tx.proposal.upsert({ where: { leadId }, create: { leadId, textEdits, priceEdits }, update: { textEdits, priceEdits } });
-    await recordAudit({ action: "proposal.edited", leadId, actorId, data: { parts: Object.keys(JSON.parse(textEdits) as object), prices: Object.keys(prices) } }, tx);
+    await recordAudit({ action: "proposal.edited", leadId, actorId, data: { parts: Object.keys(parts), prices: Object.keys(prices) } }, tx);
+  });
+}
+
+/**
+ * Sets (or, with null, resets to the generated text) one block of the working
+ * proposal, in the lead's language. Edits in another language are dropped: the
+ * proposal is sent in one language and its block edits follow it.
+ */
+export async function saveBlockEdit(leadId: string, actorId: string, locale: "it" | "en", path: string, edit: BlockEdit | null) {
+  await prisma.$transaction(async (tx) => {
+    const current = await tx.proposal.findUnique({ where: { leadId }, select: { textEdits: true } });
+    const parts = parseEdits(current?.textEdits);
+    const blocks = parseBlockEdits(current?.textEdits);
+    const edits: BlockEdits = blocks && blocks.locale === locale ? { ...blocks.edits } : {};
+    if (edit) edits[path] = edit;
+    else delete edits[path];
+    const textEdits = JSON.stringify(Object.keys(edits).length ? { ...parts, "@blocks": { locale, edits } } : parts);
+    await tx.proposal.upsert({ where: { leadId }, create: { leadId, textEdits }, update: { textEdits } });
+    await recordAudit({ action: edit ? "proposal.block.edited" : "proposal.block.reset", leadId, actorId, data: { path } }, tx);
   });
 }

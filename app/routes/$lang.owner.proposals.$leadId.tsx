@@ -239,6 +239,9 @@ export default function ProposalReview() {
             <p id="review-intro" className="hint">
               {t("settings.review.intro")}
             </p>
+            <p>
+              <a href={`/${locale}/owner/proposals/${lead.id}/blocks`}>{t("settings.review.blocksLink")}</a>
+            </p>
             {partIds.map((id) => (
               <div className="field" key={id}>
                 <label htmlFor={`part-${id}`}>{t("settings.review.yourText", { part: view.partTitles[id] })}</label>

@@ -33,7 +33,8 @@ describe("plan first, package second: twelve contrasting prospects", () => {
     expect(reasonsOf(model, "instagram")).toContain("Su Instagram avete già 850 follower: si riparte da lì, non da zero.");
     // Two people: two channels, no TikTok for an audience over 35.
     expect(priorityOf(model, "tiktok")).not.toBe("primary");
-    expect(all(model.content.languages)).toContain("Contenuti in Italiano e Tedesco");
+    expect(all(model.content.languages)).toContain("Contenuti in italiano e tedesco");
+    expect(model.content.languages.map(textEn).join(" ")).toContain("Content in Italian and German");
     expect(suggested(model)).toContain("translation");
     expect(model.audience.hypotheses!.personas.map((p) => p.id)).toContain("foreignGuest");
     // Seasons from the places named: the Dolomites peak in winter and summer, September and October are the shoulder.
@@ -167,7 +168,7 @@ describe("plan first, package second: twelve contrasting prospects", () => {
     expect(model.crisis.level).toBe("reinforced");
     expect(recommended(model)).toBe("crescita");
     expect(model.objectives[1]!.kpis[1]!.metric.key).toBe("plan.kpi.reputation.reviewsReply");
-    expect(all(model.content.languages)).toContain("Italiano e Inglese");
+    expect(all(model.content.languages)).toContain("italiano e inglese");
     const byMonth = Object.fromEntries(months(model).map((mo) => [mo.month.slice(5), mo.intensity]));
     expect([byMonth["07"], byMonth["08"], byMonth["11"]]).toEqual([3, 3, 1]);
   });

@@ -26,6 +26,8 @@ const channelName = (channel: Channel): Msg => ({ key: `questionnaire.fields.cha
 const option = (set: string, value: string): Msg => ({ key: `questionnaire.options.${set}.${value}` });
 /** An option's label inside a sentence: first letter in lower case. */
 const lower = (msg: Msg): Msg => ({ key: "@lower", params: { text: msg } });
+/** A language's name inside a sentence: lower case in Italian, capitalised in English. */
+const languageName = (code: string): Msg => ({ key: "@lower", params: { text: option("audienceLanguages", code), only: "it" } });
 const bilingual = (text: { it: string; en: string }): Msg => ({ key: "@bilingual", params: { it: text.it, en: text.en } });
 /** The prospect's own words, quoted whole. */
 const q = (text: string): Msg => ({ key: "@quote", params: { text } });
@@ -695,7 +697,7 @@ function personaHypotheses(a: IntakeAnswers, goals: Goal[], primaries: Channel[]
     const channel = preferred.find((ch) => primaries.includes(ch)) ?? primaries[0] ?? null;
     const reasons: Msg[] = [bands.length && id !== "jobSeeker" ? m("reason.persona.fromAnswers", { sector: sectorMsg, ages: ageMsg(band) }) : m("reason.persona.fromSector", { sector: sectorMsg })];
     if ((id === "jobSeeker" || id === "techTalent") && goals.includes("recruiting")) reasons.push(m("reason.persona.recruiting", { goal: goalName("recruiting") }));
-    if (id === "foreignGuest" && foreign.length) reasons.push(m("reason.persona.languages", { languages: listOf(foreign.map((l) => option("audienceLanguages", l))) }));
+    if (id === "foreignGuest" && foreign.length) reasons.push(m("reason.persona.languages", { languages: listOf(foreign.map(languageName)) }));
     if (channel) reasons.push(m("reason.persona.channel", { channel: channelName(channel) }));
     return { id, name: personaNames[id] ?? id, ages: ageMsg(band), text: m(`persona.${id}`), channel, reasons };
   });
@@ -844,7 +846,7 @@ export function buildProposal(input: ProposalInput, settings: OwnerSettings): Pr
     video: visual && !hasVideo && pkg.features.shootsPerMonth === 0 ? m("reason.addOn.video") : null,
     "extra-channel": extraChannelFor ? m("reason.addOn.extraChannelNeeded", { channel: channelName(extraChannelFor), package: bilingual(pkg.name) }) : later.length && later[0]!.score >= PRIMARY_MIN ? m("reason.addOn.extraChannel", { channel: channelName(later[0]!.channel) }) : null,
     training: a.about.size === "s50_249" || a.about.size === "s250" ? m("reason.addOn.training") : null,
-    translation: foreign.length ? m("reason.addOn.translation", { languages: listOf(foreign.map((l) => option("audienceLanguages", l))) }) : null,
+    translation: foreign.length ? m("reason.addOn.translation", { languages: listOf(foreign.map(languageName)) }) : null,
   };
   const translation = settings.addOns.find((x) => x.id === "translation");
 
@@ -872,7 +874,7 @@ export function buildProposal(input: ProposalInput, settings: OwnerSettings): Pr
   const rules: Reasoned[] = ruleIds.map((id) => ({ text: m(`rule.${id}`), reasons: [m(`rule.${id}Source`)] }));
   const languages: Msg[] = foreign.length
     ? [
-        m("lang.plan", { languages: listOf(["it", ...foreign].map((l) => option("audienceLanguages", l))) }),
+        m("lang.plan", { languages: listOf(["it", ...foreign].map(languageName)) }),
         m("lang.replies"),
         m(translation ? "lang.addOn" : "lang.quote", translation ? { addOn: bilingual(translation.name) } : undefined),
       ]
@@ -930,7 +932,7 @@ export function buildProposal(input: ProposalInput, settings: OwnerSettings): Pr
   const audiencePoints: Msg[] = [
     ...(a.audience.ageBands.length ? [m("audience.ages", { ages: listOf(ageBandOrder.filter((b) => a.audience.ageBands.includes(b)).map((b) => option("ageBands", b))) })] : []),
     ...(a.audience.places?.trim() ? [m("audience.places", { places: q(a.audience.places) })] : []),
-    ...(a.audience.languages.length ? [m("audience.languages", { languages: listOf(a.audience.languages.map((l) => option("audienceLanguages", l))) })] : []),
+    ...(a.audience.languages.length ? [m("audience.languages", { languages: listOf(a.audience.languages.map(languageName)) })] : []),
     ...(a.audience.interests?.trim() ? [m("audience.interests", { interests: q(a.audience.interests) })] : []),
     ...(a.audience.currentAudience?.trim() ? [m("audience.current", { current: q(a.audience.currentAudience) })] : []),
     ...(a.audience.wantedAudience?.trim() ? [m("audience.wanted", { wanted: q(a.audience.wantedAudience) })] : []),

@@ -10,6 +10,8 @@ export function resolveMsg(msg: Msg, t: Translate, locale: "it" | "en"): string 
   if (msg.key === "@bilingual") return String(params[locale] ?? "");
   if (msg.key === "@lower") {
     const inner = resolveParam(params.text ?? "", t, locale);
+    // Some words keep their capital in English (language names).
+    if (params.only && params.only !== locale) return inner;
     return /^\p{Lu}\p{Ll}/u.test(inner) ? inner.charAt(0).toLocaleLowerCase(locale) + inner.slice(1) : inner;
   }
   if (msg.key === "@date") return dayFormat(locale).format(new Date(`${String(params.day)}T12:00:00Z`));

@@ -187,6 +187,7 @@ export const pipelineEn: Widen<typeof pipelineIt> = {
       note: { added: "Note added" },
       proposal: {
         edited: "Proposal edited",
+        block: { edited: "A passage of the proposal rewritten", reset: "A passage of the proposal set back to the generated text" },
         sent: "Proposal sent, version {{version}}",
         opened: "Proposal opened for the first time",
         renewal_requested: "Asked to renew the expired proposal",

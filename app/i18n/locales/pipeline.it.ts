@@ -187,6 +187,7 @@ export const pipelineIt = {
       note: { added: "Nota aggiunta" },
       proposal: {
         edited: "Proposta modificata",
+        block: { edited: "Un passaggio della proposta riscritto", reset: "Un passaggio della proposta riportato al testo generato" },
         sent: "Proposta inviata, versione {{version}}",
         opened: "Proposta aperta per la prima volta",
         renewal_requested: "Chiesto il rinnovo della proposta scaduta",

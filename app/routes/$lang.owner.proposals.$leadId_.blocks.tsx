@@ -1,0 +1,208 @@
+// Sentence by sentence: the owner (or a member) rewrites any single block of the
+// working proposal in the lead's language, sees which blocks they changed and
+// which the current rules would now write differently, and can reset one.
+// Each block is its own small form: works without JavaScript.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { editedBlocks, listBlocks } from "~/domain/strategy/blocks";
+import type { PartId } from "~/domain/strategy/model";
+import { quote } from "~/domain/strategy/resolve";
+import { getWorkingProposal, leadLocale, saveBlockEdit } from "~/models/proposal.server";
+import { requireUser } from "~/utils/auth.server";
+import { requireLocaleParam } from "~/utils/locale.server";
+import { useLocale } from "~/utils/locale";
+
+async function load(leadId: string) {
+  const language = await leadLocale(leadId);
+  if (!language) throw new Response("Not Found", { status: 404 });
+  const working = await getWorkingProposal(leadId, language);
+  if (!working?.generated || !working.view) throw new Response("Not Found", { status: 404 });
+  return { language, working, generated: working.generated };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  await requireUser(request, locale);
+  const { language, working, generated } = await load(params.leadId ?? "");
+  const edits = working.blocks?.locale === language ? working.blocks.edits : {};
+  const status = new Map(editedBlocks(generated, edits).map((e) => [e.path, e]));
+  const blocks = listBlocks(generated).map((b, i) => {
+    const edit = status.get(b.path);
+    return { index: i, path: b.path, part: b.part, generated: b.text, text: edit?.text ?? b.text, edited: Boolean(edit), outdated: edit?.outdated ?? false, base: edit?.base ?? null };
+  });
+  const known = new Set(blocks.map((b) => b.path));
+  const gone = [...status.values()].filter((e) => !known.has(e.path)).map((e) => ({ path: e.path, text: e.text }));
+  const parts = Object.keys(generated.partTitles) as PartId[];
+  return Response.json(
+    {
+      lead: { id: working.lead.id, organisation: working.lead.organisation },
+      language,
+      languageName: new Intl.DisplayNames([locale === "it" ? "it-IT" : "en-GB"], { type: "language" }).of(language) ?? language,
+      parts: parts.map((id) => ({ id, title: generated.partTitles[id], wholePartEdited: Boolean(working.edits[id]?.trim()), blocks: blocks.filter((b) => b.part === id) })),
+      editedCount: status.size,
+      outdatedCount: [...status.values()].filter((e) => e.outdated).length,
+      gone,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+const BlockForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("save"), path: z.string().min(1).max(200), text: z.string().trim().max(2000, "tooLong") }),
+  z.object({ intent: z.literal("reset"), path: z.string().min(1).max(200) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = requireLocaleParam(params.lang);
+  const { user } = await requireUser(request, locale);
+  const leadId = params.leadId ?? "";
+  const { language, generated } = await load(leadId);
+  const raw = Object.fromEntries(await request.formData());
+  const parsed = BlockForm.safeParse(raw);
+  if (!parsed.success) {
+    const path = typeof raw.path === "string" ? raw.path.slice(0, 200) : "";
+    return Response.json({ path, error: parsed.error.issues.some((i) => i.message === "tooLong") ? "tooLong" : "unknown" }, { status: 400 });
+  }
+  const form = parsed.data;
+  const blocks = listBlocks(generated);
+  const index = blocks.findIndex((b) => b.path === form.path);
+  const block = blocks[index];
+  // A reset of an edit whose block is gone still removes it; anything else needs the block.
+  if (!block && form.intent === "save") return Response.json({ path: form.path, error: "unknown" }, { status: 400 });
+  if (form.intent === "save" && !form.text) return Response.json({ path: form.path, error: "empty" }, { status: 400 });
+  const same = form.intent === "save" && block && form.text === block.text;
+  await saveBlockEdit(leadId, user.id, language, form.path, form.intent === "save" && block && !same ? { text: form.text, base: block.text } : null);
+  const done = form.intent === "save" && !same ? "saved" : "reset";
+  throw redirect(`/${locale}/owner/proposals/${leadId}/blocks?${done}=1${index >= 0 ? `#block-${index}` : ""}`);
+}
+
+interface Data {
+  lead: { id: string; organisation: string };
+  language: "it" | "en";
+  languageName: string;
+  parts: Array<{
+    id: PartId;
+    title: string;
+    wholePartEdited: boolean;
+    blocks: Array<{ index: number; path: string; generated: string; text: string; edited: boolean; outdated: boolean; base: string | null }>;
+  }>;
+  editedCount: number;
+  outdatedCount: number;
+  gone: Array<{ path: string; text: string }>;
+}
+
+export default function ProposalBlocks() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const data = useLoaderData<Data>();
+  const actionData = useActionData<{ path: string; error: string }>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state !== "idle";
+  const q = (text: string) => quote(text, data.language);
+  return (
+    <main id="main" className="page narrow stacked">
+      <p>
+        <Link to={`/${locale}/owner/proposals/${data.lead.id}`}>{t("settings.review.blocks.back")}</Link>
+      </p>
+      <h1>{t("settings.review.blocks.title", { organisation: data.lead.organisation })}</h1>
+      <p className="lead">{t("settings.review.blocks.intro", { language: data.languageName })}</p>
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          {t("settings.review.blocks.saved")}
+        </p>
+      ) : null}
+      {params.get("reset") ? (
+        <p className="notice" role="status">
+          {t("settings.review.blocks.resetDone")}
+        </p>
+      ) : null}
+      <section className="card" aria-live="polite">
+        <p>{data.editedCount ? t("settings.review.blocks.edited", { count: data.editedCount }) : t("settings.review.blocks.noneEdited")}</p>
+        {data.outdatedCount ? <p className="warning">{t("settings.review.blocks.outdated", { count: data.outdatedCount })}</p> : null}
+        {data.parts.some((p) => p.blocks.some((b) => b.edited)) ? (
+          <ul>
+            {data.parts.flatMap((p) =>
+              p.blocks
+                .filter((b) => b.edited)
+                .map((b) => (
+                  <li key={b.path}>
+                    <a href={`#block-${b.index}`}>{t("settings.review.blocks.label", { part: p.title, n: p.blocks.indexOf(b) + 1 })}</a>
+                    {b.outdated ? ` — ${t("settings.review.blocks.editedBadge")} ⚠` : ""}
+                  </li>
+                )),
+            )}
+          </ul>
+        ) : null}
+        {data.gone.map((g) => (
+          <Form method="post" key={g.path} className="block-gone">
+            <p className="warning">
+              {t("settings.review.blocks.gone")} {q(g.text)}
+            </p>
+            <input type="hidden" name="path" value={g.path} />
+            <button type="submit" name="intent" value="reset" className="button" disabled={busy}>
+              {t("settings.review.blocks.reset")}
+            </button>
+          </Form>
+        ))}
+      </section>
+      {data.parts.map((part) => (
+        <section key={part.id} className="card stacked" aria-labelledby={`part-${part.id}`}>
+          <h2 id={`part-${part.id}`}>{part.title}</h2>
+          {part.wholePartEdited ? <p className="warning">{t("settings.review.blocks.partEdited")}</p> : null}
+          <ol className="blocks">
+            {part.blocks.map((b, n) => {
+              const id = `block-${b.index}`;
+              const error = actionData?.path === b.path ? actionData.error : null;
+              const hints = [b.edited && b.base !== null ? `${id}-was` : null, b.outdated ? `${id}-now` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+              return (
+                <li key={b.path} id={id} className={b.edited ? "block edited" : "block"}>
+                  <Form method="post" preventScrollReset className="form">
+                    <input type="hidden" name="path" value={b.path} />
+                    <label htmlFor={`${id}-text`}>
+                      {t("settings.review.blocks.label", { part: part.title, n: n + 1 })}
+                      {b.edited ? <span className="badge">{t("settings.review.blocks.editedBadge")}</span> : null}
+                    </label>
+                    <textarea id={`${id}-text`} name="text" defaultValue={b.text} rows={Math.min(6, Math.max(2, Math.ceil(b.text.length / 90)))} maxLength={2000} aria-describedby={hints} aria-invalid={error ? true : undefined} />
+                    {b.edited && b.base !== null ? (
+                      <p className="hint" id={`${id}-was`}>
+                        {t("settings.review.blocks.generatedWas", { text: q(b.base) })}
+                      </p>
+                    ) : null}
+                    {b.outdated ? (
+                      <p className="warning" id={`${id}-now`}>
+                        {t("settings.review.blocks.generatedNow", { text: q(b.generated) })}
+                      </p>
+                    ) : null}
+                    {error ? (
+                      <p className="field-error" role="alert" id={`${id}-error`}>
+                        {t(`settings.review.blocks.${error}`)}
+                      </p>
+                    ) : null}
+                    <div className="step-actions">
+                      <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+                        {t("settings.review.blocks.save")}
+                      </button>
+                      {b.edited ? (
+                        <button type="submit" name="intent" value="reset" className="button" disabled={busy}>
+                          {t("settings.review.blocks.reset")}
+                        </button>
+                      ) : null}
+                    </div>
+                  </Form>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
