@@ -1,10 +1,78 @@
 // The owner reviews, edits and sends a proposal; the prospect opens it, ticks
-// add-ons and sees the total; the owner sees it was opened.
-import { expect, test } from "@playwright/test";
+// add-ons and sees the total; the owner sees it was opened. Before sending,
+// the prospect's link shows nothing generated; a double send makes one version.
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./intake-helpers";
 import { fullLead, owner } from "./fixtures";
 
+async function logIn(page: Page) {
+  await page.goto("/it/login");
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page).toHaveURL(/\/it\/owner$/);
+}
 
+test("the prospect sees nothing generated until the owner sends; a double send makes one version", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const organisation = `Hotel Revisione ${Date.now()}`;
+  const lead = fullLead(organisation);
+  const note = `NOTA INTERNA ${Date.now()}: margine per uno sconto del 10%.`;
+
+  // The prospect, right after submitting: the confirmation, the date, no prices, no PDF, no staff login.
+  const prospectContext = await browser.newContext();
+  const prospect = await prospectContext.newPage();
+  await prospect.goto(`/it/p/${lead.token}?received=1`);
+  await expect(prospect.getByRole("heading", { level: 1 })).toHaveText("Abbiamo ricevuto le tue risposte");
+  await expect(prospect.getByRole("status")).toContainText(/Riceverai la tua proposta entro \S+ \d{1,2} \S+ \d{4}\./);
+  const before = await prospect.locator("body").innerText();
+  for (const hidden of ["€", "Essenziale", "Completo", "Scarica il PDF", "Accesso staff", "Versione regole", "regole"]) expect(before, hidden).not.toContain(hidden);
+  await expect(prospect.getByRole("link", { name: "Accesso staff" })).toHaveCount(0);
+  await expectAccessible(prospect);
+  const pdf = await prospect.request.get(`/it/p/${lead.token}/pdf`);
+  expect(pdf.status()).toBe(404);
+  expect(await pdf.text()).toContain("La proposta non è ancora pronta");
+
+  // The owner edits one part with an internal note and saves; a stale second tab stays open.
+  await logIn(page);
+  await page.goto(`/it/owner/proposals/${lead.id}`);
+  const staleTab = await page.context().newPage();
+  await staleTab.goto(`/it/owner/proposals/${lead.id}`);
+  // Previews render in the same (small) PDF pool as sending: let them finish first.
+  await expect(staleTab.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel("Il tuo testo per «In sintesi»").fill(note);
+  await page.getByRole("button", { name: "Salva le modifiche" }).click();
+  await expect(page.getByRole("status")).toHaveText("Modifiche salvate.");
+  await expect(page.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 60_000 });
+
+  await prospect.reload();
+  const stillBefore = await prospect.locator("body").innerText();
+  expect(stillBefore).not.toContain("NOTA INTERNA");
+  expect(stillBefore).not.toContain("€");
+  await expect(prospect.getByRole("heading", { level: 1 })).toHaveText("Abbiamo ricevuto le tue risposte");
+
+  // A double click on send.
+  await page.getByRole("button", { name: /Invia la proposta a/ }).dblclick();
+  await expect(page.getByRole("status")).toHaveText(/Proposta versione 1 inviata\.|La versione 1 era già stata inviata/, { timeout: 60_000 });
+  // The other tab, loaded before the send, sends too: "already sent", nothing new.
+  await staleTab.getByRole("button", { name: /Invia la proposta a/ }).click();
+  await expect(staleTab.getByRole("status")).toHaveText(/La versione 1 era già stata inviata: nessun nuovo invio\./, { timeout: 60_000 });
+  await staleTab.close();
+  await page.reload();
+  await expect(page.getByText(/^Versione \d+ del .* impronta [0-9a-f]{12}$/)).toHaveCount(1);
+  await expect(page.getByText(/^Versione 1 del /)).toBeVisible();
+  // The stale tab's empty text did not replace the owner's.
+  await expect(page.getByLabel("Il tuo testo per «In sintesi»")).toHaveValue(note);
+
+  // The prospect now reads the sent version: the owner's text and the prices.
+  await prospect.goto(`/it/p/${lead.token}`);
+  await expect(prospect.getByText(note)).toBeVisible();
+  await expect(prospect.getByText("1.600,00 €").first()).toBeVisible();
+  await expect(prospect.getByRole("link", { name: "Scarica il PDF" })).toBeVisible();
+  expect(await prospect.locator("body").innerText()).not.toMatch(/Versione regole|Accesso staff/);
+  expect((await prospect.request.get(`/it/p/${lead.token}/pdf`)).headers()["content-type"]).toBe("application/pdf");
+  await prospectContext.close();
+});
 
 test("owner edits and sends the proposal; the prospect opens it and builds a total", async ({ page, browser }) => {
   test.slow();
@@ -46,7 +114,7 @@ test("owner edits and sends the proposal; the prospect opens it and builds a tot
 });
 
 test("without JavaScript the prospect's choices total on submit", async ({ browser }) => {
-  const lead = fullLead(`Agriturismo NoJS ${Date.now()}`);
+  const lead = fullLead(`Agriturismo NoJS ${Date.now()}`, { sent: true });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/it/p/${lead.token}`);

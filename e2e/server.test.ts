@@ -65,10 +65,14 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
 }
 
 test("SIGTERM lets an in-flight PDF request finish, then closes the database and exits 0", async () => {
+  test.setTimeout(120_000); // two full proposals are sent (and rendered) first
+  // Leads with a sent proposal whose PDF is not stored yet: the requests below render them.
+  const [warm, token] = execFileSync("node_modules/.bin/tsx", ["e2e/create-lead.ts", "2"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: "silent" } }).toString().trim().split(" ");
   const server = await startServer();
   const home = await fetch(`${server.url}/it`);
   expect(home.status).toBe(200);
-  const token = execFileSync("node_modules/.bin/tsx", ["e2e/create-lead.ts"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl } }).toString();
+  // The first render starts the PDF worker; the one cut short by SIGTERM is a warm render.
+  expect((await fetch(`${server.url}/it/p/${warm}/pdf`)).status).toBe(200);
   const pdfUrl = `${server.url}/it/p/${token}/pdf`;
 
   const inFlight = fetch(pdfUrl);
