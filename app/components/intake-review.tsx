@@ -47,6 +47,8 @@ export function IntakeReview({ answers, steps, editable = true, level = 2 }: { a
                     <dt>
                       {field.group ? `${t(`questionnaire.fields.channel_${field.group}.label`)} · ` : ""}
                       {fieldLabel(t, field)}
+                      {/* Staff see which answers the proposal does not use (they are for the team). */}
+                      {!editable && field.teamOnly ? <span className="hint"> ({t("questionnaire.teamOnly")})</span> : null}
                     </dt>
                     <dd className={text ? undefined : "meta"}>{text ?? t("questionnaire.notAnswered")}</dd>
                   </div>

@@ -291,10 +291,10 @@ function crisisRisk(a: IntakeAnswers) {
   const exposure = (details?.exposure ?? []).filter((e) => e !== "none");
   const exposedSector = a.about.sector === "politics" || a.about.sector === "public_body";
   const reasons: Msg[] = [];
-  if (a.crisis.hadCrisis === "yes") reasons.push(types.length ? m("reason.crisis.past", { types: listOf(types.map((t) => option("crisisTypes", t))) }) : m("reason.crisis.pastUnspecified"));
+  if (a.crisis.hadCrisis === "yes") reasons.push(types.length ? m("reason.crisis.past", { types: listOf(types.map((t) => lower(option("crisisTypes", t)))) }) : m("reason.crisis.pastUnspecified"));
   if (details?.crisisOpen === "yes") reasons.push(m("reason.crisis.open"));
   if (details?.crisisScale === "national" || details?.crisisScale === "international") reasons.push(m("reason.crisis.scale", { scale: lower(option("crisisScales", details.crisisScale)) }));
-  for (const e of exposure) reasons.push(m("reason.crisis.exposure", { exposure: option("exposures", e) }));
+  for (const e of exposure) reasons.push(m("reason.crisis.exposure", { exposure: lower(option("exposures", e)) }));
   if (exposedSector) reasons.push(m("reason.crisis.sector", { sector: option("sectors", a.about.sector) }));
   const reinforced = reasons.length > 0;
   if (!reinforced) reasons.push(m("reason.crisis.none"));

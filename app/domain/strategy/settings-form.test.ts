@@ -21,6 +21,15 @@ describe("proposal settings form", () => {
     expect(result.settings.addOns[3]).toMatchObject({ priceNetCents: 120050, recurring: false });
   });
 
+  it("edits what a package promises: reply days, cover, crisis service, monitoring, report call and shoots", () => {
+    const form = { ...settingsToForm(defaultOwnerSettings, "it"), "package.1.everyday": "", "package.1.cover": "on", "package.1.crisisFull": "on", "package.1.monitoring": "", "package.1.shoots": "2" };
+    const result = settingsFromForm(form, defaultOwnerSettings, "it");
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.settings.packages[1]!.features).toEqual({ replyDays: "weekdays", eveningWeekendCover: true, crisis: "full", monitoring: false, reportCall: true, shootsPerMonth: 2 });
+    const bad = settingsFromForm({ ...form, "package.1.shoots": "molti" }, defaultOwnerSettings, "it");
+    expect(bad.ok).toBe(false);
+  });
+
   it("names every bad field and changes nothing", () => {
     const form = { ...settingsToForm(defaultOwnerSettings, "it"), "package.1.price": "tanti", primaryColor: "blu", vatRatePercent: "99", "package.0.nameIt": "", kickoffUrl: "javascript:alert(1)" };
     const result = settingsFromForm(form, defaultOwnerSettings, "it");

@@ -11,6 +11,7 @@ export const questionnaireEn: Widen<typeof questionnaireIt> = {
   edit: "Edit",
   backToReview: "Save and back to the summary",
   optional: "optional",
+  teamOnly: "for the team, not used in the proposal",
   required: "required",
   choose: "Choose…",
   notAnswered: "No answer",

@@ -9,6 +9,7 @@ export const questionnaireIt = {
   edit: "Modifica",
   backToReview: "Salva e torna al riepilogo",
   optional: "facoltativo",
+  teamOnly: "per il team, non entra nella proposta",
   required: "obbligatorio",
   choose: "Scegli…",
   notAnswered: "Nessuna risposta",
