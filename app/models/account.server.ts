@@ -28,6 +28,8 @@ export const ALERT_INTERVAL_MS = 60 * 60 * 1000;
 /** The known-device cookie lives a year. */
 export const DEVICE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
+/** Reset links of one account that work at the same time. */
+export const MAX_LIVE_RESETS = 3;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface SessionMeta {
@@ -187,8 +189,18 @@ export async function requestPasswordReset({ email, locale, now = new Date() }: 
   const token = newToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await prisma.$transaction(async (tx) => {
-    // Only the newest link works.
-    await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } });
+    // A new link does not cancel earlier ones still valid (an email may arrive
+    // late, or a second request cross the first): up to MAX_LIVE_RESETS work at
+    // once, the oldest giving way (it then reads as expired, 410); links expired
+    // for over an hour go.
+    await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null, expiresAt: { lt: new Date(now.getTime() - RESET_TTL_MS) } } });
+    const live = await tx.passwordReset.findMany({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: now } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    const surplus = live.slice(MAX_LIVE_RESETS - 1).map((row) => row.id);
+    if (surplus.length) await tx.passwordReset.updateMany({ where: { id: { in: surplus } }, data: { expiresAt: now } });
     await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: now } });
   });
   const url = `${getEnv().APP_URL}/${locale}/reset/${token}`;
@@ -227,6 +239,8 @@ export async function resetPassword(
     if (claimed.count !== 1) return null;
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.loginThrottle.deleteMany({ where: { userId: row.userId } });
+    // The password has changed: the account's other links stop working.
+    await tx.passwordReset.updateMany({ where: { userId: row.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
     await recordAudit({ action: "user.password_reset", actorId: row.userId }, tx);
     return row.userId;

@@ -145,6 +145,28 @@ describe("password reset by email", () => {
     expect(await prisma.auditLog.count({ where: { action: "user.password_reset", actorId: user.id } })).toBe(0);
   });
 
+  it("a new request does not cancel an earlier link still valid; up to three work, and using one ends the others", async () => {
+    const user = await makeUser();
+    const t0 = Date.now() - 10_000;
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await requestPasswordReset({ email: user.email, locale: "it", now: new Date(t0 + i * 1000) });
+      tokens.push((await linkFromEmail("password_reset", user.email, /\/it\/reset\/([\w-]+)/)).token);
+    }
+    expect(new Set(tokens).size).toBe(4);
+    const status = async (token: string) => (await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token })).status;
+    // The fourth request retired only the first link.
+    expect(await Promise.all(tokens.map(status))).toEqual([410, 200, 200, 200]);
+
+    const password = "the second link still works";
+    const done = await call(resetAction, post(`/it/reset/${tokens[1]}`, { password, confirm: password }), { lang: "it", token: tokens[1]! });
+    expect(done.status).toBe(302);
+    expect(await Promise.all(tokens.map(status))).toEqual([410, 410, 410, 410]);
+    const late = await call(resetAction, post(`/it/reset/${tokens[3]}`, { password: "someone else's try", confirm: "someone else's try" }), { lang: "it", token: tokens[3]! });
+    expect(late.status).toBe(410);
+    expect(await verifyPassword(password, (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash)).toBe(true);
+  });
+
   it("answers 404 for a link that never existed", async () => {
     const token = "x".repeat(43);
     expect((await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token })).status).toBe(404);
