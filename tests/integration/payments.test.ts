@@ -325,6 +325,54 @@ describe("webhook", () => {
     expect((await paymentOf(sent.lead.id)).status).toBe("paid");
   });
 
+  it("acknowledges a correctly signed but malformed event with 200 {ignored: true}, records it, and changes nothing", async () => {
+    const sent = await accepted();
+    const sessionId = await checkout(sent.token);
+    const created = Math.floor(Date.now() / 1000);
+    const sign = (payload: string) => ({ "Content-Type": "application/json", "Stripe-Signature": getStripe().webhooks.generateTestHeaderString({ payload, secret: SECRET }) });
+    const malformed: Array<{ payload: string; id: string | null; type: string }> = [
+      { payload: "{}", id: null, type: "invalid" },
+      { payload: "null", id: null, type: "invalid" },
+      { payload: "not json at all", id: null, type: "invalid" },
+      { payload: JSON.stringify({ id: "evt_bad_no_object", object: "event", type: "checkout.session.completed", created, livemode: false, data: {} }), id: "evt_bad_no_object", type: "checkout.session.completed" },
+      {
+        payload: JSON.stringify({ id: "evt_bad_amount", object: "event", type: "checkout.session.completed", created, livemode: false, data: { object: { id: sessionId, payment_status: "paid", amount_total: "61000", currency: "eur", metadata: {} } } }),
+        id: "evt_bad_amount",
+        type: "checkout.session.completed",
+      },
+      { payload: JSON.stringify({ id: "evt_bad_refund", object: "event", type: "charge.refunded", created, livemode: false, data: { object: { id: "ch_1", amount: 61000, currency: "eur" } } }), id: "evt_bad_refund", type: "charge.refunded" },
+      { payload: JSON.stringify({ id: 42, type: ["charge.refunded"], created: "yesterday", data: null }), id: null, type: "invalid" },
+    ];
+    for (const { payload, id, type } of malformed) {
+      for (let delivery = 0; delivery < 2; delivery++) {
+        const response = await webhook(payload, sign(payload));
+        expect(response.status, payload).toBe(200);
+        expect(await response.json()).toEqual({ ignored: true });
+      }
+      const rowId = id ?? `invalid:${sha256(Buffer.from(payload))}`;
+      const row = await prisma.stripeEvent.findUniqueOrThrow({ where: { id: rowId } });
+      expect(row).toMatchObject({ type });
+      expect(row.problem).toBeTruthy();
+    }
+    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_bad_amount" } })).problem).toContain("data.object.amount_total");
+    expect((await paymentOf(sent.lead.id)).status).toBe("pending");
+    expect(await status(sent.lead.id)).toBe("accepted");
+
+    // Unsigned or wrongly signed, malformed or not: still 400, nothing recorded.
+    const unsigned = JSON.stringify({ id: "evt_unsigned", type: "checkout.session.completed" });
+    expect((await webhook(unsigned, { "Content-Type": "application/json" })).status).toBe(400);
+    const forged = { "Stripe-Signature": getStripe().webhooks.generateTestHeaderString({ payload: unsigned, secret: "whsec_someone_else" }) };
+    expect((await webhook(unsigned, forged)).status).toBe(400);
+    expect((await webhook("not json", forged)).status).toBe(400);
+    expect(await prisma.stripeEvent.count({ where: { id: "evt_unsigned" } })).toBe(0);
+
+    // A well-formed event of a type we do not act on is an ordinary "ignored" (no problem recorded).
+    const other = JSON.stringify({ id: "evt_other_type", object: "event", type: "customer.created", created, livemode: false, data: { object: { id: "cus_1" } } });
+    const otherResponse = await webhook(other, sign(other));
+    expect(await otherResponse.json()).toEqual({ received: true, outcome: "ignored", why: "type" });
+    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_other_type" } })).problem).toBeNull();
+  });
+
   it("marks paid only on the verified event, once however often it is delivered; the success page only reads", async () => {
     const sent = await accepted();
     const sessionId = await checkout(sent.token);
