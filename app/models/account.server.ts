@@ -25,6 +25,8 @@ export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** Failures to an account (from every address, within FAILURE_MEMORY_MS) that email its owner. */
 export const ALERT_AFTER_FAILURES = 5;
 export const ALERT_INTERVAL_MS = 60 * 60 * 1000;
+/** Failures in a row after which a known device is throttled like any other (its cookie may have been stolen). */
+export const MAX_DEVICE_FAILURES = 10;
 /** The known-device cookie lives a year. */
 export const DEVICE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
@@ -79,10 +81,15 @@ export function throttleDelay(failures: number): number {
   return Math.min(FIRST_DELAY_MS * 2 ** Math.min(failures - FREE_FAILURES, 20), MAX_DELAY_MS);
 }
 
-async function isKnownDevice(userId: string, token: string | null | undefined, now: Date): Promise<boolean> {
-  if (!token || token.length > 100) return false;
-  const { count } = await prisma.knownDevice.updateMany({ where: { userId, tokenHash: hashToken(token), lastUsedAt: { gt: new Date(now.getTime() - DEVICE_TTL_MS) } }, data: { lastUsedAt: now } });
-  return count === 1;
+/** The known device's token hash when `token` is one of this user's (recent, not failing over and over), else null. */
+async function knownDevice(userId: string, token: string | null | undefined, now: Date): Promise<string | null> {
+  if (!token || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  const { count } = await prisma.knownDevice.updateMany({
+    where: { userId, tokenHash, failures: { lt: MAX_DEVICE_FAILURES }, lastUsedAt: { gt: new Date(now.getTime() - DEVICE_TTL_MS) } },
+    data: { lastUsedAt: now },
+  });
+  return count === 1 ? tokenHash : null;
 }
 
 /** Counts a failure for the account and address; returns the address's new wait (if any). */
@@ -145,7 +152,8 @@ export async function attemptLogin(email: string, password: string, context: Log
     return context.ipLimited ? { status: "throttled", until: null } : { status: "invalid" };
   }
   const ip = (context.ip ?? "").slice(0, 100) || "unknown";
-  const known = await isKnownDevice(user.id, context.deviceToken, now);
+  const device = await knownDevice(user.id, context.deviceToken, now);
+  const known = device !== null;
   if (!known) {
     if (context.ipLimited) {
       await burnDummyHash(password);
@@ -161,12 +169,14 @@ export async function attemptLogin(email: string, password: string, context: Log
   if (await verifyPassword(password, user.passwordHash)) {
     await prisma.loginThrottle.deleteMany({ where: { userId: user.id, ip } });
     let deviceToken: string | null = null;
-    if (!known) {
+    if (device) await prisma.knownDevice.update({ where: { tokenHash: device }, data: { failures: 0 } });
+    else {
       deviceToken = newToken();
       await prisma.knownDevice.create({ data: { userId: user.id, tokenHash: hashToken(deviceToken), createdAt: now, lastUsedAt: now } });
     }
     return { status: "ok", userId: user.id, deviceToken };
   }
+  if (device) await prisma.knownDevice.update({ where: { tokenHash: device }, data: { failures: { increment: 1 } } });
   const until = await recordFailure(user.id, ip, now);
   try {
     await alertOnRepeatedFailures(user, now);

@@ -242,6 +242,20 @@ describe("throttling failed logins, never locking the owner out", () => {
     expect(await prisma.loginThrottle.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it("stops trusting a known device after ten failures in a row (a stolen cookie gets no unlimited guesses)", async () => {
+    const user = await makeUser();
+    const first = await attemptLogin(user.email, user.password, { ip: OWNER_HOME });
+    if (first.status !== "ok" || !first.deviceToken) throw new Error("no device token");
+    const deviceToken = first.deviceToken;
+    for (let i = 0; i < 9; i++) expect((await attemptLogin(user.email, "guess guess guess", { ip: ATTACKER, deviceToken })).status).toBe("invalid");
+    // The right password still works from it, and clears its count.
+    expect((await attemptLogin(user.email, user.password, { ip: ATTACKER, deviceToken })).status).toBe("ok");
+    for (let i = 0; i < 10; i++) await attemptLogin(user.email, "guess guess guess", { ip: ATTACKER, deviceToken });
+    expect((await attemptLogin(user.email, user.password, { ip: ATTACKER, deviceToken })).status).toBe("throttled");
+    // Other addresses are still fine.
+    expect((await attemptLogin(user.email, user.password, { ip: OWNER_PHONE })).status).toBe("ok");
+  });
+
   it("emails the account's owner once about repeated failures, at most once an hour", async () => {
     const user = await makeUser();
     const now = new Date();
