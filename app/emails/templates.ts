@@ -326,6 +326,23 @@ export function passwordResetEmail(input: { locale: Locale; url: string; expires
   });
 }
 
+/** To a user: their account has seen repeated failed logins (sent at most once an hour). */
+export function loginAlertEmail(input: { locale: Locale; failures: number; resetUrl: string; when: Date }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  return render({
+    locale,
+    subject: t("account.email.loginAlert.subject"),
+    heading: t("account.email.loginAlert.heading"),
+    blocks: [
+      { type: "paragraph", text: t("account.email.loginAlert.intro", { failures: input.failures, when: formatDateTime(input.when, locale) }) },
+      { type: "paragraph", text: t("account.email.loginAlert.safe") },
+      { type: "button", label: t("account.email.loginAlert.button"), url: checkedUrl(input.resetUrl) },
+      { type: "note", text: t("account.email.loginAlert.ignore") },
+    ],
+  });
+}
+
 /** To a future team member: the invitation link (seven days, one use). `role` is "owner" or "member". */
 export function inviteEmail(input: { locale: Locale; url: string; name: string; inviterName: string; role: string; expiresAt: Date }): EmailContent {
   const { locale } = input;

@@ -1,22 +1,37 @@
-// Accounts: login lockout, password reset by email, the user's own sessions,
+// Accounts: login throttling (never a lockout), password reset by email, the user's own sessions,
 // and the team (invites, roles, disabling). Every function that depends on the
 // time takes `now`, so tests can move the clock instead of sleeping.
 // Emailed secrets are 32 random bytes (base64url); only their SHA-256 is stored.
 import { createHash, randomBytes } from "node:crypto";
 import { deviceLabel, type DeviceLabel } from "~/domain/user-agent";
 import type { TeamRole } from "~/domain/account-schemas";
-import { inviteEmail, passwordResetEmail } from "~/emails/templates";
+import { inviteEmail, loginAlertEmail, passwordResetEmail } from "~/emails/templates";
 import type { Locale } from "~/i18n/i18n";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { recordAudit } from "./audit.server";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+/** Failed logins to one account from one address before that address has to wait. */
+export const FREE_FAILURES = 5;
+/** The first wait; each further failure doubles it, up to MAX_DELAY_MS. */
+export const FIRST_DELAY_MS = 60 * 1000;
+export const MAX_DELAY_MS = 60 * 60 * 1000;
+/** An address's failures are forgotten this long after its last one. */
+export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
+/** Failures to an account (from every address, within FAILURE_MEMORY_MS) that email its owner. */
+export const ALERT_AFTER_FAILURES = 5;
+export const ALERT_INTERVAL_MS = 60 * 60 * 1000;
+/** Failures in a row after which a known device is throttled like any other (its cookie may have been stolen). */
+export const MAX_DEVICE_FAILURES = 10;
+/** The known-device cookie lives a year. */
+export const DEVICE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
+/** Reset links of one account that work at the same time. */
+export const MAX_LIVE_RESETS = 3;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface SessionMeta {
@@ -46,44 +61,130 @@ async function burnDummyHash(password: string): Promise<void> {
   await verifyPassword(password, await dummyHash);
 }
 
-export type LoginResult = { status: "ok"; userId: string } | { status: "invalid" } | { status: "locked"; until: Date };
+export type LoginResult =
+  | { status: "ok"; userId: string; /** A new known-device token to set as a cookie (none when the device was already known). */ deviceToken: string | null }
+  | { status: "invalid" }
+  | { status: "throttled"; until: Date | null };
+
+export interface LoginContext {
+  /** The client's address; failures are counted per account and address. */
+  ip: string | null;
+  /** The known-device cookie the browser sent, if any. */
+  deviceToken?: string | null;
+  /** The server's per-address limiter says this address has failed too often (on every account). */
+  ipLimited?: boolean;
+}
+
+/** The wait after the `failures`-th failure from one address: none up to FREE_FAILURES-1, then 1, 2, 4… minutes. */
+export function throttleDelay(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** Math.min(failures - FREE_FAILURES, 20), MAX_DELAY_MS);
+}
+
+/** The known device's token hash when `token` is one of this user's (recent, not failing over and over), else null. */
+async function knownDevice(userId: string, token: string | null | undefined, now: Date): Promise<string | null> {
+  if (!token || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  const { count } = await prisma.knownDevice.updateMany({
+    where: { userId, tokenHash, failures: { lt: MAX_DEVICE_FAILURES }, lastUsedAt: { gt: new Date(now.getTime() - DEVICE_TTL_MS) } },
+    data: { lastUsedAt: now },
+  });
+  return count === 1 ? tokenHash : null;
+}
+
+/** Counts a failure for the account and address; returns the address's new wait (if any). */
+async function recordFailure(userId: string, ip: string, now: Date): Promise<Date | null> {
+  const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+  const failures = await prisma.$transaction(async (tx) => {
+    const row = await tx.loginThrottle.findUnique({ where: { userId_ip: { userId, ip } }, select: { failures: true, lastFailureAt: true } });
+    const next = row && row.lastFailureAt > forgetBefore ? row.failures + 1 : 1;
+    const delay = throttleDelay(next);
+    const blockedUntil = delay ? new Date(now.getTime() + delay) : null;
+    await tx.loginThrottle.upsert({
+      where: { userId_ip: { userId, ip } },
+      create: { userId, ip, failures: next, blockedUntil, lastFailureAt: now },
+      update: { failures: next, blockedUntil, lastFailureAt: now },
+    });
+    if (next === FREE_FAILURES) await recordAudit({ action: "user.login_throttled", actorId: userId, data: { ip, failures: next } }, tx);
+    return next;
+  });
+  return throttleDelay(failures) ? new Date(now.getTime() + throttleDelay(failures)) : null;
+}
+
+/** Emails the account's owner when it has seen repeated failures, at most once per ALERT_INTERVAL_MS. */
+async function alertOnRepeatedFailures(user: { id: string; email: string }, now: Date): Promise<void> {
+  const recent = await prisma.loginThrottle.aggregate({
+    where: { userId: user.id, lastFailureAt: { gt: new Date(now.getTime() - FAILURE_MEMORY_MS) } },
+    _sum: { failures: true },
+  });
+  const failures = recent._sum.failures ?? 0;
+  if (failures < ALERT_AFTER_FAILURES) return;
+  const since = new Date(now.getTime() - ALERT_INTERVAL_MS);
+  // Claimed atomically, so concurrent failures send one email.
+  const claimed = await prisma.user.updateMany({
+    where: { id: user.id, OR: [{ loginAlertAt: null }, { loginAlertAt: { lte: since } }] },
+    data: { loginAlertAt: now },
+  });
+  if (claimed.count !== 1) return;
+  // Accounts have no language of their own: Italian, like the owners' other emails.
+  const locale: Locale = "it";
+  const url = `${getEnv().APP_URL}/${locale}/forgot`;
+  await sendEmail({ kind: "login_alert", to: user.email, locale, ...loginAlertEmail({ locale, failures, resetUrl: url, when: now }) });
+}
 
 /**
- * Checks a login. After MAX_FAILED_LOGINS failures in a row the account is
- * locked for LOCK_MS: while locked every attempt answers "locked", whether the
- * password is right or not (the password is still hashed, so the answer takes
- * the same time). A success clears the counter.
+ * Checks a login without ever locking the account: failures are counted per
+ * account and client address, and after FREE_FAILURES from one address that
+ * address waits 1, 2, 4… minutes (throttleDelay) before its next try is even
+ * checked. Other addresses are not affected, and a known device (a browser
+ * that signed in to this account before, by its cookie) is never throttled, so
+ * the right password from it always works. The owner is emailed once
+ * repeated failures show up (at most once an hour). A success from an address
+ * clears that address's failures.
  */
-export async function attemptLogin(email: string, password: string, now: Date = new Date()): Promise<LoginResult> {
+export async function attemptLogin(email: string, password: string, context: LoginContext, now: Date = new Date()): Promise<LoginResult> {
   const user = await prisma.user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, passwordHash: true, lockedUntil: true, disabledAt: true },
+    select: { id: true, email: true, passwordHash: true, disabledAt: true },
   });
   if (!user || user.disabledAt) {
     await burnDummyHash(password);
-    return { status: "invalid" };
+    return context.ipLimited ? { status: "throttled", until: null } : { status: "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await burnDummyHash(password);
-    return { status: "locked", until: user.lockedUntil };
+  const ip = (context.ip ?? "").slice(0, 100) || "unknown";
+  const device = await knownDevice(user.id, context.deviceToken, now);
+  const known = device !== null;
+  if (!known) {
+    if (context.ipLimited) {
+      await burnDummyHash(password);
+      return { status: "throttled", until: null };
+    }
+    const throttle = await prisma.loginThrottle.findUnique({ where: { userId_ip: { userId: user.id, ip } }, select: { blockedUntil: true } });
+    if (throttle?.blockedUntil && throttle.blockedUntil > now) {
+      // Not checked at all while waiting (hashed anyway, so the answer takes the same time).
+      await burnDummyHash(password);
+      return { status: "throttled", until: throttle.blockedUntil };
+    }
   }
   if (await verifyPassword(password, user.passwordHash)) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-    return { status: "ok", userId: user.id };
+    await prisma.loginThrottle.deleteMany({ where: { userId: user.id, ip } });
+    let deviceToken: string | null = null;
+    if (device) await prisma.knownDevice.update({ where: { tokenHash: device }, data: { failures: 0 } });
+    else {
+      deviceToken = newToken();
+      await prisma.knownDevice.create({ data: { userId: user.id, tokenHash: hashToken(deviceToken), createdAt: now, lastUsedAt: now } });
+    }
+    return { status: "ok", userId: user.id, deviceToken };
   }
-  const { failedLogins } = await prisma.user.update({
-    where: { id: user.id },
-    data: { failedLogins: { increment: 1 } },
-    select: { failedLogins: true },
-  });
-  if (failedLogins < MAX_FAILED_LOGINS) return { status: "invalid" };
-  const until = new Date(now.getTime() + LOCK_MS);
-  await prisma.$transaction(async (tx) => {
-    // The counter starts again, so the window after the lock allows MAX_FAILED_LOGINS more tries.
-    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: until } });
-    await recordAudit({ action: "user.locked", actorId: user.id, data: { until: until.toISOString(), failures: failedLogins } }, tx);
-  });
-  return { status: "locked", until };
+  if (device) await prisma.knownDevice.update({ where: { tokenHash: device }, data: { failures: { increment: 1 } } });
+  const until = await recordFailure(user.id, ip, now);
+  try {
+    await alertOnRepeatedFailures(user, now);
+  } catch (error) {
+    logger.error({ err: error, userId: user.id }, "login alert not sent");
+  }
+  if (!known && until) return { status: "throttled", until };
+  return { status: "invalid" };
 }
 
 // ---------------------------------------------------------------- password reset
@@ -98,8 +199,18 @@ export async function requestPasswordReset({ email, locale, now = new Date() }: 
   const token = newToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await prisma.$transaction(async (tx) => {
-    // Only the newest link works.
-    await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } });
+    // A new link does not cancel earlier ones still valid (an email may arrive
+    // late, or a second request cross the first): up to MAX_LIVE_RESETS work at
+    // once, the oldest giving way (it then reads as expired, 410); links expired
+    // for over an hour go.
+    await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null, expiresAt: { lt: new Date(now.getTime() - RESET_TTL_MS) } } });
+    const live = await tx.passwordReset.findMany({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: now } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    const surplus = live.slice(MAX_LIVE_RESETS - 1).map((row) => row.id);
+    if (surplus.length) await tx.passwordReset.updateMany({ where: { id: { in: surplus } }, data: { expiresAt: now } });
     await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: now } });
   });
   const url = `${getEnv().APP_URL}/${locale}/reset/${token}`;
@@ -121,7 +232,7 @@ export async function checkResetToken(token: string, now: Date = new Date()): Pr
 
 /**
  * Uses a reset link: sets the password, signs out every session of the user,
- * clears the lockout and signs in here. Single use even under concurrent requests.
+ * clears the failed-login waits and signs in here. Single use even under concurrent requests.
  */
 export async function resetPassword(
   token: string,
@@ -136,7 +247,10 @@ export async function resetPassword(
     if (!row || row.user.disabledAt) return null;
     const claimed = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) return null;
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, failedLogins: 0, lockedUntil: null } });
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    await tx.loginThrottle.deleteMany({ where: { userId: row.userId } });
+    // The password has changed: the account's other links stop working.
+    await tx.passwordReset.updateMany({ where: { userId: row.userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
     await recordAudit({ action: "user.password_reset", actorId: row.userId }, tx);
     return row.userId;
@@ -205,7 +319,7 @@ export async function changePassword(userId: string, currentSessionId: string, c
   if (!user || !(await verifyPassword(current, user.passwordHash))) return false;
   const passwordHash = await hashPassword(next);
   await prisma.$transaction([
-    prisma.user.update({ where: { id: userId }, data: { passwordHash, failedLogins: 0, lockedUntil: null } }),
+    prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
     prisma.session.deleteMany({ where: { userId, id: { not: currentSessionId } } }),
   ]);
   return true;
@@ -349,7 +463,7 @@ export async function setDisabled(actorId: string, userId: string, disabled: boo
       await tx.session.deleteMany({ where: { userId } });
       await recordAudit({ action: "user.disabled", actorId, data: { userId } }, tx);
     } else {
-      await tx.user.update({ where: { id: userId }, data: { disabledAt: null, failedLogins: 0, lockedUntil: null } });
+      await tx.user.update({ where: { id: userId }, data: { disabledAt: null } });
       await recordAudit({ action: "user.enabled", actorId, data: { userId } }, tx);
     }
     return "ok";

@@ -32,7 +32,7 @@ export type AuditAction =
   | "user.invite_cancelled"
   | "user.joined"
   | "user.password_reset"
-  | "user.locked"
+  | "user.login_throttled"
   | "user.role_changed"
   | "user.disabled"
   | "user.enabled";

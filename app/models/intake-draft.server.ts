@@ -7,6 +7,7 @@ import { getEnv } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
 import { pruneAnswers, type RawAnswers, type RawStep, type StepId } from "~/domain/intake/definition";
 import type { LeadRecord } from "~/domain/intake/lead-record";
+import { emailSchema } from "~/domain/intake/schema";
 import { newLeadToken } from "./lead.server";
 import { prisma } from "~/utils/db.server";
 import { z } from "zod";
@@ -70,15 +71,32 @@ export async function findDraftByBrowserKey(browserKey: string | null | undefine
   return { ...draft, answers: parseAnswers(draft.answers) };
 }
 
-/** Stores one step's values, drops answers that are hidden again, and pushes the expiry back. */
+/** True when a step's values hold at least one real answer (not only empty strings and lists). */
+export function hasAnswer(values: RawStep): boolean {
+  return Object.values(values).some((v) => (Array.isArray(v) ? v.some((x) => x.trim() !== "") : typeof v === "string" && v.trim() !== ""));
+}
+
+/**
+ * Stores one step's values, drops answers that are hidden again, and pushes
+ * the expiry back. The first step's email becomes the draft's email only when
+ * it is valid (the form's own schema); when the address changes (to another,
+ * or to nothing valid) the resume link sent to the old one stops working and a
+ * new one goes to the new address when the step is next sent.
+ */
 export async function saveStep(draftId: string, answers: RawAnswers, step: StepId, values: RawStep, currentStep: StepId) {
   const next = pruneAnswers({ ...answers, [step]: values });
   // A step hidden by this change loses its answers, but the step being edited keeps what was typed.
   if (!next[step]) next[step] = values;
-  const email = step === "about" && typeof values.email === "string" && values.email.includes("@") ? values.email.trim().toLowerCase() : undefined;
+  let emailChange = {};
+  if (step === "about" && values.email !== undefined) {
+    const parsed = emailSchema.safeParse(values.email);
+    const email = parsed.success ? (parsed.data as string) : null;
+    const current = await prisma.intakeDraft.findUnique({ where: { id: draftId }, select: { email: true } });
+    if (current && current.email !== email) emailChange = { email, resumeTokenHash: null, resumeSentAt: null };
+  }
   await prisma.intakeDraft.update({
     where: { id: draftId },
-    data: { answers: JSON.stringify(next), currentStep, expiresAt: expiry(), ...(email ? { email } : {}) },
+    data: { answers: JSON.stringify(next), currentStep, expiresAt: expiry(), ...emailChange },
   });
   return next;
 }

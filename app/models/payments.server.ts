@@ -561,15 +561,21 @@ export async function getLeadPayments(leadId: string, locale: Locale): Promise<L
 }
 
 export class PaymentActionError extends Error {
-  constructor(public code: "not_accepted" | "not_found" | "not_flagged" | "already_paid") {
+  constructor(public code: "not_accepted" | "not_found" | "not_flagged" | "already_paid" | "owner_only") {
     super(code);
   }
 }
 
-/** A payment received outside Stripe (a bank transfer), recorded by a team member with a note. */
-export async function recordManualPayment(input: { leadId: string; actorId: string; amountCents: number; paidOn: Date; note: string }) {
+/**
+ * A payment received outside Stripe (a bank transfer), recorded by a team
+ * member with a note. Only an owner may record an amount other than the
+ * accepted fee ("owner_only" for a member): otherwise a member could settle any
+ * fee with a token transfer and then accept the difference.
+ */
+export async function recordManualPayment(input: { leadId: string; actorId: string; actorRole: string; amountCents: number; paidOn: Date; note: string }) {
   const acceptance = await prisma.acceptance.findFirst({ where: { leadId: input.leadId }, select: { id: true, onboardingCents: true, currency: true } });
   if (!acceptance) throw new PaymentActionError("not_accepted");
+  if (input.amountCents !== acceptance.onboardingCents && input.actorRole !== "owner") throw new PaymentActionError("owner_only");
   return prisma.$transaction(async (tx) => {
     // A write first: on PostgreSQL it locks the lead's row, so two recordings at
     // once take turns and the second sees the first (SQLite runs one transaction at a time).
@@ -607,9 +613,11 @@ export async function recordManualPayment(input: { leadId: string; actorId: stri
 /**
  * The team looked at a payment whose amount differs from the one accepted and
  * takes it as received: the amount reported becomes the one expected, the flag
- * goes, and the note says why.
+ * goes, and the note says why. Owners only ("owner_only" for anyone else): it
+ * settles the fee at whatever amount came in.
  */
-export async function acceptReportedAmount(input: { leadId: string; paymentId: string; actorId: string; note: string }) {
+export async function acceptReportedAmount(input: { leadId: string; paymentId: string; actorId: string; actorRole: string; note: string }) {
+  if (input.actorRole !== "owner") throw new PaymentActionError("owner_only");
   return prisma.$transaction(async (tx) => {
     const payment = await tx.payment.findFirst({ where: { id: input.paymentId, leadId: input.leadId }, select: { id: true, mismatch: true, amountCents: true, expectedCents: true, note: true } });
     if (!payment) throw new PaymentActionError("not_found");

@@ -9,7 +9,9 @@
 //     keeps out-of-order events right and flags a differing amount;
 //   - writes each change to the audit log and moves the lead to "paid" (or back
 //     to "accepted" after a full refund).
+import { createHash } from "node:crypto";
 import type Stripe from "stripe";
+import { z } from "zod";
 import { applySignal, countsAsPaid, isPaymentStatus, type PaymentState } from "~/domain/payment-state";
 import { PAYMENT_METADATA_KEY, readStripeEvent, type PaymentEvent } from "~/domain/stripe-events";
 import { prisma } from "~/utils/db.server";
@@ -23,6 +25,98 @@ export type WebhookOutcome =
   | { outcome: "applied"; paymentId: string; status: string; changed: boolean; paidNow: boolean }
   | { outcome: "duplicate" }
   | { outcome: "ignored"; why: "type" | "unknown-payment" };
+
+// ---------------------------------------------------------------- shape of a signed event
+
+// A signature says who sent the bytes, not that they have the shape we read.
+// These schemas check every field readStripeEvent and the database use; other
+// fields pass through untouched.
+const stripeId = z.string().min(1).max(255);
+const expandable = z.union([stripeId, z.object({ id: stripeId }).passthrough()]).nullable().optional();
+const metadata = z.record(z.string()).nullable().optional();
+const cents = z.number().int().min(0).max(1e12);
+const currency = z.string().max(10);
+
+const SessionObject = z
+  .object({
+    id: stripeId,
+    metadata,
+    payment_intent: expandable,
+    payment_status: z.string().max(50).optional(),
+    amount_total: cents.nullable().optional(),
+    currency: currency.nullable().optional(),
+  })
+  .passthrough();
+
+const ChargeObject = z
+  .object({
+    id: stripeId,
+    amount: cents,
+    amount_refunded: cents,
+    refunded: z.boolean(),
+    currency,
+    created: z.number().int().min(0).optional(),
+    metadata,
+    payment_intent: expandable,
+  })
+  .passthrough();
+
+const Envelope = z
+  .object({
+    id: stripeId,
+    type: z.string().min(1).max(255),
+    created: z.number().int().min(0).max(32503680000),
+    livemode: z.boolean(),
+    data: z.object({ object: z.object({}).passthrough() }).passthrough(),
+  })
+  .passthrough();
+
+const objectSchemas: Record<string, z.ZodTypeAny> = {
+  "checkout.session.completed": SessionObject.extend({ payment_status: z.string().max(50) }),
+  "checkout.session.async_payment_succeeded": SessionObject,
+  "checkout.session.async_payment_failed": SessionObject,
+  "checkout.session.expired": SessionObject,
+  "charge.refunded": ChargeObject,
+};
+
+export type CheckedStripeEvent = { ok: true; event: Stripe.Event } | { ok: false; id: string; type: string; created: Date; problem: string };
+
+function problemOf(error: z.ZodError, prefix: string[] = []): string {
+  return [...new Set(error.issues.map((i) => [...prefix, ...i.path].join(".") || "(event)"))].join(", ").slice(0, 500);
+}
+
+/**
+ * Checks a signed event's parsed JSON (`body` is the raw bytes, to name an
+ * event that has no usable id). Not ok: its id (or `invalid:` and the body's
+ * SHA-256), its type (or "invalid") and what was wrong.
+ */
+export function checkStripeEvent(raw: unknown, body: Buffer, now: Date = new Date()): CheckedStripeEvent {
+  const envelope = Envelope.safeParse(raw);
+  const loose = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  const fallback = () => ({
+    id: stripeId.safeParse(loose.id).success ? (loose.id as string) : `invalid:${createHash("sha256").update(body).digest("hex")}`,
+    type: typeof loose.type === "string" && loose.type ? loose.type.slice(0, 255) : "invalid",
+    created: typeof loose.created === "number" && Number.isInteger(loose.created) && loose.created >= 0 && loose.created < 32503680000 ? new Date(loose.created * 1000) : now,
+  });
+  if (!envelope.success) return { ok: false, ...fallback(), problem: problemOf(envelope.error) };
+  const schema = objectSchemas[envelope.data.type];
+  if (schema) {
+    const object = schema.safeParse(envelope.data.data.object);
+    if (!object.success) return { ok: false, ...fallback(), problem: problemOf(object.error, ["data", "object"]) };
+  }
+  return { ok: true, event: raw as Stripe.Event };
+}
+
+/** Records a signed event that failed the check, so it is acknowledged once and visible; a repeat changes nothing. */
+export async function recordInvalidStripeEvent(checked: Extract<CheckedStripeEvent, { ok: false }>): Promise<{ outcome: "ignored"; why: "invalid" } | { outcome: "duplicate" }> {
+  try {
+    await prisma.stripeEvent.create({ data: { id: checked.id, type: checked.type, createdAt: checked.created, problem: checked.problem } });
+    return { outcome: "ignored", why: "invalid" };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { outcome: "duplicate" };
+    throw error;
+  }
+}
 
 class ConcurrentChange extends Error {}
 

@@ -27,7 +27,7 @@ import { boundRaw, checkStep, romeToday, stepSchema } from "~/domain/intake/sche
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/i18n/format";
-import { createDraft, findDraftByBrowserKey, saveStep } from "~/models/intake-draft.server";
+import { createDraft, findDraftByBrowserKey, hasAnswer, saveStep } from "~/models/intake-draft.server";
 import { sendResumeLink, submitIntake } from "~/models/intake-submit.server";
 import { prisma } from "~/utils/db.server";
 import { intakeCookie, readBrowserKey } from "~/utils/intake-cookie.server";
@@ -109,6 +109,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
   if (!draft) {
     if (step !== "about") throw redirect(`/${locale}/intake/about`);
+    const firstFields = stepFields(step, {});
+    if (!hasAnswer(boundRaw(rawFromForm(formData, firstFields), firstFields))) {
+      // Nothing answered yet: no draft (an empty post must not fill the owner's list).
+      if (intent === "autosave") return Response.json({}, { headers });
+      if (intent === "next") {
+        const empty = parseWithZod(formData, { schema: stepSchema(step, {}, romeToday()) });
+        if (empty.status !== "success") return Response.json({ result: empty.reply() }, { status: 400, headers });
+      }
+      throw redirect(`/${locale}/intake/about`, { headers });
+    }
     const created = await createDraft(locale);
     draft = created.draft;
     headers.append("Set-Cookie", await intakeCookie.serialize(created.browserKey));
@@ -144,7 +154,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply() }, { status: 400, headers });
   }
-  if (step === "about" && !draft.resumeSentAt) {
+  // The first valid first step sends the resume link; so does a new address (the old link stopped working).
+  const emailChanged = step === "about" && (draft.email ?? null) !== (typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null);
+  if (step === "about" && (!draft.resumeSentAt || emailChanged)) {
     await sendResumeLink({ ...draft, email: typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null, answers: saved });
   }
   if (step === "review") {

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { FieldError, translateError } from "~/components/field";
 import { LoginSchema } from "~/domain/login-schema";
 import { attemptLogin } from "~/models/account.server";
-import { createSessionCookie, getAuth } from "~/utils/auth.server";
+import { createSessionCookie, deviceCookie, deviceTokenFrom, getAuth } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -25,22 +25,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
-  if (request.headers.get("X-Login-Limited") === "1") {
-    // Too many failed logins from this address (the server's limiter): the password is not even checked.
-    return Response.json({ result: submission.reply({ formErrors: ["errors.tooManyRequests"], hideFields: ["password"] }) }, { status: 429 });
-  }
   const { email, password, redirectTo } = submission.value;
-  const login = await attemptLogin(email, password);
-  if (login.status !== "ok") {
-    // A locked account gets the same answer whatever the password was.
-    const message = login.status === "locked" ? "account.errors.locked" : "errors.invalidLogin";
-    return Response.json({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: login.status === "locked" ? 429 : 400 });
-  }
-  const cookie = await createSessionCookie(login.userId, {
-    userAgent: request.headers.get("User-Agent"),
-    ip: request.headers.get("X-Client-IP"),
+  const ip = request.headers.get("X-Client-IP");
+  const login = await attemptLogin(email, password, {
+    ip,
+    deviceToken: deviceTokenFrom(request),
+    // Too many failed logins from this address on any account (the server's limiter):
+    // only a known device of the account still gets its password checked.
+    ipLimited: request.headers.get("X-Login-Limited") === "1",
   });
-  return redirect(safeRedirect(redirectTo, `/${locale}/owner`), { headers: { "Set-Cookie": cookie } });
+  if (login.status !== "ok") {
+    // A throttled address gets the same answer whatever the password was.
+    // (until null: the server's per-address limiter, on every account.)
+    const message = login.status === "invalid" ? "errors.invalidLogin" : login.until ? "account.errors.throttled" : "errors.tooManyRequests";
+    return Response.json({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: login.status === "throttled" ? 429 : 400 });
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createSessionCookie(login.userId, { userAgent: request.headers.get("User-Agent"), ip }));
+  if (login.deviceToken) headers.append("Set-Cookie", deviceCookie(login.deviceToken));
+  return redirect(safeRedirect(redirectTo, `/${locale}/owner`), { headers });
 }
 
 export default function LoginPage() {

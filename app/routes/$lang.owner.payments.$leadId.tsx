@@ -1,6 +1,8 @@
 // The payments panel's actions (a resource route): a bank transfer received,
 // and accepting an amount that differs from the one accepted. Team members
-// (owners and members) work leads, so both may. With JavaScript the panel
+// (owners and members) work leads, so both may record a transfer of the
+// accepted fee; only an owner may record a different amount or accept a
+// difference (a member gets 403). With JavaScript the panel
 // posts with a fetcher and gets errors back as JSON; without it the form posts
 // here and is redirected back to the page it came from with a short status.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -46,14 +48,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const parsed = manualPaymentSchema(locale, romeToday()).safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
       const { amount, paidOn, note } = parsed.data;
-      paymentId = (await recordManualPayment({ leadId, actorId: user.id, amountCents: amount, paidOn: new Date(`${paidOn}T12:00:00Z`), note })).id;
+      paymentId = (await recordManualPayment({ leadId, actorId: user.id, actorRole: user.role, amountCents: amount, paidOn: new Date(`${paidOn}T12:00:00Z`), note })).id;
     } else {
       const parsed = reviewPaymentSchema.safeParse(form);
       if (!parsed.success) return fail(fieldErrors(parsed.error));
       paymentId = parsed.data.paymentId;
-      await acceptReportedAmount({ leadId, paymentId, actorId: user.id, note: parsed.data.note });
+      await acceptReportedAmount({ leadId, paymentId, actorId: user.id, actorRole: user.role, note: parsed.data.note });
     }
   } catch (error) {
+    if (error instanceof PaymentActionError && error.code === "owner_only") {
+      if (js) return Response.json({ intent, errors: { form: "payment.panel.errors.owner_only" } }, { status: 403 });
+      throw new Response("Forbidden", { status: 403 });
+    }
     if (error instanceof PaymentActionError) return fail({ form: `payment.panel.errors.${error.code}` });
     throw error;
   }

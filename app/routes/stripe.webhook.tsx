@@ -1,10 +1,12 @@
 // Stripe's webhook endpoint (POST /stripe/webhook). The signature is checked
 // on the raw body, byte for byte, before anything else; a bad or missing one
-// gets 400 and changes nothing. A verified event is applied exactly once
+// gets 400 and changes nothing. A signed event whose payload does not have the
+// shape we read (zod, checkStripeEvent) is recorded and answered 200
+// {"ignored": true}. A verified event is applied exactly once
 // (models/stripe-webhook.server.ts). 2xx tells Stripe to stop; a 500 (database
 // down) makes it retry later, which is what we want then.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { processStripeEvent } from "~/models/stripe-webhook.server";
+import { checkStripeEvent, processStripeEvent, recordInvalidStripeEvent } from "~/models/stripe-webhook.server";
 import { logger } from "~/utils/logger.server";
 import { getStripe, webhookSecret } from "~/utils/stripe.server";
 
@@ -18,14 +20,33 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return plain(405, "Method Not Allowed");
   const signature = request.headers.get("Stripe-Signature");
   const body = Buffer.from(await request.arrayBuffer());
-  let event;
+  let raw: unknown;
   try {
     if (!signature) throw new Error("no Stripe-Signature header");
-    event = getStripe().webhooks.constructEvent(body, signature, webhookSecret());
+    raw = getStripe().webhooks.constructEvent(body, signature, webhookSecret());
   } catch (error) {
-    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "stripe webhook refused: bad signature");
-    return plain(400, "Bad signature");
+    // constructEvent parses the JSON only after the signature checked out:
+    // a SyntaxError is a signed body that is not JSON (malformed, below).
+    if (!(error instanceof SyntaxError)) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "stripe webhook refused: bad signature");
+      return plain(400, "Bad signature");
+    }
+    raw = undefined;
   }
+  const checked = checkStripeEvent(raw, body);
+  if (!checked.ok) {
+    // Correctly signed but not the shape we act on: recorded and acknowledged,
+    // so Stripe does not retry it for days (a retry would be the same bytes).
+    try {
+      const result = await recordInvalidStripeEvent(checked);
+      logger.warn({ eventId: checked.id, type: checked.type, problem: checked.problem, ...result }, "stripe webhook ignored: malformed event");
+      return Response.json({ ignored: true }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      logger.error({ err: error, eventId: checked.id, type: checked.type }, "stripe webhook failed; Stripe will retry");
+      return plain(500, "Error");
+    }
+  }
+  const { event } = checked;
   try {
     const result = await processStripeEvent(event);
     logger.info({ eventId: event.id, type: event.type, ...result }, "stripe webhook");

@@ -92,3 +92,18 @@ export async function createSessionCookie(userId: string, meta: { userAgent: str
   const session = await lucia.createSession(userId, { userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip });
   return lucia.createSessionCookie(session.id).serialize();
 }
+
+// A browser that has signed in before ("known device", see attemptLogin): a
+// random token in a long-lived httpOnly cookie, only its SHA-256 in the database.
+export const DEVICE_COOKIE = "sb_device";
+const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+export function deviceTokenFrom(request: Request): string | null {
+  const token = readCookie(request.headers.get("Cookie"), DEVICE_COOKIE);
+  return token && /^[\w-]{20,100}$/.test(token) ? token : null;
+}
+
+export function deviceCookie(token: string): string {
+  const secure = getEnv().APP_URL.startsWith("https://") ? "; Secure" : "";
+  return `${DEVICE_COOKIE}=${token}; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`;
+}

@@ -6,7 +6,7 @@ import { action as inviteAction, loader as inviteLoader } from "~/routes/$lang.i
 import { action as accountAction, loader as accountLoader } from "~/routes/$lang.owner.account";
 import { action as teamAction, loader as teamLoader } from "~/routes/$lang.owner.team";
 import { loader as ownerLoader } from "~/routes/$lang.owner._index";
-import { attemptLogin, hashToken, LOCK_MS, requestPasswordReset, sessionPublicId } from "~/models/account.server";
+import { attemptLogin, FIRST_DELAY_MS, hashToken, requestPasswordReset, sessionPublicId } from "~/models/account.server";
 import { upsertOwner } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -24,8 +24,17 @@ async function makeUser(role: "owner" | "member" = "owner", password = "correct 
   return { id, email, password };
 }
 
-async function logIn(email: string, password: string, userAgent = CHROME_WINDOWS) {
-  return call(loginAction, post("/it/login", { email, password }, { "User-Agent": userAgent, "X-Client-IP": "203.0.113.7" }), { lang: "it" });
+async function logIn(email: string, password: string, userAgent = CHROME_WINDOWS, extra: { ip?: string; cookie?: string } = {}) {
+  const headers: Record<string, string> = { "User-Agent": userAgent, "X-Client-IP": extra.ip ?? "203.0.113.7" };
+  if (extra.cookie) headers.Cookie = extra.cookie;
+  return call(loginAction, post("/it/login", { email, password }, headers), { lang: "it" });
+}
+
+/** The known-device cookie a successful login set, as `name=value`. */
+function deviceCookieFrom(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("sb_device="));
+  if (!cookie) throw new Error("no device cookie");
+  return cookie.split(";")[0]!;
 }
 
 async function cookieFor(email: string, password: string, userAgent = CHROME_WINDOWS): Promise<string> {
@@ -50,10 +59,11 @@ async function formError(response: Response): Promise<string[] | undefined> {
 }
 
 describe("password reset by email", () => {
-  it("emails a single-use link that sets a new password, ends every session, clears the lockout and signs in", async () => {
+  it("emails a single-use link that sets a new password, ends every session, clears the failed-login waits and signs in", async () => {
     const user = await makeUser();
     const oldSessions = [await cookieFor(user.email, user.password), await cookieFor(user.email, user.password, FIREFOX_MAC)];
-    await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 3, lockedUntil: new Date(Date.now() + LOCK_MS) } });
+    for (let i = 0; i < 6; i++) await attemptLogin(user.email, "wrong password", { ip: "203.0.113.7" });
+    expect((await logIn(user.email, user.password)).status).toBe(429);
 
     // The same answer for a known and an unknown address; only the known one gets an email.
     const known = await call(forgotAction, post("/it/forgot", { email: user.email.toUpperCase() }), { lang: "it" });
@@ -101,8 +111,7 @@ describe("password reset by email", () => {
     expect(sessions).toEqual([expect.objectContaining({ current: true })]);
 
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.failedLogins).toBe(0);
-    expect(after.lockedUntil).toBeNull();
+    expect(await prisma.loginThrottle.count({ where: { userId: user.id } })).toBe(0);
     expect(await verifyPassword(newPassword, after.passwordHash)).toBe(true);
     expect((await logIn(user.email, user.password)).status).toBe(400);
     expect((await logIn(user.email, newPassword)).status).toBe(302);
@@ -136,56 +145,135 @@ describe("password reset by email", () => {
     expect(await prisma.auditLog.count({ where: { action: "user.password_reset", actorId: user.id } })).toBe(0);
   });
 
+  it("a new request does not cancel an earlier link still valid; up to three work, and using one ends the others", async () => {
+    const user = await makeUser();
+    const t0 = Date.now() - 10_000;
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await requestPasswordReset({ email: user.email, locale: "it", now: new Date(t0 + i * 1000) });
+      tokens.push((await linkFromEmail("password_reset", user.email, /\/it\/reset\/([\w-]+)/)).token);
+    }
+    expect(new Set(tokens).size).toBe(4);
+    const status = async (token: string) => (await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token })).status;
+    // The fourth request retired only the first link.
+    expect(await Promise.all(tokens.map(status))).toEqual([410, 200, 200, 200]);
+
+    const password = "the second link still works";
+    const done = await call(resetAction, post(`/it/reset/${tokens[1]}`, { password, confirm: password }), { lang: "it", token: tokens[1]! });
+    expect(done.status).toBe(302);
+    expect(await Promise.all(tokens.map(status))).toEqual([410, 410, 410, 410]);
+    const late = await call(resetAction, post(`/it/reset/${tokens[3]}`, { password: "someone else's try", confirm: "someone else's try" }), { lang: "it", token: tokens[3]! });
+    expect(late.status).toBe(410);
+    expect(await verifyPassword(password, (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash)).toBe(true);
+  });
+
   it("answers 404 for a link that never existed", async () => {
     const token = "x".repeat(43);
     expect((await call(resetLoader, get(`/it/reset/${token}`), { lang: "it", token })).status).toBe(404);
   });
 });
 
-describe("lockout after repeated failed logins", () => {
-  it("locks for 15 minutes after 5 failures, even with the right password, then lets the user in", async () => {
+describe("throttling failed logins, never locking the owner out", () => {
+  const ATTACKER = "198.51.100.66";
+  const OWNER_HOME = "203.0.113.7";
+  const OWNER_PHONE = "192.0.2.10";
+
+  it("an attacker's failures from one address stop neither the owner's known device nor another address", async () => {
     const user = await makeUser();
+    // The owner signed in from home once: that browser is now a known device.
+    const first = await logIn(user.email, user.password, CHROME_WINDOWS, { ip: OWNER_HOME });
+    expect(first.status).toBe(302);
+    const device = deviceCookieFrom(first);
+    expect(device).toMatch(/^sb_device=[\w-]{40,}$/);
+    expect(first.headers.getSetCookie().find((c) => c.startsWith("sb_device="))).toMatch(/HttpOnly; SameSite=Lax/);
+
     for (let i = 1; i <= 4; i++) {
-      const response = await logIn(user.email, `wrong password ${i}`);
+      const response = await logIn(user.email, `wrong password ${i}`, FIREFOX_MAC, { ip: ATTACKER });
       expect(response.status).toBe(400);
       expect(await formError(response)).toEqual(["errors.invalidLogin"]);
     }
-    const fifth = await logIn(user.email, "wrong password 5");
+    const fifth = await logIn(user.email, "wrong password 5", FIREFOX_MAC, { ip: ATTACKER });
     expect(fifth.status).toBe(429);
-    expect(await formError(fifth)).toEqual(["account.errors.locked"]);
+    expect(await formError(fifth)).toEqual(["account.errors.throttled"]);
+    // The attacker's address now waits, whatever password it sends.
+    const attackerRight = await logIn(user.email, user.password, FIREFOX_MAC, { ip: ATTACKER });
+    expect(attackerRight.status).toBe(429);
+    expect(attackerRight.headers.get("Set-Cookie")).toBeNull();
 
-    // Locked: the right password gets the very same answer and no session.
-    const right = await logIn(user.email, user.password);
-    expect(right.status).toBe(429);
-    expect(right.headers.get("Set-Cookie")).toBeNull();
-    expect(await formError(right)).toEqual(["account.errors.locked"]);
-    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
-
-    const locked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + LOCK_MS - 60_000);
-    const audit = await prisma.auditLog.findMany({ where: { action: "user.locked", actorId: user.id } });
-    expect(audit).toHaveLength(1);
-
-    // Just before the window ends: still locked. Just after: in, and the counter is clear.
-    const lockedUntil = locked.lockedUntil!;
-    expect(await attemptLogin(user.email, user.password, new Date(lockedUntil.getTime() - 1000))).toMatchObject({ status: "locked" });
-    expect(await attemptLogin(user.email, user.password, new Date(lockedUntil.getTime() + 1000))).toEqual({ status: "ok", userId: user.id });
-    const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.failedLogins).toBe(0);
-    expect(after.lockedUntil).toBeNull();
+    // The owner's known device, even from the attacker's own address: in.
+    expect((await logIn(user.email, user.password, CHROME_WINDOWS, { ip: ATTACKER, cookie: device })).status).toBe(302);
+    // And from home, and from another address without the device cookie: in.
+    expect((await logIn(user.email, user.password, CHROME_WINDOWS, { ip: OWNER_HOME, cookie: device })).status).toBe(302);
+    const phone = await logIn(user.email, user.password, FIREFOX_MAC, { ip: OWNER_PHONE });
+    expect(phone.status).toBe(302);
+    expect(deviceCookieFrom(phone)).not.toBe(device);
+    // The server's per-address limiter does not stop the known device either.
+    const limited = await call(
+      loginAction,
+      post("/it/login", { email: user.email, password: user.password }, { "X-Client-IP": ATTACKER, "X-Login-Limited": "1", Cookie: device }),
+      { lang: "it" },
+    );
+    expect(limited.status).toBe(302);
+    const limitedUnknown = await logIn(user.email, user.password, FIREFOX_MAC, { ip: "192.0.2.99" });
+    expect(limitedUnknown.status).toBe(302);
+    expect(await prisma.auditLog.count({ where: { action: "user.login_throttled", actorId: user.id } })).toBe(1);
   });
 
-  it("resets the counter on success, so failures must be consecutive", async () => {
+  it("makes one address wait 1, 2, 4… minutes after five failures, and a device cookie of another account does not help", async () => {
     const user = await makeUser();
-    for (let i = 0; i < 4; i++) expect((await attemptLogin(user.email, "nope nope nope")).status).toBe("invalid");
-    expect((await attemptLogin(user.email, user.password)).status).toBe("ok");
-    for (let i = 0; i < 4; i++) expect((await attemptLogin(user.email, "nope nope nope")).status).toBe("invalid");
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).toBeNull();
-    expect((await attemptLogin(user.email, user.password)).status).toBe("ok");
+    const other = await makeUser();
+    const otherDevice = deviceCookieFrom(await logIn(other.email, other.password, CHROME_WINDOWS, { ip: ATTACKER }));
+    let now = new Date("2026-06-01T10:00:00Z");
+    for (let i = 0; i < 4; i++) expect(await attemptLogin(user.email, "nope nope nope", { ip: ATTACKER }, now)).toEqual({ status: "invalid" });
+    const fifth = await attemptLogin(user.email, "nope nope nope", { ip: ATTACKER }, now);
+    expect(fifth).toEqual({ status: "throttled", until: new Date(now.getTime() + FIRST_DELAY_MS) });
+    const otherToken = otherDevice.split("=")[1]!;
+    expect((await attemptLogin(user.email, user.password, { ip: ATTACKER, deviceToken: otherToken }, now)).status).toBe("throttled");
+
+    for (const minutes of [2, 4, 8]) {
+      now = new Date(now.getTime() + FIRST_DELAY_MS * (minutes / 2) + 1000);
+      const next = await attemptLogin(user.email, "nope nope nope", { ip: ATTACKER }, now);
+      expect(next).toEqual({ status: "throttled", until: new Date(now.getTime() + minutes * 60_000) });
+      expect((await attemptLogin(user.email, user.password, { ip: ATTACKER }, new Date(now.getTime() + minutes * 60_000 - 1000))).status).toBe("throttled");
+    }
+    // Once the wait is over, the right password works and clears that address's failures.
+    now = new Date(now.getTime() + 8 * 60_000 + 1000);
+    expect(await attemptLogin(user.email, user.password, { ip: ATTACKER }, now)).toMatchObject({ status: "ok", userId: user.id });
+    expect(await prisma.loginThrottle.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("stops trusting a known device after ten failures in a row (a stolen cookie gets no unlimited guesses)", async () => {
+    const user = await makeUser();
+    const first = await attemptLogin(user.email, user.password, { ip: OWNER_HOME });
+    if (first.status !== "ok" || !first.deviceToken) throw new Error("no device token");
+    const deviceToken = first.deviceToken;
+    for (let i = 0; i < 9; i++) expect((await attemptLogin(user.email, "guess guess guess", { ip: ATTACKER, deviceToken })).status).toBe("invalid");
+    // The right password still works from it, and clears its count.
+    expect((await attemptLogin(user.email, user.password, { ip: ATTACKER, deviceToken })).status).toBe("ok");
+    for (let i = 0; i < 10; i++) await attemptLogin(user.email, "guess guess guess", { ip: ATTACKER, deviceToken });
+    expect((await attemptLogin(user.email, user.password, { ip: ATTACKER, deviceToken })).status).toBe("throttled");
+    // Other addresses are still fine.
+    expect((await attemptLogin(user.email, user.password, { ip: OWNER_PHONE })).status).toBe("ok");
+  });
+
+  it("emails the account's owner once about repeated failures, at most once an hour", async () => {
+    const user = await makeUser();
+    const now = new Date();
+    const ips = ["198.51.100.1", "198.51.100.2", "198.51.100.3"];
+    for (let i = 0; i < 9; i++) await attemptLogin(user.email, "wrong wrong wrong", { ip: ips[i % 3]! }, now);
+    const alerts = await prisma.emailMessage.findMany({ where: { kind: "login_alert", to: user.email } });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.subject).toBe("Tentativi di accesso non riusciti al tuo account Socialbrief");
+    expect(alerts[0]!.text).toContain("5 tentativi");
+    // Within the hour: no more. After it, with new failures: one more.
+    await attemptLogin(user.email, "wrong wrong wrong", { ip: "198.51.100.4" }, new Date(now.getTime() + 59 * 60_000));
+    expect(await prisma.emailMessage.count({ where: { kind: "login_alert", to: user.email } })).toBe(1);
+    await attemptLogin(user.email, "wrong wrong wrong", { ip: "198.51.100.4" }, new Date(now.getTime() + 61 * 60_000));
+    expect(await prisma.emailMessage.count({ where: { kind: "login_alert", to: user.email } })).toBe(2);
   });
 
   it("never reveals unknown emails: they always get the ordinary message", async () => {
-    for (let i = 0; i < 6; i++) expect(await attemptLogin("ghost@studio.example", "whatever it is")).toEqual({ status: "invalid" });
+    for (let i = 0; i < 6; i++) expect(await attemptLogin("ghost@studio.example", "whatever it is", { ip: ATTACKER })).toEqual({ status: "invalid" });
   });
 });
 

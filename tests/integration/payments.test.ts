@@ -325,6 +325,54 @@ describe("webhook", () => {
     expect((await paymentOf(sent.lead.id)).status).toBe("paid");
   });
 
+  it("acknowledges a correctly signed but malformed event with 200 {ignored: true}, records it, and changes nothing", async () => {
+    const sent = await accepted();
+    const sessionId = await checkout(sent.token);
+    const created = Math.floor(Date.now() / 1000);
+    const sign = (payload: string) => ({ "Content-Type": "application/json", "Stripe-Signature": getStripe().webhooks.generateTestHeaderString({ payload, secret: SECRET }) });
+    const malformed: Array<{ payload: string; id: string | null; type: string }> = [
+      { payload: "{}", id: null, type: "invalid" },
+      { payload: "null", id: null, type: "invalid" },
+      { payload: "not json at all", id: null, type: "invalid" },
+      { payload: JSON.stringify({ id: "evt_bad_no_object", object: "event", type: "checkout.session.completed", created, livemode: false, data: {} }), id: "evt_bad_no_object", type: "checkout.session.completed" },
+      {
+        payload: JSON.stringify({ id: "evt_bad_amount", object: "event", type: "checkout.session.completed", created, livemode: false, data: { object: { id: sessionId, payment_status: "paid", amount_total: "61000", currency: "eur", metadata: {} } } }),
+        id: "evt_bad_amount",
+        type: "checkout.session.completed",
+      },
+      { payload: JSON.stringify({ id: "evt_bad_refund", object: "event", type: "charge.refunded", created, livemode: false, data: { object: { id: "ch_1", amount: 61000, currency: "eur" } } }), id: "evt_bad_refund", type: "charge.refunded" },
+      { payload: JSON.stringify({ id: 42, type: ["charge.refunded"], created: "yesterday", data: null }), id: null, type: "invalid" },
+    ];
+    for (const { payload, id, type } of malformed) {
+      for (let delivery = 0; delivery < 2; delivery++) {
+        const response = await webhook(payload, sign(payload));
+        expect(response.status, payload).toBe(200);
+        expect(await response.json()).toEqual({ ignored: true });
+      }
+      const rowId = id ?? `invalid:${sha256(Buffer.from(payload))}`;
+      const row = await prisma.stripeEvent.findUniqueOrThrow({ where: { id: rowId } });
+      expect(row).toMatchObject({ type });
+      expect(row.problem).toBeTruthy();
+    }
+    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_bad_amount" } })).problem).toContain("data.object.amount_total");
+    expect((await paymentOf(sent.lead.id)).status).toBe("pending");
+    expect(await status(sent.lead.id)).toBe("accepted");
+
+    // Unsigned or wrongly signed, malformed or not: still 400, nothing recorded.
+    const unsigned = JSON.stringify({ id: "evt_unsigned", type: "checkout.session.completed" });
+    expect((await webhook(unsigned, { "Content-Type": "application/json" })).status).toBe(400);
+    const forged = { "Stripe-Signature": getStripe().webhooks.generateTestHeaderString({ payload: unsigned, secret: "whsec_someone_else" }) };
+    expect((await webhook(unsigned, forged)).status).toBe(400);
+    expect((await webhook("not json", forged)).status).toBe(400);
+    expect(await prisma.stripeEvent.count({ where: { id: "evt_unsigned" } })).toBe(0);
+
+    // A well-formed event of a type we do not act on is an ordinary "ignored" (no problem recorded).
+    const other = JSON.stringify({ id: "evt_other_type", object: "event", type: "customer.created", created, livemode: false, data: { object: { id: "cus_1" } } });
+    const otherResponse = await webhook(other, sign(other));
+    expect(await otherResponse.json()).toEqual({ received: true, outcome: "ignored", why: "type" });
+    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_other_type" } })).problem).toBeNull();
+  });
+
   it("marks paid only on the verified event, once however often it is delivered; the success page only reads", async () => {
     const sent = await accepted();
     const sessionId = await checkout(sent.token);
@@ -399,8 +447,15 @@ describe("webhook", () => {
     expect((await getLeadPayments(sent.lead.id, "it"))?.summary).toBe("review");
     expect(await prisma.emailMessage.count({ where: { kind: "payment_received", to: sent.lead.email } })).toBe(0);
 
-    const { cookie } = await staff("member");
     const params = { lang: "it", leadId: sent.lead.id };
+    // A member may not accept the difference.
+    const member = await staff("member");
+    const refused = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "review", paymentId: payment.id, note: "Va bene così", js: "1" }, { Cookie: member.cookie }), params);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ intent: "review", errors: { form: "payment.panel.errors.owner_only" } });
+    expect(await paymentOf(sent.lead.id)).toMatchObject({ mismatch: true, expectedCents: 61000 });
+
+    const { cookie } = await staff("owner");
     const empty = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "review", paymentId: payment.id, note: " ", js: "1" }, { Cookie: cookie }), params);
     expect(empty.status).toBe(400);
     expect(await empty.json()).toEqual({ intent: "review", errors: { note: "payment.panel.errors.note" } });
@@ -519,6 +574,42 @@ describe("bank transfers recorded by the team", () => {
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.manual" } })).toBe(1);
     const portal = (await (await call(pageLoader, get(`/it/p/${sent.token}`), sent.params)).json()) as { portal: { state: string; receipts: Array<{ provider: string }> } };
     expect(portal.portal).toMatchObject({ state: "paid", receipts: [{ provider: "manual" }] });
+  });
+
+  it("lets only the owner record a transfer that differs from the accepted fee, or accept the difference (403 for a member)", async () => {
+    const sent = await accepted();
+    const params = { lang: "it", leadId: sent.lead.id };
+    const member = await staff("member");
+    const send = (cookie: string, fields: Record<string, string>) => call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { paidOn: "2026-01-10", note: "Bonifico", ...fields }, { Cookie: cookie }), params);
+
+    // The hostile run: a member records 1 EUR and then accepts "the difference".
+    const oneEuro = await send(member.cookie, { intent: "manual", js: "1", amount: "1,00" });
+    expect(oneEuro.status).toBe(403);
+    expect(await oneEuro.json()).toEqual({ intent: "manual", errors: { form: "payment.panel.errors.owner_only" } });
+    expect((await send(member.cookie, { intent: "manual", amount: "1,00" })).status).toBe(403); // without JavaScript too
+    expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(0);
+
+    // The owner may record it: it is flagged, not paid, and only the owner can accept it.
+    const owner = await staff("owner");
+    expect(await (await send(owner.cookie, { intent: "manual", js: "1", amount: "1,00" })).json()).toEqual({ intent: "manual", ok: "saved" });
+    const payment = await paymentOf(sent.lead.id);
+    expect(payment).toMatchObject({ amountCents: 100, mismatch: true });
+    expect(await status(sent.lead.id)).toBe("accepted");
+    expect((await send(member.cookie, { intent: "review", paymentId: payment.id })).status).toBe(403);
+    expect(await paymentOf(sent.lead.id)).toMatchObject({ mismatch: true });
+    expect(await status(sent.lead.id)).toBe("accepted");
+    expect(await (await send(owner.cookie, { intent: "review", js: "1", paymentId: payment.id, note: "Sconto concordato" })).json()).toEqual({ intent: "review", ok: "reviewed" });
+    expect(await status(sent.lead.id)).toBe("paid");
+    expect(getT("it")("payment.panel.errors.owner_only")).toMatch(/Solo il titolare/);
+    expect(getT("en")("payment.panel.errors.owner_only")).toMatch(/Only the owner/);
+  });
+
+  it("lets a member record a transfer of exactly the accepted fee", async () => {
+    const sent = await accepted();
+    const member = await staff("member");
+    const ok = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note: "CRO 9" }, { Cookie: member.cookie }), { lang: "it", leadId: sent.lead.id });
+    expect(await ok.json()).toEqual({ intent: "manual", ok: "saved" });
+    expect(await status(sent.lead.id)).toBe("paid");
   });
 
   it("refuses a bank transfer when a payment already counts as paid, even two at once", async () => {

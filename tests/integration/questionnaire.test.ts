@@ -155,6 +155,68 @@ describe("questionnaire journey", () => {
   });
 });
 
+describe("drafts, emails and resume links", () => {
+  const resumeToken = async (to: string) => {
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to }, orderBy: { createdAt: "desc" } });
+    return /\/intake\/resume\/([\w-]+)/.exec(mail.text)![1]!;
+  };
+  const resume = (token: string) => new Browser().get(`/it/intake/resume/${token}`, resumeLoader, { lang: "it", token });
+
+  it("changing the draft's email ends the resume link sent to the old address; the new address gets its own", async () => {
+    const browser = new Browser();
+    await walkTo(browser, "about", { ...complete, about: { ...complete.about, email: "old-address@example.com" } });
+    const oldToken = await resumeToken("old-address@example.com");
+    expect(await prisma.intakeDraft.count({ where: { email: "old-address@example.com", resumeTokenHash: { not: null } } })).toBe(1);
+
+    // Autosave of a new address is enough to end the old link.
+    expect((await browser.post("about", { ...complete.about, email: "new-address@example.com" }, "autosave")).status).toBe(200);
+    expect((await resume(oldToken)).status).toBe(410);
+    const draft = await prisma.intakeDraft.findFirstOrThrow({ where: { email: "new-address@example.com" } });
+    expect(draft.resumeTokenHash).toBeNull();
+
+    // Sending the step mails a fresh link to the new address, which works.
+    expect((await browser.post("about", { ...complete.about, email: "new-address@example.com" })).status).toBe(302);
+    const newToken = await resumeToken("new-address@example.com");
+    expect(newToken).not.toBe(oldToken);
+    expect((await resume(newToken)).status).toBe(302);
+    expect((await resume(oldToken)).status).toBe(410);
+  });
+
+  it("creates no draft for a first step without a single real answer", async () => {
+    const before = await prisma.intakeDraft.count();
+    const empty = await new Browser().post("about", {});
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { result: { error: Record<string, string[]> } }).result.error.organisation).toEqual(["errors.required"]);
+    expect((await new Browser().post("about", {}, "autosave")).status).toBe(200);
+    expect((await new Browser().post("about", { organisation: "   ", contactName: "", email: " " }, "autosave")).status).toBe(200);
+    expect((await new Browser().post("about", { organisation: "", email: "" })).status).toBe(400);
+    const back = await new Browser().post("about", {}, "back");
+    expect(back.status).toBe(302);
+    expect(back.headers.get("Set-Cookie")).toBeNull();
+    expect(await prisma.intakeDraft.count()).toBe(before);
+
+    // One real answer is enough: then the draft is kept (and autosave keeps it).
+    const browser = new Browser();
+    expect((await browser.post("about", { organisation: "Forno Rossi" }, "autosave")).status).toBe(200);
+    expect(browser.cookie).toMatch(/^sb_intake=/);
+    expect(await prisma.intakeDraft.count()).toBe(before + 1);
+  });
+
+  it("stores only a valid email (the form's own rule) as the draft's email when autosaving", async () => {
+    const browser = new Browser();
+    await browser.post("about", { organisation: "Studio Email", email: "not@valid" }, "autosave");
+    const id = (await prisma.intakeDraft.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).id;
+    const emailOf = async () => (await prisma.intakeDraft.findUniqueOrThrow({ where: { id } })).email;
+    expect(await emailOf()).toBeNull();
+    for (const bad of ["@", "a@b", "<script>@x.it", "two@@example.com"]) {
+      await browser.post("about", { organisation: "Studio Email", email: bad }, "autosave");
+      expect(await emailOf(), bad).toBeNull();
+    }
+    await browser.post("about", { organisation: "Studio Email", email: "  Anna@Studio.Example " }, "autosave");
+    expect(await emailOf()).toBe("anna@studio.example");
+  });
+});
+
 describe("bad input on every step", () => {
   const t = getT("it");
   const cases: Array<[StepId, RawStep, Record<string, string>]> = [

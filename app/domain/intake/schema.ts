@@ -21,6 +21,9 @@ function isWebUrl(value: string): boolean {
   }
 }
 
+/** The questionnaire's email field (also what a draft stores as its email, autosaved or not). */
+export const emailSchema = z.string({ required_error: "errors.required" }).trim().toLowerCase().max(254, "errors.tooLong|254").email("errors.email");
+
 function fieldSchema(field: FieldSpec, today: string): z.ZodTypeAny {
   const max = field.max ?? DEFAULT_MAX;
   const text = z.string({ required_error: "errors.required", invalid_type_error: "errors.text" }).trim().max(max, `errors.tooLong|${max}`);
@@ -31,7 +34,7 @@ function fieldSchema(field: FieldSpec, today: string): z.ZodTypeAny {
       schema = field.required ? text.min(1, "errors.required") : text;
       break;
     case "email":
-      schema = z.string({ required_error: "errors.required" }).trim().toLowerCase().max(254, "errors.tooLong|254").email("errors.email");
+      schema = emailSchema;
       break;
     case "tel":
       schema = text.regex(/^\+?[0-9][0-9\s().\-/]{5,29}$/, "errors.phone");

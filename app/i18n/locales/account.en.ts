@@ -8,7 +8,7 @@ export const accountEn: Widen<typeof accountIt> = {
     passwordShort: "The password must be at least 12 characters long.",
     passwordMismatch: "The two passwords do not match.",
     currentWrong: "The current password is not correct.",
-    locked: "Too many failed attempts: for your security this account is locked for 15 minutes. Try again later or reset your password.",
+    throttled: "Too many failed attempts from this connection: wait a few minutes before trying again, or reset your password. On devices you have signed in from before you can sign in right away.",
     alreadyMember: "This email already belongs to a team account.",
     lastOwner: "At least one active owner is needed: the last one cannot lose the owner role or be disabled.",
     userNotFound: "This user no longer exists.",
@@ -109,6 +109,14 @@ export const accountEn: Widen<typeof accountIt> = {
     expires: "Expires",
   },
   email: {
+    loginAlert: {
+      subject: "Failed sign-in attempts on your Socialbrief account",
+      heading: "Someone is trying to sign in to your account",
+      intro: "Your Socialbrief account has seen {{failures}} sign-in attempts with a wrong password (latest: {{when}}).",
+      safe: "The account is not locked: whoever gets the password wrong has to wait longer and longer, while you can keep signing in from your own devices.",
+      button: "Reset your password",
+      ignore: "If it was you, ignore this email. Otherwise we suggest a long password you don't use anywhere else.",
+    },
     reset: {
       subject: "Reset your Socialbrief password",
       heading: "Reset your password",

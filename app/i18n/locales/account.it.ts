@@ -6,7 +6,7 @@ export const accountIt = {
     passwordShort: "La password deve avere almeno 12 caratteri.",
     passwordMismatch: "Le due password non coincidono.",
     currentWrong: "La password attuale non è corretta.",
-    locked: "Troppi tentativi non riusciti: per sicurezza l'accesso a questo account è sospeso per 15 minuti. Riprova più tardi oppure reimposta la password.",
+    throttled: "Troppi tentativi non riusciti da questa connessione: attendi qualche minuto prima di riprovare, oppure reimposta la password. Dai dispositivi da cui hai già effettuato l'accesso puoi entrare subito.",
     alreadyMember: "Questa email appartiene già a un account del team.",
     lastOwner: "Serve almeno un titolare attivo: non puoi togliere il ruolo di titolare o disattivare l'ultimo.",
     userNotFound: "Questo utente non esiste più.",
@@ -107,6 +107,14 @@ export const accountIt = {
     expires: "Scade il",
   },
   email: {
+    loginAlert: {
+      subject: "Tentativi di accesso non riusciti al tuo account Socialbrief",
+      heading: "Qualcuno sta provando ad accedere al tuo account",
+      intro: "Il tuo account Socialbrief ha registrato {{failures}} tentativi di accesso con una password sbagliata (ultimo: {{when}}).",
+      safe: "L'account non è bloccato: chi sbaglia la password deve attendere sempre più a lungo, mentre tu puoi continuare ad accedere dai tuoi dispositivi.",
+      button: "Reimposta la password",
+      ignore: "Se eri tu, ignora questa email. Altrimenti ti consigliamo una password lunga che non usi altrove.",
+    },
     reset: {
       subject: "Reimposta la password di Socialbrief",
       heading: "Reimposta la password",

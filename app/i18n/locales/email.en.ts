@@ -88,6 +88,7 @@ export const emailEn: Widen<typeof emailIt> = {
       settings_test: "Email settings test",
       proposal_sent: "Proposal sent to the client",
       password_reset: "Password reset",
+      login_alert: "Failed sign-in alert",
       invite: "Team invitation",
       proposal_accepted: "Proposal accepted",
       payment_received: "Payment received (to the client)",

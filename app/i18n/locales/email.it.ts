@@ -87,6 +87,7 @@ export const emailIt = {
       settings_test: "Prova delle impostazioni email",
       proposal_sent: "Proposta inviata al cliente",
       password_reset: "Reimpostazione della password",
+      login_alert: "Avviso di accessi non riusciti",
       invite: "Invito nel team",
       proposal_accepted: "Proposta accettata",
       payment_received: "Pagamento ricevuto (al cliente)",

@@ -228,6 +228,7 @@ export const paymentEn: Widen<typeof paymentIt> = {
       not_accepted: "The proposal has not been accepted yet: there is no amount the payment could refer to.",
       not_found: "This payment does not exist.",
       not_flagged: "This payment has no difference to check.",
+      owner_only: "Only the owner can record an amount other than the accepted fee or accept a difference.",
       already_paid: "A payment for this proposal already counts as received: a bank transfer cannot be recorded on top of it. If money came in twice, refund one of them.",
     },
   },

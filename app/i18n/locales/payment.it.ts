@@ -225,6 +225,7 @@ export const paymentIt = {
       not_accepted: "La proposta non è ancora stata accettata: non c'è un importo a cui riferire il pagamento.",
       not_found: "Questo pagamento non esiste.",
       not_flagged: "Questo pagamento non ha differenze da verificare.",
+      owner_only: "Solo il titolare può registrare un importo diverso dalla quota accettata o accettare una differenza.",
       already_paid: "Un pagamento per questa proposta risulta già ricevuto: non si può registrare un bonifico in più. Se il denaro è arrivato due volte, rimborsane uno.",
     },
   },
