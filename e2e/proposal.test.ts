@@ -45,8 +45,21 @@ test("the prospect sees nothing generated until the owner sends; a double send m
   await expect(page.getByRole("status")).toHaveText("Modifiche salvate.");
   await expect(page.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 60_000 });
 
+  // One sentence rewritten on its own (block editing), with another internal note.
+  const blockNote = `NOTA BLOCCO ${Date.now()}: il canale lo seguiamo noi.`;
+  await page.goto(`/it/owner/proposals/${lead.id}/blocks`);
+  const channelsPart = page.locator('section[aria-labelledby="part-channels"]');
+  await channelsPart.locator("textarea").first().fill(blockNote);
+  await channelsPart.getByRole("button", { name: "Salva questo passaggio" }).first().click();
+  await expect(page.getByRole("status")).toHaveText("Passaggio salvato.");
+  await expect(channelsPart.getByText("Riscritto", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("1 passaggio riscritto da te.")).toBeVisible();
+  await page.goto(`/it/owner/proposals/${lead.id}`);
+  await expect(page.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 60_000 });
+
   await prospect.reload();
   const stillBefore = await prospect.locator("body").innerText();
+  expect(stillBefore).not.toContain("NOTA BLOCCO");
   expect(stillBefore).not.toContain("NOTA INTERNA");
   expect(stillBefore).not.toContain("€");
   await expect(prospect.getByRole("heading", { level: 1 })).toHaveText("Abbiamo ricevuto le tue risposte");
@@ -67,6 +80,7 @@ test("the prospect sees nothing generated until the owner sends; a double send m
   // The prospect now reads the sent version: the owner's text and the prices.
   await prospect.goto(`/it/p/${lead.token}`);
   await expect(prospect.getByText(note)).toBeVisible();
+  await expect(prospect.getByText(blockNote)).toBeVisible();
   await expect(prospect.getByText("1.600,00 €").first()).toBeVisible();
   await expect(prospect.getByRole("link", { name: "Scarica il PDF" })).toBeVisible();
   expect(await prospect.locator("body").innerText()).not.toMatch(/Versione regole|Accesso staff/);
