@@ -1,3 +1,4 @@
+import type { RawAnswers } from "~/domain/intake/definition";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 type Handler<A> = (args: A) => Promise<unknown>;
@@ -34,4 +35,26 @@ export function get(url: string, headers: Record<string, string> = {}): Request 
 export function cookieFrom(response: Response): string {
   const header = response.headers.get("Set-Cookie") ?? "";
   return header.split(";")[0] ?? "";
+}
+
+/** A staff account of the given role with a live session, and the Cookie header that carries it. */
+export async function staffSession(role: "owner" | "member" = "owner") {
+  const { prisma } = await import("~/utils/db.server");
+  const { hashPassword } = await import("~/utils/password.server");
+  const { createSessionCookie } = await import("~/utils/auth.server");
+  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role, passwordHash: await hashPassword("irrelevant-password-123") } });
+  return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
+}
+
+/** A lead that answered the whole questionnaire (the hotel fixture unless told otherwise), submitted in Italian. */
+export async function submittedLead(email: string, answers?: RawAnswers) {
+  const { complete } = await import("~/domain/intake/fixtures");
+  const { createDraft } = await import("~/models/intake-draft.server");
+  const { submitIntake } = await import("~/models/intake-submit.server");
+  const { prisma } = await import("~/utils/db.server");
+  const base = answers ?? complete;
+  const { draft } = await createDraft("it");
+  const outcome = await submitIntake({ id: draft.id, answers: { ...base, about: { ...base.about, email } } }, "it");
+  if (!outcome.ok) throw new Error("fixture does not submit");
+  return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
 }

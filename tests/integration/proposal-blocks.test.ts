@@ -2,25 +2,8 @@ import { describe, expect, it } from "vitest";
 import { action as blocksAction, loader as blocksLoader } from "~/routes/$lang.owner.proposals.$leadId_.blocks";
 import { action as reviewAction } from "~/routes/$lang.owner.proposals.$leadId";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
-import { complete } from "~/domain/intake/fixtures";
-import { createDraft } from "~/models/intake-draft.server";
-import { submitIntake } from "~/models/intake-submit.server";
-import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post } from "./helpers";
-
-async function member() {
-  const user = await prisma.user.create({ data: { email: `m-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role: "member", passwordHash: await hashPassword("irrelevant-password-123") } });
-  return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
-}
-
-async function submitted(email: string, answers = complete) {
-  const { draft } = await createDraft("it");
-  const outcome = await submitIntake({ id: draft.id, answers: { ...answers, about: { ...answers.about, email } } }, "it");
-  if (!outcome.ok) throw new Error("fixture does not submit");
-  return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
-}
+import { call, get, post, staffSession, submittedLead } from "./helpers";
 
 interface BlocksData {
   editedCount: number;
@@ -30,8 +13,8 @@ interface BlocksData {
 
 describe("editing a proposal sentence by sentence", () => {
   it("rewrites one block, shows it as edited, keeps it through a save of the whole form, sends it and resets it", async () => {
-    const { cookie } = await member();
-    const lead = await submitted("blocks@hotel.example");
+    const { cookie } = await staffSession("member");
+    const lead = await submittedLead("blocks@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     const url = `/it/owner/proposals/${lead.id}/blocks`;
     const first = (await (await call(blocksLoader, get(url, { Cookie: cookie }), params)).json()) as BlocksData;
@@ -65,8 +48,8 @@ describe("editing a proposal sentence by sentence", () => {
   });
 
   it("flags an edited block the rules would now write differently after the answers change", async () => {
-    const { cookie } = await member();
-    const lead = await submitted("outdated@hotel.example");
+    const { cookie } = await staffSession("member");
+    const lead = await submittedLead("outdated@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     const url = `/it/owner/proposals/${lead.id}/blocks`;
     const data = (await (await call(blocksLoader, get(url, { Cookie: cookie }), params)).json()) as BlocksData;
@@ -84,8 +67,8 @@ describe("editing a proposal sentence by sentence", () => {
   });
 
   it("refuses unknown blocks and empty or oversized text with a message, and strangers entirely", async () => {
-    const { cookie } = await member();
-    const lead = await submitted("refuse@hotel.example");
+    const { cookie } = await staffSession("member");
+    const lead = await submittedLead("refuse@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     const url = `/it/owner/proposals/${lead.id}/blocks`;
     const unknown = await call(blocksAction, post(url, { intent: "save", path: "summary.99.text", text: "x" }, { Cookie: cookie }), params);

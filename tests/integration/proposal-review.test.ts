@@ -13,24 +13,9 @@ import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { getAcceptableProposal } from "~/models/proposal.server";
 import { viewFromSnapshot } from "~/models/proposal-versions.server";
-import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { sha256 } from "~/utils/storage.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post } from "./helpers";
-
-async function staff(role: "owner" | "member" = "member") {
-  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role, passwordHash: await hashPassword("irrelevant-password-123") } });
-  return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
-}
-
-async function submitted(email: string) {
-  const answers = { ...complete, about: { ...complete.about, email } };
-  const { draft } = await createDraft("it");
-  const outcome = await submitIntake({ id: draft.id, answers }, "it");
-  if (!outcome.ok) throw new Error("fixture does not submit");
-  return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
-}
+import { call, get, post, staffSession, submittedLead } from "./helpers";
 
 function pdfText(bytes: ArrayBuffer | Buffer): string {
   const dir = mkdtempSync(path.join(tmpdir(), "sb-review-"));
@@ -41,8 +26,8 @@ function pdfText(bytes: ArrayBuffer | Buffer): string {
 
 describe("owner review and sending", () => {
   it("edits text and prices, previews them, and sends an immutable version the prospect sees", async () => {
-    const { user, cookie } = await staff("owner"); // prices are the owner's (members get 403: tests/integration/roles.test.ts)
-    const lead = await submitted("review@hotel.example");
+    const { user, cookie } = await staffSession("owner"); // prices are the owner's (members get 403: tests/integration/roles.test.ts)
+    const lead = await submittedLead("review@hotel.example");
     const params = { lang: "it", leadId: lead.id };
 
     const saved = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-summary": "Tre cose contano: Instagram, prenotazioni dirette, nessuna crisi improvvisata.", "price-package-completo": "1.234,56" }, { Cookie: cookie }), params);
@@ -83,8 +68,8 @@ describe("owner review and sending", () => {
   });
 
   it("records when the prospect first opens the sent proposal, not when staff look at it", async () => {
-    const { cookie } = await staff();
-    const lead = await submitted("opened@hotel.example");
+    const { cookie } = await staffSession("member");
+    const lead = await submittedLead("opened@hotel.example");
     await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
     await call(pageLoader, get(`/it/p/${lead.token}`, { Cookie: cookie }), { lang: "it", token: lead.token });
     expect((await prisma.proposal.findUniqueOrThrow({ where: { leadId: lead.id } })).firstOpenedAt).toBeNull();
@@ -94,7 +79,7 @@ describe("owner review and sending", () => {
   });
 
   it("previews the PDF in the lead's language, whatever the owner's URL, and says so", async () => {
-    const { cookie } = await staff();
+    const { cookie } = await staffSession("member");
     const answers = { ...complete, about: { ...complete.about, email: "english@hotel.example", language: "en" } };
     const { draft } = await createDraft("en");
     const outcome = await submitIntake({ id: draft.id, answers }, "en");
@@ -110,14 +95,14 @@ describe("owner review and sending", () => {
     const page = (await (await call(reviewLoader, get(`/it/owner/proposals/${lead.id}`, { Cookie: cookie }), params)).json()) as { previewLanguage: string };
     expect(page.previewLanguage).toBe("inglese");
     // An Italian lead previewed from the English pages is in Italian.
-    const italian = await submitted("italian@hotel.example");
+    const italian = await submittedLead("italian@hotel.example");
     const itText = pdfText(await (await call(previewLoader, get(`/en/owner/proposals/${italian.id}/preview.pdf`, { Cookie: cookie }), { lang: "en", leadId: italian.id })).arrayBuffer());
     expect(itText).toContain("Preparata per Elena Riva, Hotel Lago Blu");
   });
 
   it("refuses a price that is not an amount and saves nothing; keeps anonymous visitors out", async () => {
-    const { cookie } = await staff("owner");
-    const lead = await submitted("price@hotel.example");
+    const { cookie } = await staffSession("owner");
+    const lead = await submittedLead("price@hotel.example");
     const bad = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-terms": "x", "price-onboarding": "cinquecento" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ priceErrors: { onboarding: "cinquecento" } });
@@ -129,8 +114,8 @@ describe("owner review and sending", () => {
 
 describe("validity", () => {
   it("asks for renewal after the validity date and offers no choices any more", async () => {
-    const { cookie } = await staff();
-    const lead = await submitted("expired@hotel.example");
+    const { cookie } = await staffSession("member");
+    const lead = await submittedLead("expired@hotel.example");
     await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
     const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
     const fresh = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { expired: boolean; choice: unknown };
@@ -149,8 +134,8 @@ describe("validity", () => {
   });
 
   it("lets the prospect ask to renew an expired proposal: one email to the owners, one timeline entry, however often they ask", async () => {
-    const { user: owner, cookie } = await staff("owner");
-    const lead = await submitted("renew@hotel.example");
+    const { user: owner, cookie } = await staffSession("owner");
+    const lead = await submittedLead("renew@hotel.example");
     const params = { lang: "it", token: lead.token };
     const renew = () => call(renewAction, post(`/it/p/${lead.token}/renew`, {}), params);
     const renewalEmails = () => prisma.emailMessage.findMany({ where: { kind: "renewal_requested", leadId: lead.id }, select: { to: true, subject: true, text: true } });

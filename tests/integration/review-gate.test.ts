@@ -3,10 +3,7 @@
 // owner sends it; then the link shows exactly the newest sent version. Sending
 // is idempotent: a double click or two tabs make one version and one email.
 import { describe, expect, it } from "vitest";
-import { complete } from "~/domain/intake/fixtures";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
-import { createDraft } from "~/models/intake-draft.server";
-import { submitIntake } from "~/models/intake-submit.server";
 import { proposalExpectedDay } from "~/models/proposal.server";
 import { sendProposal } from "~/models/proposal-versions.server";
 import { saveOwnerSettings } from "~/models/settings.server";
@@ -19,24 +16,9 @@ import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$paymentId";
 import { action as renewAction } from "~/routes/$lang.p.$token_.renew";
 import { formatDate } from "~/i18n/format";
-import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
 import { sha256 } from "~/utils/storage.server";
-import { call, get, post } from "./helpers";
-
-async function staff(role: "owner" | "member" = "owner") {
-  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role, passwordHash: await hashPassword("irrelevant-password-123") } });
-  return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
-}
-
-async function submitted(email: string) {
-  const answers = { ...complete, about: { ...complete.about, email } };
-  const { draft } = await createDraft("it");
-  const outcome = await submitIntake({ id: draft.id, answers }, "it");
-  if (!outcome.ok) throw new Error("fixture does not submit");
-  return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
-}
+import { call, get, post, staffSession, submittedLead } from "./helpers";
 
 const EDIT = "Nota interna: sconto possibile se firmano entro marzo.";
 const PRICE = "1.234,56";
@@ -54,8 +36,8 @@ const sentEmails = (to: string) => prisma.emailMessage.count({ where: { kind: "p
 
 describe("before the owner sends", () => {
   it("the private link shows only that the answers arrived and when the proposal comes: no prices, no generated text, no edits", async () => {
-    const { cookie } = await staff();
-    const lead = await submitted("gate@hotel.example");
+    const { cookie } = await staffSession();
+    const lead = await submittedLead("gate@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     // The owner works on it: a text edit and a price, saved, not sent.
     const saved = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", expectedVersion: "0", "part-summary": EDIT, "price-package-completo": PRICE }, { Cookie: cookie }), params);
@@ -100,10 +82,10 @@ describe("before the owner sends", () => {
   });
 
   it("counts the owner's working days from the day of the questionnaire, skipping weekends and holidays, and the email says the same", async () => {
-    const { user } = await staff();
+    const { user } = await staffSession();
     await saveOwnerSettings({ ...defaultOwnerSettings, proposalWithinWorkingDays: 5 }, user.id);
     try {
-      const lead = await submitted("days@hotel.example");
+      const lead = await submittedLead("days@hotel.example");
       const email = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "intake_received", to: "days@hotel.example" } });
       const today = formatDate(new Date(`${proposalExpectedDay(new Date(), { proposalWithinWorkingDays: 5 })}T12:00:00Z`), "it", "full");
       expect(email.subject).toBe("Abbiamo ricevuto le tue risposte");
@@ -126,8 +108,8 @@ describe("before the owner sends", () => {
 
 describe("once sent", () => {
   it("the link and the PDF show exactly the newest sent version, not later edits", async () => {
-    const { cookie } = await staff();
-    const lead = await submitted("sent@hotel.example");
+    const { cookie } = await staffSession();
+    const lead = await submittedLead("sent@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     const sent = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send", expectedVersion: "0", "part-summary": EDIT, "price-package-completo": PRICE }, { Cookie: cookie }), params);
     expect(sent.headers.get("Location")).toBe(`/it/owner/proposals/${lead.id}?sent=1`);
@@ -149,8 +131,8 @@ describe("once sent", () => {
 
 describe("sending is idempotent", () => {
   it("a second identical POST (double click, stale tab) answers with the version already sent: one version, one email", async () => {
-    const { cookie } = await staff();
-    const lead = await submitted("twice@hotel.example");
+    const { cookie } = await staffSession();
+    const lead = await submittedLead("twice@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     const form = { intent: "send", expectedVersion: "0", "part-summary": EDIT };
     const first = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, form, { Cookie: cookie }), params);
@@ -176,8 +158,8 @@ describe("sending is idempotent", () => {
   });
 
   it("two concurrent POSTs of the send form make one version and one email", async () => {
-    const { cookie } = await staff();
-    const lead = await submitted("race@hotel.example");
+    const { cookie } = await staffSession();
+    const lead = await submittedLead("race@hotel.example");
     const params = { lang: "it", leadId: lead.id };
     const send = () => call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send", expectedVersion: "0", "part-summary": EDIT }, { Cookie: cookie }), params);
     const answers = await Promise.all([send(), send()]);
@@ -188,8 +170,8 @@ describe("sending is idempotent", () => {
   });
 
   it("concurrent calls of sendProposal, with and without what the sender saw, make one version, one email and one stored PDF", async () => {
-    const { user } = await staff();
-    const other = await submitted("race2@hotel.example");
+    const { user } = await staffSession();
+    const other = await submittedLead("race2@hotel.example");
     const outcomes = await Promise.all([sendProposal(other.id, user.id, new Date(), 0), sendProposal(other.id, user.id, new Date(), 0), sendProposal(other.id, user.id)]);
     expect(outcomes.filter((o) => !o.alreadySent)).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o.version.id)).size).toBe(1);

@@ -3,6 +3,7 @@
 // (an election, an event, a launch). Pure: months are "YYYY-MM" strings.
 import type { Goal } from "../goals";
 import type { keyDateKinds, seasons as seasonOptions } from "../intake/definition";
+import { easterSunday } from "../working-days";
 import type { Sector } from "./sectors";
 
 export type Season = (typeof seasonOptions)[number];
@@ -44,22 +45,8 @@ const seasonMonths: Record<Exclude<Season, "allYear">, number[]> = {
   christmas: [12],
 };
 
-/** Easter Sunday (Gregorian, anonymous algorithm): month 3 or 4. */
-export function easterMonth(year: number): number {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  return Math.floor((h + l - 7 * m + 114) / 31);
-}
+/** The month (3 or 4) of Easter Sunday, from the one Easter computation the working days use. */
+const easterMonth = (year: number): number => Number(easterSunday(year).slice(5, 7));
 
 /** Reads the places the prospect named for a hint of their season (mountain, sea, lake, city). */
 export function placeHint(places: string | undefined): SeasonPlan["placeHint"] {
@@ -107,10 +94,12 @@ export function seasonPlan(input: SeasonInput): SeasonPlan {
     else peaks = ["summer"];
     basis = hint && hint !== "city" ? "places" : "sector";
   }
-  const peakMonths = new Set(peaks.flatMap((s) => (s === "winter" && hint === "mountain" ? [12, 1, 2, 3] : seasonMonths[s])));
+  // In the mountains the winter season runs into March.
+  const monthsOf = (season: Exclude<Season, "allYear">) => (season === "winter" && hint === "mountain" ? [12, 1, 2, 3] : seasonMonths[season]);
+  const peakMonths = new Set(peaks.flatMap(monthsOf));
   for (const mo of months) {
     const n = monthOf(mo);
-    for (const s of peaks) if ((s === "winter" && hint === "mountain" ? [12, 1, 2, 3] : seasonMonths[s]).includes(n)) raise(mo, s, 3);
+    for (const s of peaks) if (monthsOf(s).includes(n)) raise(mo, s, 3);
     // Mountains: late spring and autumn are the hiking shoulder seasons.
     if (seasonal.includes(input.sector) && hint === "mountain" && !input.peakSeasons.length && (n === 9 || n === 10)) {
       raise(mo, "shoulder", 2);
@@ -133,7 +122,7 @@ export function seasonPlan(input: SeasonInput): SeasonPlan {
     if (n === 11 && input.sector === "retail") raise(mo, "blackFriday", 3);
     if (n === 1 && input.sector === "retail") raise(mo, "winterSales", 3);
     if (n === 7 && input.sector === "retail") raise(mo, "summerSales", 3);
-    if (n === easterMonth(year) && ["food", "hospitality", "tourism", "retail"].includes(input.sector)) raise(mo, "easter", Math.max(level.get(mo)!, 2));
+    if (n === easterMonth(year) && ["food", "hospitality", "tourism", "retail"].includes(input.sector)) raise(mo, "easter", 2);
     // August slows B2B and offices, unless the prospect told us summer is their peak.
     if (n === 8 && !peakMonths.has(8) && b2b.includes(input.sector)) lower(mo, "augustShutdown", 1);
     if (n === 8 && !peakMonths.has(8) && input.sector === "public_body") lower(mo, "augustQuiet", 1);
