@@ -189,7 +189,8 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
                     ) : p.stripePaymentIntentId ? (
                       <span className="hint break">{p.stripePaymentIntentId}</span>
                     ) : null}
-                    {p.mismatch ? (
+                    {p.mismatch && !data.canSettleDifferences ? <p className="hint">{t("payment.panel.reviewOwnerOnly")}</p> : null}
+                    {p.mismatch && data.canSettleDifferences ? (
                       <review.Form method="post" action={action} className="form inline-form">
                         <Hidden redirectTo={redirectTo} js={hydrated} />
                         <input type="hidden" name="intent" value="review" />
@@ -223,6 +224,7 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
           <manual.Form method="post" action={action} className="form" aria-describedby={`manual-hint-${data.leadId}`}>
             <p className="hint" id={`manual-hint-${data.leadId}`}>
               {t("payment.panel.manualHint")}
+              {data.canSettleDifferences ? null : ` ${t("payment.panel.manualMemberHint", { amount: money(a.expectedCents, a.currency) })}`}
             </p>
             <Hidden redirectTo={redirectTo} js={hydrated} />
             <input type="hidden" name="intent" value="manual" />

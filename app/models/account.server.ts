@@ -274,6 +274,8 @@ export interface SessionListItem {
   device: DeviceLabel;
   ip: string | null;
   createdAt: Date;
+  /** Last request seen (to within five minutes); sessions from before it was kept show their start. */
+  lastSeenAt: Date;
   current: boolean;
 }
 
@@ -282,7 +284,7 @@ export async function listSessions(userId: string, currentSessionId: string, now
   const rows = await prisma.session.findMany({
     where: { userId, expiresAt: { gt: now } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, userAgent: true, ip: true, createdAt: true },
+    select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
   });
   return rows
     .map((row) => ({
@@ -290,6 +292,7 @@ export async function listSessions(userId: string, currentSessionId: string, now
       device: deviceLabel(row.userAgent),
       ip: row.ip || null,
       createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt ?? row.createdAt,
       current: row.id === currentSessionId,
     }))
     .sort((a, b) => Number(b.current) - Number(a.current));

@@ -446,6 +446,8 @@ export interface LeadPaymentsData {
   stripeMode: "standin" | "test" | "live" | "disabled";
   /** The stand-in's dashboard (refunds, re-deliveries), when it plays Stripe's part. */
   standinUrl: string | null;
+  /** Whether the viewer may settle a difference or record a transfer that does not match (the owner only). */
+  canSettleDifferences: boolean;
   acceptance: null | {
     acceptedAt: string;
     fullName: string;
@@ -491,7 +493,7 @@ function dashboardUrl(mode: LeadPaymentsData["stripeMode"], intentId: string | n
 }
 
 /** Everything the payments panel shows for a lead (props for <LeadPayments>); null when the lead does not exist. */
-export async function getLeadPayments(leadId: string, locale: Locale): Promise<LeadPaymentsData | null> {
+export async function getLeadPayments(leadId: string, locale: Locale, viewer: { role: string }): Promise<LeadPaymentsData | null> {
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { id: true, status: true } });
   if (!lead) return null;
   const env = getEnv();
@@ -532,6 +534,7 @@ export async function getLeadPayments(leadId: string, locale: Locale): Promise<L
     leadStatus: lead.status,
     stripeMode,
     standinUrl: standinDashboardUrl(),
+    canSettleDifferences: viewer.role === "owner",
     acceptance: accepted
       ? {
           acceptedAt: accepted.acceptance.acceptedAt.toISOString(),

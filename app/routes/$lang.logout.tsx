@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { getAuth, lucia } from "~/utils/auth.server";
+import { endSession, getAuth } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 
 // Logging out changes state, so it is POST only; a GET just goes home.
@@ -10,6 +10,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { session } = await getAuth(request);
-  if (session) await lucia.invalidateSession(session.id);
-  return redirect(`/${locale}`, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+  return redirect(`/${locale}`, { headers: { "Set-Cookie": await endSession(session) } });
 }

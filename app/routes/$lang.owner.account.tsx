@@ -9,7 +9,7 @@ import { ChangePasswordSchema } from "~/domain/account-schemas";
 import type { DeviceLabel } from "~/domain/user-agent";
 import { formatDateTime } from "~/i18n/format";
 import { changePassword, listSessions, revokeOtherSessions, revokeSession } from "~/models/account.server";
-import { lucia, requireUser } from "~/utils/auth.server";
+import { blankCookie, requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return Response.json(
     {
       user: { name: user.name, email: user.email, role: user.role },
-      sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+      sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
     },
     { headers },
   );
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = typeof publicId === "string" ? await revokeSession(user.id, publicId) : { revoked: false as const };
     if (!result.revoked) return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
     if (result.sessionId === session.id) {
-      return redirect(`/${locale}/login`, { headers: { "Set-Cookie": lucia.createBlankSessionCookie().serialize() } });
+      return redirect(`/${locale}/login`, { headers: { "Set-Cookie": blankCookie() } });
     }
     return redirect(`${here}?done=revoked`);
   }
@@ -75,6 +75,7 @@ interface SessionRow {
   device: DeviceLabel;
   ip: string | null;
   createdAt: string;
+  lastSeenAt: string;
   current: boolean;
 }
 
@@ -132,6 +133,7 @@ export default function AccountPage() {
                 <th scope="col">{t("account.account.device")}</th>
                 <th scope="col">{t("account.account.ip")}</th>
                 <th scope="col">{t("account.account.created")}</th>
+                <th scope="col">{t("account.account.lastSeen")}</th>
                 <th scope="col">{t("account.account.actions")}</th>
               </tr>
             </thead>
@@ -143,6 +145,7 @@ export default function AccountPage() {
                     <th scope="row">{deviceName(s.device)}</th>
                     <td>{s.ip ?? t("account.account.unknownIp")}</td>
                     <td className="nowrap">{created}</td>
+                    <td className="nowrap">{formatDateTime(new Date(s.lastSeenAt), locale)}</td>
                     <td>
                       {s.current ? (
                         <span className="badge">{t("account.account.current")}</span>

@@ -27,10 +27,10 @@ function backSearch(value: string | null): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
-  const { headers } = await requireUser(request, locale);
+  const { user, headers } = await requireUser(request, locale);
   const lead = await getLeadPage(params.leadId ?? "", locale);
   if (!lead) throw new Response("Not Found", { status: 404 });
-  const [team, timeline, payments] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale)]);
+  const [team, timeline, payments] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale, user)]);
   headers.set("Cache-Control", "private, no-store");
   return Response.json(
     {

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const working = await getWorkingProposal(params.leadId ?? "", locale);
   if (!working) throw new Response("Not Found", { status: 404 });
   const { lead, view, generated, base, prices, edits } = working;
-  const payments = await getLeadPayments(lead.id, locale);
+  const payments = await getLeadPayments(lead.id, locale, user);
   return Response.json(
     {
       payments,

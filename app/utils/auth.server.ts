@@ -1,52 +1,57 @@
-import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
 import { readCookie } from "./cookies";
-import { PrismaSessionAdapter } from "./lucia-prisma-adapter.server";
 import { verifyPassword, hashPassword } from "./password.server";
+import {
+  SESSION_COOKIE,
+  blankSessionCookie,
+  createSession,
+  invalidateSession,
+  isSessionToken,
+  sessionCookie,
+  validateSessionToken,
+  type Session,
+  type SessionUser,
+} from "./session.server";
 import type { Locale } from "~/i18n/i18n";
 
-export const lucia = new Lucia(new PrismaSessionAdapter(prisma), {
-  sessionExpiresIn: new TimeSpan(30, "d"),
-  sessionCookie: {
-    name: "sb_session",
-    expires: true,
-    attributes: {
-      // Secure whenever the public origin is https; SameSite=Lax plus POST-only
-      // mutations is our CSRF defence (see docs/decisions/002-sessions.md).
-      secure: getEnv().APP_URL.startsWith("https://"),
-      sameSite: "lax",
-      path: "/",
-    },
-  },
-  getSessionAttributes: (attributes) => attributes,
-  getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name, role: attributes.role }),
-});
+export type { Session, SessionUser as User };
 
-declare module "lucia" {
-  interface Register {
-    Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; role: string };
-    DatabaseSessionAttributes: { userAgent: string | null; ip: string | null; createdAt?: Date };
-  }
+// Secure whenever the public origin is https; SameSite=Lax plus POST-only
+// mutations and the Origin check (server/app) are our CSRF defence.
+const cookieOptions = () => ({ secure: getEnv().APP_URL.startsWith("https://") });
+
+/** The session token, if the browser sent one that can be one (read tolerantly: see readCookie). */
+function sessionTokenFrom(request: Request): string | null {
+  const token = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
+  return isSessionToken(token) ? token : null;
 }
 
-/** Our session id, if the browser sent one that can be one (read tolerantly: see readCookie). */
-function sessionIdFrom(request: Request): string | null {
-  const id = readCookie(request.headers.get("Cookie"), lucia.sessionCookieName);
-  return id && /^[\w-]{1,255}$/.test(id) ? id : null;
-}
-
-/** The signed-in user, or null. Returns Set-Cookie headers when the session was refreshed or is gone. */
-export async function getAuth(request: Request): Promise<{ user: User | null; session: Session | null; headers: Headers }> {
+/** The signed-in user, or null. Returns Set-Cookie headers when the session was extended or is gone. */
+export async function getAuth(request: Request): Promise<{ user: SessionUser | null; session: Session | null; headers: Headers }> {
   const headers = new Headers();
-  const id = sessionIdFrom(request);
-  if (!id) return { user: null, session: null, headers };
-  const { session, user } = await lucia.validateSession(id);
-  if (session?.fresh) headers.append("Set-Cookie", lucia.createSessionCookie(session.id).serialize());
-  if (!session) headers.append("Set-Cookie", lucia.createBlankSessionCookie().serialize());
+  const sent = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
+  const token = sessionTokenFrom(request);
+  if (!token) {
+    if (sent) headers.append("Set-Cookie", blankSessionCookie(cookieOptions()));
+    return { user: null, session: null, headers };
+  }
+  const { session, user } = await validateSessionToken(token);
+  if (session?.fresh) headers.append("Set-Cookie", sessionCookie(token, session.expiresAt, cookieOptions()));
+  if (!session) headers.append("Set-Cookie", blankSessionCookie(cookieOptions()));
   return { user, session, headers };
+}
+
+/** Ends the session the request carries (if any); returns the Set-Cookie value that removes the cookie. */
+export async function endSession(session: Session | null): Promise<string> {
+  if (session) await invalidateSession(session.id);
+  return blankSessionCookie(cookieOptions());
+}
+
+/** The Set-Cookie value that removes the session cookie. */
+export function blankCookie(): string {
+  return blankSessionCookie(cookieOptions());
 }
 
 /** Throws a redirect to the login page (keeping where the user wanted to go) when not signed in. */
@@ -88,9 +93,10 @@ export async function verifyLogin(email: string, password: string) {
   return (await verifyPassword(password, user.passwordHash)) ? { id: user.id } : null;
 }
 
+/** Starts a session for the user; returns the Set-Cookie value that carries its token. */
 export async function createSessionCookie(userId: string, meta: { userAgent: string | null; ip: string | null }) {
-  const session = await lucia.createSession(userId, { userAgent: meta.userAgent?.slice(0, 300) ?? null, ip: meta.ip });
-  return lucia.createSessionCookie(session.id).serialize();
+  const { token, session } = await createSession(userId, meta);
+  return sessionCookie(token, session.expiresAt, cookieOptions());
 }
 
 // A browser that has signed in before ("known device", see attemptLogin): a

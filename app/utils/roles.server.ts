@@ -1,6 +1,6 @@
 // What a member (not an owner) may not see or do, beyond the owner-only
 // routes that call requireRole(…, "owner").
-import type { User } from "lucia";
+import type { SessionUser as User } from "./session.server";
 
 /**
  * Emails that carry a credential: a password reset link or an invitation

@@ -5,6 +5,7 @@ import { loader as ownerLoader } from "~/routes/$lang.owner._index";
 import { createLead } from "~/models/lead.server";
 import { upsertOwner } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { sessionIdFor } from "~/utils/session.server";
 import { call, cookieFrom, get, post } from "./helpers";
 
 const owner = { email: "owner@studio.example", name: "Olga Owner", password: "correct horse battery staple" };
@@ -25,8 +26,8 @@ describe("owner login and lead list", () => {
     expect(setCookie).toMatch(/^sb_session=\w+/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    const sessionId = cookieFrom(response).split("=")[1]!;
-    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    const token = cookieFrom(response).split("=")[1]!;
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionIdFor(token) } });
     expect(session.userAgent).toBe("vitest");
     expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
 
@@ -75,7 +76,7 @@ describe("owner login and lead list", () => {
     expect((await call(loginLoader, get("/it/login", { Cookie: cookie }), { lang: "it" })).headers.get("Location")).toBe("/it/owner");
     const logout = await call(logoutAction, post("/it/logout", {}, { Cookie: cookie }), { lang: "it" });
     expect(logout.status).toBe(302);
-    expect(await prisma.session.count({ where: { id: cookie.split("=")[1] } })).toBe(0);
+    expect(await prisma.session.count({ where: { id: sessionIdFor(cookie.split("=")[1]!) } })).toBe(0);
     const after = await call(ownerLoader, get("/it/owner", { Cookie: cookie }), { lang: "it" });
     expect(after.headers.get("Location")).toMatch(/^\/it\/login/);
   });

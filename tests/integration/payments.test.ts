@@ -431,7 +431,7 @@ describe("webhook", () => {
     expect(payment.refundedAt).not.toBeNull();
     expect(await status(sent.lead.id)).toBe("accepted");
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.refunded" } })).toBe(1);
-    const panel = await getLeadPayments(sent.lead.id, "it");
+    const panel = await getLeadPayments(sent.lead.id, "it", { role: "owner" });
     expect(panel?.summary).toBe("refunded");
     expect(panel?.history.map((h) => h.action)).toEqual(expect.arrayContaining(["payment.refunded", "payment.partial_refund", "payment.paid", "payment.checkout", "proposal.accepted"]));
   });
@@ -444,12 +444,14 @@ describe("webhook", () => {
     expect(payment).toMatchObject({ status: "paid", amountCents: 100, expectedCents: 61000, mismatch: true });
     expect(await status(sent.lead.id)).toBe("accepted");
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.mismatch" } })).toBe(1);
-    expect((await getLeadPayments(sent.lead.id, "it"))?.summary).toBe("review");
+    expect((await getLeadPayments(sent.lead.id, "it", { role: "owner" }))?.summary).toBe("review");
     expect(await prisma.emailMessage.count({ where: { kind: "payment_received", to: sent.lead.email } })).toBe(0);
 
     const params = { lang: "it", leadId: sent.lead.id };
-    // A member may not accept the difference.
+    // A member may not accept the difference: the panel offers no button, and a direct POST is refused.
     const member = await staff("member");
+    expect((await getLeadPayments(sent.lead.id, "it", member.user))?.canSettleDifferences).toBe(false);
+    expect((await getLeadPayments(sent.lead.id, "it", { role: "owner" }))?.canSettleDifferences).toBe(true);
     const refused = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "review", paymentId: payment.id, note: "Va bene così", js: "1" }, { Cookie: member.cookie }), params);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ intent: "review", errors: { form: "payment.panel.errors.owner_only" } });
@@ -667,8 +669,8 @@ describe("money on the dashboard", () => {
     await getStripe().refunds.create({ payment_intent: standin.session(sessionB).payment_intent!, amount: 1000 });
     await standin.idle();
     expect((await paymentOf(b.lead.id)).status).toBe("paid");
-    expect((await getLeadPayments(b.lead.id, "it"))?.payments[0]?.refundedCents).toBe(1000);
-    expect((await getLeadPayments(a.lead.id, "it"))?.payments[0]?.refundedCents).toBe(61000);
+    expect((await getLeadPayments(b.lead.id, "it", { role: "owner" }))?.payments[0]?.refundedCents).toBe(1000);
+    expect((await getLeadPayments(a.lead.id, "it", { role: "owner" }))?.payments[0]?.refundedCents).toBe(61000);
 
     // Paid for another amount: flagged, not collected, "to check".
     const c = await accepted();

@@ -53,6 +53,7 @@ export const accountEn: Widen<typeof accountIt> = {
     device: "Device",
     ip: "IP address",
     created: "Logged in",
+    lastSeen: "Last active",
     actions: "Actions",
     current: "This device",
     deviceOn: "{{browser}} on {{os}}",

@@ -51,6 +51,7 @@ export const accountIt = {
     device: "Dispositivo",
     ip: "Indirizzo IP",
     created: "Accesso il",
+    lastSeen: "Ultima attività",
     actions: "Azioni",
     current: "Questo dispositivo",
     deviceOn: "{{browser}} su {{os}}",
