@@ -33,7 +33,7 @@ describe("messages", () => {
   it("translate with interpolation and plurals", () => {
     expect(getT("it")("leads.count", { count: 1 })).toBe("1 contatto");
     expect(getT("it")("leads.count", { count: 3 })).toBe("3 contatti");
-    expect(getT("en")("proposal.page", { page: 2, total: 5 })).toBe("Page 2 of 5");
+    expect(getT("en")("pipeline.pages.page", { page: 2, pages: 5 })).toBe("Page 2 of 5");
   });
 });
 

@@ -8,7 +8,7 @@ import { getEnv } from "~/utils/env.server";
 import { notifyOwners, sendEmail } from "~/utils/email.server";
 import { logger } from "~/utils/logger.server";
 import { issueResumeToken, submitDraft } from "./intake-draft.server";
-import { proposalExpectedDay } from "./proposal.server";
+import { proposalExpectedDay } from "~/domain/proposal-edits";
 import { sendProposal } from "./proposal-versions.server";
 import { getOwnerSettings } from "./settings.server";
 

@@ -23,15 +23,3 @@ export async function getLeadByToken(token: string) {
   });
 }
 
-export async function listLeads({ take = 50, skip = 0 }: { take?: number; skip?: number } = {}) {
-  const [items, total] = await Promise.all([
-    prisma.lead.findMany({
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-      skip,
-      select: { id: true, token: true, name: true, email: true, organisation: true, goal: true, status: true, createdAt: true },
-    }),
-    prisma.lead.count(),
-  ]);
-  return { items, total };
-}

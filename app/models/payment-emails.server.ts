@@ -8,7 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { notifyOwners, sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { parseAcceptable } from "./proposal.server";
+import { parseAcceptable } from "~/domain/proposal-edits";
 
 async function leadFor(leadId: string) {
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { id: true, token: true, name: true, email: true, organisation: true, locale: true, erasedAt: true } });

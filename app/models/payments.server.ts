@@ -2,7 +2,7 @@
 // the client sees through their private link (portal, receipts), what the team
 // sees on a lead (the payments panel), and payments the team records by hand.
 // Money is integer cents; the amount charged is the fee accepted, VAT included.
-import { parseAcceptable } from "./proposal.server";
+import { parseAcceptable } from "~/domain/proposal-edits";
 import type { Prisma } from "~/generated/sqlite/client";
 import { countsAsPaid, isPaymentStatus, refundedUpTo, type PaymentStatus, type RefundRecord } from "~/domain/payment-state";
 import { PAYMENT_METADATA_KEY } from "~/domain/stripe-events";
@@ -643,10 +643,3 @@ export function standinDashboardUrl(): string | null {
   return usesStandin(env) ? `http://127.0.0.1:${standinPort(env)}/` : null;
 }
 
-/** The version a lead accepted (its PDF is the one the client keeps), or null before acceptance. */
-export async function acceptedVersion(token: string) {
-  const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true } });
-  const acceptance = lead ? await prisma.acceptance.findFirst({ where: { leadId: lead.id }, orderBy: { acceptedAt: "asc" }, select: { proposalVersionId: true } }) : null;
-  if (!acceptance) return null;
-  return prisma.proposalVersion.findUnique({ where: { id: acceptance.proposalVersionId }, select: { snapshot: true, snapshotHash: true } });
-}

@@ -20,7 +20,7 @@ import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { readStored, sha256, writeStored } from "~/utils/storage.server";
 import { recordAudit } from "./audit.server";
-import { parseBlockEdits, parseEdits, parsePriceEdits, withBlockEdits, withPrices, type AcceptableSnapshot } from "./proposal.server";
+import { parseBlockEdits, parseEdits, parsePriceEdits, withBlockEdits, withPrices, type AcceptableSnapshot } from "~/domain/proposal-edits";
 import { getOwnerSettings } from "./settings.server";
 
 const SnapshotSchema = z.object({

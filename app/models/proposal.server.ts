@@ -1,48 +1,19 @@
 // Proposals: the owner's working copy (edits over generated text) and the
 // immutable versions that were sent. The snapshot of a version holds
 // everything it was made from, so it can be rebuilt and checked by hash.
-import { z } from "zod";
 import type { AcceptableProposal } from "~/domain/acceptable-proposal";
 import { romeToday } from "~/domain/intake/schema";
 import { buildProposal } from "~/domain/strategy/engine";
 import { readIntakeAnswers } from "~/domain/strategy/input";
-import { partIds } from "~/domain/strategy/model";
 import type { TextEdits } from "~/domain/strategy/resolve";
-import { proposalView, type ProposalView } from "~/domain/strategy/view";
-import { applyBlockEdits, type BlockEdit, type BlockEdits } from "~/domain/strategy/blocks";
+import { proposalView } from "~/domain/strategy/view";
+import type { BlockEdit, BlockEdits } from "~/domain/strategy/blocks";
 import { getT } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { getOwnerSettings } from "./settings.server";
-import { addWorkingDays } from "~/domain/working-days";
-import type { OwnerSettings } from "~/domain/strategy/settings";
 import { recordAudit } from "./audit.server";
 import { versionRendering } from "./proposal-versions.server";
-
-const AcceptableSnapshotSchema = z.object({
-  locale: z.enum(["it", "en"]),
-  contactName: z.string(),
-  organisation: z.string(),
-  email: z.string(),
-  currency: z.literal("EUR"),
-  packages: z.array(z.object({ id: z.string(), name: z.string(), monthlyNetCents: z.number().int().nonnegative(), recommended: z.boolean() })),
-  addOns: z.array(z.object({ id: z.string(), name: z.string(), priceNetCents: z.number().int().nonnegative(), recurring: z.boolean() })),
-  onboardingNetCents: z.number().int().nonnegative(),
-  vatRatePercent: z.number().min(0).max(100),
-  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  kickoffUrl: z.string().url().nullable(),
-});
-
-export type AcceptableSnapshot = z.infer<typeof AcceptableSnapshotSchema>;
-
-/** Reads the `acceptable` part of a stored snapshot (null when absent or damaged). */
-export function parseAcceptable(snapshot: string): AcceptableSnapshot | null {
-  try {
-    const parsed = AcceptableSnapshotSchema.safeParse((JSON.parse(snapshot) as { acceptable?: unknown }).acceptable);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+import { parseAcceptable, parseBlockEdits, parseEdits, parsePriceEdits, withBlockEdits, withPrices, type PriceEdits } from "~/domain/proposal-edits";
 
 /** The newest sent version of the lead behind a private link, as the acceptance flow needs it. */
 export async function getAcceptableProposal(token: string): Promise<AcceptableProposal | null> {
@@ -80,54 +51,6 @@ export async function getProposalView(token: string, locale: "it" | "en") {
   return { lead, view: sent.view, settings: { ...settings, branding: sent.branding, studioName: sent.studioName }, version };
 }
 
-/** The day (Europe/Rome, "YYYY-MM-DD") by which a lead submitted at `submittedAt` is told to expect the proposal. */
-export function proposalExpectedDay(submittedAt: Date, settings: Pick<OwnerSettings, "proposalWithinWorkingDays">): string {
-  return addWorkingDays(romeToday(submittedAt), settings.proposalWithinWorkingDays);
-}
-
-/**
- * Proposal.textEdits holds the owner's whole-part texts (part id → text) and,
- * under "@blocks", their block edits in the lead's language (path → { text,
- * base }). Unknown or damaged entries are dropped, never guessed.
- */
-const PartEditSchema = z.string().max(5000);
-const BlockEditsSchema = z.object({
-  locale: z.enum(["it", "en"]),
-  edits: z.record(z.string().max(200), z.object({ text: z.string().min(1).max(2000), base: z.string().max(5000) })),
-});
-export type StoredBlockEdits = z.infer<typeof BlockEditsSchema>;
-
-function parseJsonObject(json: string | null | undefined): Record<string, unknown> {
-  if (!json) return {};
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function parseEdits(json: string | null | undefined): TextEdits {
-  const raw = parseJsonObject(json);
-  const out: TextEdits = {};
-  for (const id of partIds) {
-    const parsed = PartEditSchema.safeParse(raw[id]);
-    if (parsed.success) out[id] = parsed.data;
-  }
-  return out;
-}
-
-/** The owner's block edits, or null when there are none (or they are damaged). */
-export function parseBlockEdits(json: string | null | undefined): StoredBlockEdits | null {
-  const parsed = BlockEditsSchema.safeParse(parseJsonObject(json)["@blocks"]);
-  return parsed.success && Object.keys(parsed.data.edits).length ? parsed.data : null;
-}
-
-/** A view with the block edits in place when they were written in its language. */
-export function withBlockEdits(view: ProposalView, blocks: StoredBlockEdits | null, locale: "it" | "en"): ProposalView {
-  return blocks && blocks.locale === locale ? applyBlockEdits(view, blocks.edits) : view;
-}
-
 /** The prospect opened their proposal: the first time after sending is recorded for the owner. */
 export async function markOpened(leadId: string, now = new Date()) {
   const proposal = await prisma.proposal.findUnique({ where: { leadId }, select: { id: true, firstOpenedAt: true, versions: { take: 1, select: { id: true } } } });
@@ -135,29 +58,6 @@ export async function markOpened(leadId: string, now = new Date()) {
   const { count } = await prisma.proposal.updateMany({ where: { id: proposal.id, firstOpenedAt: null }, data: { firstOpenedAt: now } });
   if (count) await recordAudit({ action: "proposal.opened", leadId });
   return count > 0;
-}
-
-const PriceEditsSchema = z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.number().int().nonnegative().max(100_000_000));
-export type PriceEdits = z.infer<typeof PriceEditsSchema>;
-
-export function parsePriceEdits(json: string | null | undefined): PriceEdits {
-  if (!json) return {};
-  try {
-    const parsed = PriceEditsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Settings with the owner's prices for this one proposal ("onboarding" is the onboarding fee). */
-export function withPrices(settings: OwnerSettings, prices: PriceEdits): OwnerSettings {
-  return {
-    ...settings,
-    onboardingFeeCents: prices.onboarding ?? settings.onboardingFeeCents,
-    packages: settings.packages.map((p) => ({ ...p, monthlyNetCents: prices[`package-${p.id}`] ?? p.monthlyNetCents })),
-    addOns: settings.addOns.map((a) => ({ ...a, priceNetCents: prices[`addon-${a.id}`] ?? a.priceNetCents })),
-  };
 }
 
 /** The working copy the owner edits: current answers, settings, edits and prices (not a sent version). */

@@ -4,7 +4,7 @@ import { escapeHtml } from "~/emails/templates";
 import { formatDate } from "~/i18n/format";
 import { getT, type Locale } from "~/i18n/i18n";
 import { getLeadByToken } from "~/models/lead.server";
-import { proposalExpectedDay } from "~/models/proposal.server";
+import { proposalExpectedDay } from "~/domain/proposal-edits";
 import { linkVersion, versionPdf } from "~/models/proposal-versions.server";
 import { getOwnerSettings } from "~/models/settings.server";
 import { requireLocaleParam } from "~/utils/locale.server";

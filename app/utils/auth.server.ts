@@ -1,8 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { prisma } from "./db.server";
 import { getEnv } from "./env.server";
 import { readCookie } from "./cookies";
-import { verifyPassword, hashPassword } from "./password.server";
 import {
   SESSION_COOKIE,
   blankSessionCookie,
@@ -77,20 +75,6 @@ export async function requireRole(request: Request, locale: Locale, role: Role) 
     throw new Response("Forbidden", { status: 403, headers: auth.headers });
   }
   return auth;
-}
-
-// A fixed hash to verify against when the email is unknown, so timing does not
-// reveal which emails have accounts.
-let dummyHash: Promise<string> | undefined;
-
-export async function verifyLogin(email: string, password: string) {
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, passwordHash: true } });
-  if (!user) {
-    dummyHash ??= hashPassword("not-a-real-password");
-    await verifyPassword(password, await dummyHash);
-    return null;
-  }
-  return (await verifyPassword(password, user.passwordHash)) ? { id: user.id } : null;
 }
 
 /** Starts a session for the user; returns the Set-Cookie value that carries its token. */

@@ -4,7 +4,7 @@
 // is idempotent: a double click or two tabs make one version and one email.
 import { describe, expect, it } from "vitest";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
-import { proposalExpectedDay } from "~/models/proposal.server";
+import { proposalExpectedDay } from "~/domain/proposal-edits";
 import { sendProposal } from "~/models/proposal-versions.server";
 import { saveOwnerSettings } from "~/models/settings.server";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/$lang.owner.proposals.$leadId";
