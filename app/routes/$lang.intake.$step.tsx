@@ -1,7 +1,7 @@
 import { skipAfterAutosave } from "~/utils/revalidate";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (shown !== step) throw redirect(`/${locale}/intake/${shown}`);
   const url = new URL(request.url);
   const check = url.searchParams.has("check") ? checkStep(step, answers, romeToday()) : null;
-  return Response.json(
+  return data(
     {
       step,
       values: answers[step] ?? {},
@@ -190,7 +190,7 @@ function useHydrated() {
 }
 
 export default function IntakeStep() {
-  const data = useLoaderData<LoaderData>();
+  const data = useLoaderData<typeof loader>();
   return <StepForm key={data.step} {...data} />;
 }
 

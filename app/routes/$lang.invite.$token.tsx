@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { AcceptInviteSchema } from "~/domain/account-schemas";
 import { acceptInvite, checkInvite } from "~/models/account.server";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -24,7 +25,7 @@ async function requireUsableInvite(token: string | undefined) {
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLocaleParam(params.lang);
   const invite = await requireUsableInvite(params.token);
-  return Response.json({ invite }, { headers: noStore });
+  return data({ invite }, { headers: noStore });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function InvitePage() {
   const { t } = useTranslation();
-  const { invite } = useLoaderData<{ invite: { email: string; name: string; role: string } }>();
+  const { invite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "invite-accept",
@@ -78,24 +79,11 @@ export default function InvitePage() {
           <input {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} autoComplete="name" />
           <FieldError id={fields.name.errorId} message={translateError(t, fields.name.errors?.[0])} />
         </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("account.invite.password")}</label>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            key={fields.password.key}
-            autoComplete="new-password"
-            aria-describedby={[`${fields.password.id}-hint`, fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ")}
-          />
-          <p className="hint" id={`${fields.password.id}-hint`}>
-            {t("account.reset.hint")}
-          </p>
-          <FieldError id={fields.password.errorId} message={translateError(t, fields.password.errors?.[0])} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.confirm.id}>{t("account.invite.confirm")}</label>
-          <input {...getInputProps(fields.confirm, { type: "password" })} key={fields.confirm.key} autoComplete="new-password" />
-          <FieldError id={fields.confirm.errorId} message={translateError(t, fields.confirm.errors?.[0])} />
-        </div>
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirm}
+          labels={{ password: t("account.invite.password"), confirm: t("account.invite.confirm"), hint: t("account.reset.hint") }}
+        />
         <button type="submit" className="button primary">
           {t("account.invite.submit")}
         </button>

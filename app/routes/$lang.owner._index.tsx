@@ -1,5 +1,5 @@
 import { ErrorPage } from "~/components/error-page";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,6 @@ import {
   PAGE_SIZE,
   parseFilters,
   pipelineSorts,
-  type LeadStatus,
   type PipelineFilters,
 } from "~/domain/pipeline";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -38,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = { user: { id: user.id, name: user.name, role: user.role }, filters, team, inProgress };
   if (filters.status === IN_PROGRESS) {
     const [{ counts, all }, drafts] = await Promise.all([pipelineCounts(filters, user.id), listInProgress(filters)]);
-    return Response.json(
+    return data(
       {
         ...base,
         counts,
@@ -58,14 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           expiresAt: d.expiresAt.toISOString(),
           reminderCount: d.reminderCount,
           remindedAt: d.remindedAt?.toISOString() ?? null,
-          reminder: d.reminder.state === "wait" ? { state: "wait", until: d.reminder.until.toISOString() } : d.reminder,
+          reminder: d.reminder.state === "wait" ? { state: "wait" as const, until: d.reminder.until.toISOString() } : d.reminder,
         })),
       },
       { headers },
     );
   }
   const result = await listPipeline(filters, user.id);
-  return Response.json(
+  return data(
     {
       ...base,
       counts: result.counts,
@@ -138,26 +137,12 @@ interface DraftRow {
   reminder: { state: Exclude<ReminderState["state"], "wait"> } | { state: "wait"; until: string };
 }
 
-interface Data {
-  user: { id: string; name: string; role: string };
-  filters: PipelineFilters;
-  team: Array<{ id: string; name: string }>;
-  inProgress: number;
-  counts: Partial<Record<LeadStatus, number>>;
-  all: number;
-  total: number;
-  page: number;
-  pages: number;
-  leads: LeadRow[];
-  drafts: DraftRow[];
-}
-
 const autoFields = ["q", "status", "sector", "channel", "goal", "crisis", "budget", "from", "to", "assignee", "sort"] as const;
 
 export default function Pipeline() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const { filters } = data;
   const submit = useSubmit();
   const navigation = useNavigation();

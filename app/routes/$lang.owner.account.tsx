@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { ChangePasswordSchema } from "~/domain/account-schemas";
 import type { DeviceLabel } from "~/domain/user-agent";
 import { formatDateTime } from "~/i18n/format";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, session, headers } = await requireUser(request, locale);
   const sessions = await listSessions(user.id, session.id);
   headers.set("Cache-Control", "private, no-store");
-  return Response.json(
+  return data(
     {
       user: { name: user.name, email: user.email, role: user.role },
       sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
@@ -70,19 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return Response.json({ error: "errors.choose" }, { status: 400 });
 }
 
-interface SessionRow {
-  id: string;
-  device: DeviceLabel;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
-
 export default function AccountPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { user, sessions } = useLoaderData<{ user: { name: string; email: string; role: string }; sessions: SessionRow[] }>();
+  const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result?: SubmissionResult<string[]>; error?: string }>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -190,24 +182,11 @@ export default function AccountPage() {
           <input {...getInputProps(fields.current, { type: "password" })} key={fields.current.key} autoComplete="current-password" />
           <FieldError id={fields.current.errorId} message={translateError(t, fields.current.errors?.[0])} />
         </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("account.account.newPassword")}</label>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            key={fields.password.key}
-            autoComplete="new-password"
-            aria-describedby={[`${fields.password.id}-hint`, fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ")}
-          />
-          <p className="hint" id={`${fields.password.id}-hint`}>
-            {t("account.account.passwordHint")}
-          </p>
-          <FieldError id={fields.password.errorId} message={translateError(t, fields.password.errors?.[0])} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.confirm.id}>{t("account.account.confirmPassword")}</label>
-          <input {...getInputProps(fields.confirm, { type: "password" })} key={fields.confirm.key} autoComplete="new-password" />
-          <FieldError id={fields.confirm.errorId} message={translateError(t, fields.confirm.errors?.[0])} />
-        </div>
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirm}
+          labels={{ password: t("account.account.newPassword"), confirm: t("account.account.confirmPassword"), hint: t("account.account.passwordHint") }}
+        />
         <button type="submit" className="button primary">
           {t("account.account.passwordSubmit")}
         </button>

@@ -1,8 +1,9 @@
+import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
-import { addDays, parsePeriod, type FunnelRow } from "~/domain/funnel";
+import { addDays, parsePeriod } from "~/domain/funnel";
 import { romeToday } from "~/domain/intake/schema";
 import { formatDate, formatMoney, formatNumber, intlTag } from "~/i18n/format";
 import { dashboardFigures } from "~/models/dashboard.server";
@@ -17,24 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = romeToday();
   const period = parsePeriod(url.searchParams.get("from"), url.searchParams.get("to"), today);
   const figures = await dashboardFigures(period);
-  return Response.json({ ...figures, today }, { headers: { "Cache-Control": "private, no-store" } });
-}
-
-interface Data {
-  period: { from: string; to: string };
-  today: string;
-  rows: FunnelRow[];
-  collectedCents: number;
-  refundedCents: number;
-  netCents: number;
-  toCheckCents: number;
-  toCheckCount: number;
+  return data({ ...figures, today }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const percent = new Intl.NumberFormat(intlTag(locale), { style: "percent", maximumFractionDigits: 1 });
   const day = (d: string) => formatDate(new Date(`${d}T12:00:00Z`), locale, "long");
   const max = Math.max(1, ...data.rows.map((r) => r.count));

@@ -1,16 +1,15 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { IntakeReview } from "~/components/intake-review";
 import { LeadPayments } from "~/components/lead-payments";
-import type { RawAnswers, StepId } from "~/domain/intake/definition";
 import { filtersToSearch, leadStatuses, manualLeadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { addNote, assignLead, getLeadPage, LeadNotFound, leadTimeline, listAssignees, setLeadStatus, StatusRefused, type TimelineEntry } from "~/models/lead-page.server";
 import { getT } from "~/i18n/i18n";
-import { getLeadPayments, type LeadPaymentsData } from "~/models/payments.server";
+import { getLeadPayments } from "~/models/payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!lead) throw new Response("Not Found", { status: 404 });
   const [team, timeline, payments] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale, user)]);
   headers.set("Cache-Control", "private, no-store");
-  return Response.json(
+  return data(
     {
       lead: {
         ...lead,
@@ -95,39 +94,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-interface Data {
-  lead: {
-    id: string;
-    token: string;
-    name: string;
-    email: string;
-    phone: string | null;
-    organisation: string;
-    goal: string;
-    locale: string;
-    status: string;
-    createdAt: string;
-    marketingConsent: boolean;
-    marketingConsentAt: string | null;
-    erasedAt: string | null;
-    assignedTo: { id: string; name: string } | null;
-    notes: Array<{ id: string; body: string; createdAt: string; author: string | null }>;
-    proposal: { firstOpenedAt: string | null; latest: { number: number; sentAt: string } | null } | null;
-    answers: RawAnswers | null;
-    steps: StepId[];
-  };
-  team: Array<{ id: string; name: string }>;
-  timeline: TimelineEntry[];
-  payments: LeadPaymentsData | null;
-  back: string;
-}
-
 const prospectActions = new Set(["lead.submitted", "proposal.opened", "proposal.renewal_requested", "proposal.accepted"]);
 
 export default function LeadPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { lead, team, timeline, payments, back } = useLoaderData<Data>();
+  const { lead, team, timeline, payments, back } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: "assignee" | "noteEmpty" | "noteTooLong" | StatusRefused["code"]; body?: string; message?: string }>();
   const statusError = actionData?.error === "statusAutomatic" || actionData?.error === "statusNotSent" || actionData?.error === "statusLocked" ? t(`pipeline.lead.${actionData.error}`) : null;
   const navigation = useNavigation();

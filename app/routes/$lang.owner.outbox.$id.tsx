@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -18,33 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!message) throw new Response("Not Found", { status: 404, headers });
   if (!canReadEmail(user, message)) throw new Response("Forbidden", { status: 403, headers });
   headers.set("Cache-Control", "private, no-store");
-  return Response.json(
+  return data(
     { message: { ...message, createdAt: message.createdAt.toISOString(), sentAt: message.sentAt?.toISOString() ?? null } },
     { headers },
   );
 }
 
-interface MessageDetail {
-  id: string;
-  kind: string;
-  from: string | null;
-  replyTo: string | null;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  locale: string;
-  status: string;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
-}
-
 export default function OutboxMessage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { message } = useLoaderData<{ message: MessageDetail }>();
+  const { message } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="page">
       <p className="meta">

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet } from "@remix-run/react";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Members never see someone else's reset link or invitation (see roles.server).
   const messages = (await listEmailMessages({ take: 100 })).filter((m) => canReadEmail(user, m));
   headers.set("Cache-Control", "private, no-store");
-  return Response.json(
+  return data(
     {
       smtpConfigured: Boolean(getEnv().SMTP_URL),
       messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
@@ -29,21 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-interface MessageRow {
-  id: string;
-  createdAt: string;
-  kind: string;
-  to: string;
-  subject: string;
-  status: string;
-  attachments: Array<{ id: string; filename: string; size: number }>;
-}
-
 export default function Outbox() {
   const outlet = useOutlet();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { smtpConfigured, messages } = useLoaderData<{ smtpConfigured: boolean; messages: MessageRow[] }>();
+  const { smtpConfigured, messages } = useLoaderData<typeof loader>();
   if (outlet) return outlet;
   return (
     <main id="main" className="page">

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, locale, "owner");
   const email = Email.safeParse(new URL(request.url).searchParams.get("email") ?? "");
   const summary = email.success ? await summarisePerson(email.data) : null;
-  return Response.json({ summary }, { headers: { "Cache-Control": "no-store" } });
+  return data({ summary }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,17 +31,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/${locale}/owner/privacy-requests?${query}`);
 }
 
-interface Summary {
-  email: string;
-  leads: Array<{ id: string; name: string; organisation: string }>;
-  drafts: number;
-  emails: number;
-}
-
 export default function PrivacyRequests() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { summary } = useLoaderData<{ summary: Summary | null }>();
+  const { summary } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: string }>();
   const [params] = useSearchParams();
   const erased = params.get("erased");

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,7 @@ import { getWorkingProposal, saveProposalEdits } from "~/models/proposal.server"
 import { NotSendable, sendProposal } from "~/models/proposal-versions.server";
 import { requireUser } from "~/utils/auth.server";
 import { LeadPayments } from "~/components/lead-payments";
-import { getLeadPayments, type LeadPaymentsData } from "~/models/payments.server";
+import { getLeadPayments } from "~/models/payments.server";
 import { samePrices } from "~/utils/roles.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!working) throw new Response("Not Found", { status: 404 });
   const { lead, view, generated, base, prices, edits } = working;
   const payments = await getLeadPayments(lead.id, locale, user);
-  return Response.json(
+  return data(
     {
       payments,
       lead: { id: lead.id, name: lead.name, email: lead.email, organisation: lead.organisation, token: lead.token, locale: lead.locale },
@@ -105,20 +105,6 @@ interface ViewerProps {
   pageLabel: (page: number, total: number) => string;
 }
 
-interface Data {
-  payments: LeadPaymentsData | null;
-  lead: { id: string; name: string; email: string; organisation: string; token: string; locale: string };
-  previewLanguage: string;
-  canEditPrices: boolean;
-  versions: Array<{ id: string; number: number; sentAt: string; snapshotHash: string; locale: string }>;
-  firstOpenedAt: string | null;
-  view: ProposalView | null;
-  generated: ProposalView | null;
-  edits: Partial<Record<PartId, string>>;
-  prices: Record<string, number>;
-  basePrices: Record<string, number>;
-}
-
 /** A short plain-text version of a generated part, shown beside the owner's text box. */
 function generatedText(view: ProposalView, id: PartId): string {
   switch (id) {
@@ -158,7 +144,7 @@ function generatedText(view: ProposalView, id: PartId): string {
 export default function ProposalReview() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ priceErrors?: Record<string, string> }>();
   const navigation = useNavigation();
   const [params] = useSearchParams();

@@ -2,7 +2,7 @@
 // working proposal in the lead's language, sees which blocks they changed and
 // which the current rules would now write differently, and can reset one.
 // Each block is its own small form: works without JavaScript.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const known = new Set(blocks.map((b) => b.path));
   const gone = [...status.values()].filter((e) => !known.has(e.path)).map((e) => ({ path: e.path, text: e.text }));
   const parts = Object.keys(generated.partTitles) as PartId[];
-  return Response.json(
+  return data(
     {
       lead: { id: working.lead.id, organisation: working.lead.organisation },
       language,
@@ -79,25 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/${locale}/owner/proposals/${leadId}/blocks?${done}=1${index >= 0 ? `#block-${index}` : ""}`);
 }
 
-interface Data {
-  lead: { id: string; organisation: string };
-  language: "it" | "en";
-  languageName: string;
-  parts: Array<{
-    id: PartId;
-    title: string;
-    wholePartEdited: boolean;
-    blocks: Array<{ index: number; path: string; generated: string; text: string; edited: boolean; outdated: boolean; base: string | null }>;
-  }>;
-  editedCount: number;
-  outdatedCount: number;
-  gone: Array<{ path: string; text: string }>;
-}
-
 export default function ProposalBlocks() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ path: string; error: string }>();
   const navigation = useNavigation();
   const [params] = useSearchParams();

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
     : {};
   const emailDefaults = emailSettingsToForm((await getOwnerSettings()).email);
-  return Response.json(
+  return data(
     { defaults, emailDefaults, senderFallback: senderFallback(), userEmail: user.email, transport: smtpHost() },
     { headers: { ...Object.fromEntries(headers), "Cache-Control": "no-store" } },
   );
@@ -93,13 +93,7 @@ const areaFields = ["bioIt", "bioEn"] as const;
 export default function SettingsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { defaults, emailDefaults, senderFallback, userEmail, transport } = useLoaderData<{
-    defaults: Record<string, string>;
-    emailDefaults: Record<string, string>;
-    senderFallback: string;
-    userEmail: string;
-    transport: string | null;
-  }>();
+  const { defaults, emailDefaults, senderFallback, userEmail, transport } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailResult?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();

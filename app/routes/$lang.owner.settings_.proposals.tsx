@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
@@ -19,23 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const logoError = logoErrors.find((e) => e === url.searchParams.get("logoError")) ?? null;
   const logoDone = (["saved", "removed"] as const).find((e) => e === url.searchParams.get("logo")) ?? null;
-  return Response.json(
+  return data(
     { values: settingsToForm(settings, locale), packages: settings.packages.length, addOns: settings.addOns.length, studioName: settings.studioName, logoSrc: logo ? logoPath(logo) : null, logoError, logoDone },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 const logoErrors = ["logoType", "logoTooBig", "logoMissing"] as const;
-
-interface LoaderData {
-  values: Record<string, string>;
-  packages: number;
-  addOns: number;
-  studioName: string;
-  logoSrc: string | null;
-  logoError: (typeof logoErrors)[number] | null;
-  logoDone: "saved" | "removed" | null;
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -50,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposalSettings() {
   const { t } = useTranslation();
-  const data = useLoaderData<LoaderData>();
+  const data = useLoaderData<typeof loader>();
   const locale = useLocale();
   const actionData = useActionData<{ errors: FormErrors; values: Record<string, string> }>();
   const [params] = useSearchParams();

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await requireRole(request, locale, "owner");
   const { users, invites } = await listTeam();
   headers.set("Cache-Control", "private, no-store");
-  return Response.json(
+  return data(
     {
       me: user.id,
       users: users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null })),
@@ -64,27 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${here}?done=updated`);
 }
 
-interface TeamUser {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  disabledAt: string | null;
-  createdAt: string;
-}
-
-interface PendingInvite {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  expiresAt: string;
-}
-
 export default function TeamPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { me, users, invites } = useLoaderData<{ me: string; users: TeamUser[]; invites: PendingInvite[] }>();
+  const { me, users, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result?: SubmissionResult<string[]>; error?: string }>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
@@ -33,14 +34,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     // The version accepted, as it was sent (its stored view when it has one).
     const pinned = await linkVersion(params.token!);
     const acceptedView = (pinned?.accepted ? versionRendering(pinned, locale)?.view : null) ?? accepted.view;
-    return Response.json({ portal: accepted.portal, pending: null, view: acceptedView, choice: null, expired: false, canAccept: false, token: params.token, locale, brand: await getPageBrand() } satisfies Data, { headers });
+    return data({ portal: accepted.portal, pending: null, view: acceptedView, choice: null, expired: false, canAccept: false, token: params.token, locale, brand: await getPageBrand() } satisfies Data, { headers });
   }
   const { view, lead: full, settings } = await getProposalView(params.token!, locale);
   const brand = await getPageBrand();
   if (!view || !full) {
     // Nothing is sent yet: the prospect reads that their answers arrived and when to expect the proposal, nothing more.
     const pending: Pending = { name: lead.name, organisation: lead.organisation, expectedBy: formatDate(dayAtNoon(proposalExpectedDay(lead.createdAt, settings)), locale, "full") };
-    return Response.json({ portal: null, pending, view: null, choice: null, expired: false, canAccept: false, token: params.token!, locale, brand } satisfies Data, { headers });
+    return data({ portal: null, pending, view: null, choice: null, expired: false, canAccept: false, token: params.token!, locale, brand } satisfies Data, { headers });
   }
   // Staff looking at it do not count as the prospect opening it.
   if (!(await getAuth(request)).user) await markOpened(full.id);
@@ -55,7 +56,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     : null;
   const canAccept = Boolean(!expired && (await getAcceptableProposal(params.token!)));
   const renewalAsked = Boolean(expired && (await renewalRequested(full.id, full.createdAt)));
-  return Response.json({ portal: null, pending: null, view, choice, expired, renewalAsked, canAccept, token: params.token!, locale, brand } satisfies Data, { headers });
+  return data({ portal: null, pending: null, view, choice, expired, renewalAsked, canAccept, token: params.token!, locale, brand } satisfies Data, { headers });
 }
 
 const dayAtNoon = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -73,7 +74,7 @@ type Data =
   | { portal: Portal; pending: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string | undefined; locale: "it" | "en"; brand: PageBrand };
 
 export default function ProposalPage() {
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   if (data.portal) return <ClientPortal portal={data.portal} view={data.view} brand={data.brand} />;

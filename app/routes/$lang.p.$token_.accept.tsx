@@ -4,7 +4,7 @@
 // server picks the one that applies). The version accepted is pinned by its hash.
 import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +41,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const names = new Map([...(view?.investment.packages ?? []), ...(view?.investment.addOns ?? [])].map((x) => [x.id, x.name]));
   const url = new URL(request.url);
   const choice = quote(proposal, url.searchParams.get("package"), url.searchParams.getAll("addon"));
-  return Response.json(
+  return data(
     {
       token,
       organisation: proposal.organisation,
@@ -75,22 +75,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   await sendAcceptanceEmails(proposal.leadId, locale);
   throw redirect(`/${locale}/p/${token}?accepted=1`);
-}
-
-interface Data {
-  token: string;
-  organisation: string;
-  email: string;
-  contactName: string;
-  versionHash: string;
-  versionNumber: number;
-  sentAt: string | null;
-  validUntil: string;
-  vatRatePercent: number;
-  onboardingNetCents: number;
-  packages: Array<{ id: string; name: string; monthlyNetCents: number; recommended: boolean }>;
-  addOns: Array<{ id: string; name: string; priceNetCents: number; recurring: boolean }>;
-  defaults: { packageId: string; addOnIds: string[]; kind: string; fullName: string };
 }
 
 type Meta = FieldMetadata<string | undefined>;
@@ -128,7 +112,7 @@ function TextField({ meta, label, hint, autoComplete, inputMode, upper }: { meta
 }
 
 export default function AcceptPage() {
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result?: SubmissionResult<string[]>; reason?: string }>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -146,7 +130,7 @@ export default function AcceptPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const money = (cents: number) => formatMoney(cents, locale);
-  const day = (d: string) => formatDate(new Date(d.length === 10 ? `${d}T12:00:00Z` : d), locale, "long");
+  const day = (d: string | Date) => formatDate(typeof d === "string" && d.length === 10 ? new Date(`${d}T12:00:00Z`) : new Date(d), locale, "long");
 
   // After a server answer with errors, focus the first field in error (or the form's message).
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 // Where Stripe Checkout sends the client back: /checkout/success?session_id=…
 // and /checkout/cancel. These pages only READ the payment: it becomes paid
 // when a verified webhook says so, never because someone opened this URL. While
@@ -8,7 +9,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { formatDate, formatMoney } from "~/i18n/format";
-import { getCheckoutPayment, type ClientPaymentState } from "~/models/payments.server";
+import { getCheckoutPayment } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
@@ -22,21 +23,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const sessionId = new URL(request.url).searchParams.get("session_id");
   const found = await getCheckoutPayment(token, sessionId);
   if (!found) throw new Response("Not Found", { status: 404 });
-  return Response.json({ outcome, token, ...found }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
-}
-
-interface Data {
-  outcome: "success" | "cancel";
-  token: string;
-  state: ClientPaymentState;
-  payment: { id: string; status: string; amountCents: number; paidAt: string | null } | null;
+  return data({ outcome, token, ...found }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
 }
 
 const POLL_MS = 2000;
 const POLL_FOR_MS = 120_000;
 
 export default function CheckoutOutcome() {
-  const { outcome, token, state, payment } = useLoaderData<Data>();
+  const { outcome, token, state, payment } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const revalidator = useRevalidator();

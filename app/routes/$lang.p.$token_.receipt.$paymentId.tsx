@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 // A printable payment receipt (the browser's print saves it as a PDF): who
 // paid whom, for what, imponibile / IVA / totale, when and how. Not an invoice:
 // the electronic invoice goes through SdI.
@@ -8,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { VatLines } from "~/components/vat-lines";
 import { formatDate } from "~/i18n/format";
-import { getReceipt, type Receipt } from "~/models/payments.server";
+import { getReceipt } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
@@ -18,11 +19,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   await requireLiveLink(params.token ?? "", locale);
   const receipt = await getReceipt(params.token ?? "", params.paymentId ?? "", locale);
   if (!receipt) throw new Response("Not Found", { status: 404 });
-  return Response.json({ receipt, token: params.token }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
+  return data({ receipt, token: params.token }, { headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
 }
 
 export default function ReceiptPage() {
-  const { receipt: r, token } = useLoaderData<{ receipt: Receipt; token: string }>();
+  const { receipt: r, token } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const [canPrint, setCanPrint] = useState(false);

@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
-import { FieldError, translateError } from "~/components/field";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { ResetSchema } from "~/domain/account-schemas";
 import { checkResetToken, resetPassword } from "~/models/account.server";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -24,7 +24,7 @@ async function requireUsableToken(token: string | undefined) {
 export async function loader({ params }: LoaderFunctionArgs) {
   requireLocaleParam(params.lang);
   const { email } = await requireUsableToken(params.token);
-  return Response.json({ email }, { headers: noStore });
+  return data({ email }, { headers: noStore });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResetPage() {
   const { t } = useTranslation();
-  const { email } = useLoaderData<{ email: string }>();
+  const { email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "reset",
@@ -61,24 +61,11 @@ export default function ResetPage() {
         <p className="hint">{t("account.reset.intro")}</p>
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t("account.reset.password")}</label>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            key={fields.password.key}
-            autoComplete="new-password"
-            aria-describedby={[`${fields.password.id}-hint`, fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ")}
-          />
-          <p className="hint" id={`${fields.password.id}-hint`}>
-            {t("account.reset.hint")}
-          </p>
-          <FieldError id={fields.password.errorId} message={translateError(t, fields.password.errors?.[0])} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.confirm.id}>{t("account.reset.confirm")}</label>
-          <input {...getInputProps(fields.confirm, { type: "password" })} key={fields.confirm.key} autoComplete="new-password" />
-          <FieldError id={fields.confirm.errorId} message={translateError(t, fields.confirm.errors?.[0])} />
-        </div>
+        <NewPasswordFields
+          password={fields.password}
+          confirm={fields.confirm}
+          labels={{ password: t("account.reset.password"), confirm: t("account.reset.confirm"), hint: t("account.reset.hint") }}
+        />
         <button type="submit" className="button primary">
           {t("account.reset.submit")}
         </button>

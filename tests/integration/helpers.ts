@@ -3,6 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 type Handler<A> = (args: A) => Promise<unknown>;
 
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
 /** Calls a route's action or loader the way Remix does, and returns the Response it gave or threw. */
 export async function call<A extends ActionFunctionArgs | LoaderFunctionArgs>(
   handler: Handler<A>,
@@ -12,6 +16,8 @@ export async function call<A extends ActionFunctionArgs | LoaderFunctionArgs>(
   try {
     const result = await handler({ request, params, context: {} } as A);
     if (result instanceof Response) return result;
+    // `data(value, init)` from a loader: its status and headers, its value as JSON (dates as ISO strings).
+    if (isDataWithInit(result)) return Response.json(result.data, result.init ?? undefined);
     return Response.json(result);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
