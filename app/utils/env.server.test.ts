@@ -25,7 +25,7 @@ describe("environment", () => {
 });
 
 describe("server settings", () => {
-  it("has defaults for the limits and sizes server/app.js uses", () => {
+  it("has defaults for the limits and sizes server/app.ts uses", () => {
     expect(parseEnv({})).toMatchObject({ RATE_LIMIT_LOGIN: 10, RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536, TRUST_PROXY: 0, PORT: 3000 });
     expect(parseEnv({ RATE_LIMIT_POST: "", MAX_BODY_BYTES: " " })).toMatchObject({ RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536 });
     expect(parseEnv({ RATE_LIMIT_POST: "120", MAX_BODY_BYTES: "131072", TRUST_PROXY: "1", STRIPE_STANDIN_PORT: "4001" })).toMatchObject({

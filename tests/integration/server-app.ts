@@ -1,4 +1,4 @@
-// The real Express app (server/app.js) around the real Remix app, in this test
+// The real Express app (server/app.ts) around the real Remix app, in this test
 // process: Vite compiles the Remix build once per test file (as `npm run dev`
 // does), and each startApp() listens on its own port with its own settings.
 import type { AddressInfo } from "node:net";
@@ -7,15 +7,10 @@ import { Writable } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { createServer, type ViteDevServer } from "vite";
-import { createApp } from "../../server/app.js";
+import { createApp, type EntryExports } from "../../server/app";
 import type { Env } from "~/utils/env.server";
 
-interface EntryModule {
-  getEnv(): Env;
-  stripeMode(env: Env): "live" | "test" | "standin" | "disabled";
-  disconnectDb(): Promise<void>;
-  closePdfPool(): Promise<void>;
-}
+type EntryModule = EntryExports;
 
 let vite: ViteDevServer | undefined;
 let build: ServerBuild | undefined;
