@@ -3,6 +3,7 @@
 // - compression; hashed assets cached for a year, other public files for an hour
 // - helmet security headers; rate limits on login and public POSTs
 // - structured request logs (pino-http)
+// - a fresh CSP nonce per request for every script (no 'unsafe-inline' in production)
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -13,16 +14,21 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type * as Entry from "../app/entry.server";
 import type { Env } from "../app/utils/env.server";
 import type { StripeMode } from "../app/utils/stripe.server";
+import "../app/utils/load-context";
 import { withCleanForms } from "./forms";
 
 declare module "express-serve-static-core" {
   interface Request {
     /** The path as Remix routes it (routePath()), set first thing for every request. */
     routePath: string;
+  }
+  interface Locals {
+    /** This request's Content-Security-Policy nonce (base64). */
+    cspNonce: string;
   }
 }
 
@@ -174,12 +180,23 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     next();
   });
   app.use(compression());
+  // A fresh nonce per request: the only inline or module scripts a page may run
+  // are the ones our own render gave it (getLoadContext hands it to Remix).
+  // In development Vite's HMR injects scripts of its own, so 'unsafe-inline'
+  // stays there (browsers ignore it beside a nonce, so none is sent then).
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  const scriptSources = isDev
+    ? ["'self'", "'unsafe-inline'"]
+    : ["'self'", (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as Response).locals.cspNonce}'`];
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           "default-src": ["'self'"],
-          "script-src": isDev ? ["'self'", "'unsafe-inline'"] : ["'self'", "'unsafe-inline'"],
+          "script-src": scriptSources,
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:"],
           "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
@@ -321,7 +338,15 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
 
   // Every form action gets a cleaned form, or a 400/415 (server/forms.ts).
   const cleanBuild = typeof build === "function" ? async () => withCleanForms(await build()) : withCleanForms(build);
-  app.all("*", createRequestHandler({ build: cleanBuild, mode }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: cleanBuild,
+      mode,
+      // What every loader, action and app/entry.server.tsx gets (app/utils/load-context.ts).
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    }),
+  );
 
   // Express's last resort: a plain message, never a stack trace.
   const lastResort: ErrorRequestHandler = (err: unknown, req, res, _next) => {
