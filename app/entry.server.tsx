@@ -23,10 +23,21 @@ export { stripeMode } from "./utils/stripe.server";
 // Single Fetch: how long streamed promises may stay pending.
 export const streamTimeout = 5_000;
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Every error Remix catches (a loader, action or render that threw): logged
+ * with the request id, through the request's logger when server/app.ts gave
+ * one (its lines carry `req.id`). What the person sees is the error boundary,
+ * never a stack trace.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: request.url, method: request.method }, "unhandled error");
+  requestLogger(context).error({ err: error, requestId: context.requestId, url: request.url, method: request.method }, "unhandled error");
 };
+
+/** The request's own logger, or the app's when called without server/app.ts (some tests). */
+function requestLogger(context: Partial<AppLoadContext> | undefined) {
+  return context?.logger ?? logger;
+}
 
 export default function handleRequest(
   request: Request,
@@ -59,7 +70,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: error }, "render error");
+          if (shellRendered) requestLogger(loadContext).error({ err: error, requestId: loadContext.requestId }, "render error");
         },
       },
     );

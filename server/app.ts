@@ -2,8 +2,9 @@
 // environment so server/index.ts and the integration tests run the same code:
 // - compression; hashed assets cached for a year, other public files for an hour
 // - helmet security headers; rate limits on login and public POSTs
-// - structured request logs (pino-http)
+// - structured request logs (pino-http), every 5xx logged with its request id
 // - a fresh CSP nonce per request for every script (no 'unsafe-inline' in production)
+// - a limit on requests in progress: past it a translated 503, logged
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -19,6 +20,7 @@ import type * as Entry from "../app/entry.server";
 import type { Env } from "../app/utils/env.server";
 import type { StripeMode } from "../app/utils/stripe.server";
 import "../app/utils/load-context";
+import { errorPage, langOf, withResourceErrorPages } from "./error-pages";
 import { withCleanForms } from "./forms";
 
 declare module "express-serve-static-core" {
@@ -101,7 +103,7 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-const isEnglish = (req: Request): boolean => req.routePath === "/en" || req.routePath.startsWith("/en/");
+const isEnglish = (req: Request): boolean => langOf(req.routePath) === "en";
 
 /** What app/entry.server.tsx exports beside the Remix entry: the build's own database client, environment, PDF pool. */
 export type EntryExports = Pick<typeof Entry, "getEnv" | "dbReady" | "disconnectDb" | "closePdfPool" | "closeEmailTransports" | "purgeExpiredDrafts" | "stripeMode">;
@@ -120,6 +122,9 @@ export interface AppOptions {
   /** From app/utils/stripe.server.ts. */
   stripeMode: StripeMode;
 }
+
+/** The request id pino-http gave the request (a UUID). */
+const requestIdOf = (req: IncomingMessage): string => String(req.id);
 
 export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode }: AppOptions): Express {
   // Where paying may post to (browsers apply form-action to the redirect to Checkout too).
@@ -336,23 +341,42 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     res.status(400).type("text/plain").send(isEnglish(req) ? "Bad request." : "Richiesta non valida.");
   });
 
-  // Every form action gets a cleaned form, or a 400/415 (server/forms.ts).
-  const cleanBuild = typeof build === "function" ? async () => withCleanForms(await build()) : withCleanForms(build);
+  // Overload: past MAX_CONCURRENT_REQUESTS pages and posts in progress at once,
+  // more are answered at once with a translated 503 (and Retry-After) rather
+  // than queued until they all time out; each is logged with its request id.
+  let inFlight = 0;
+  app.use((req, res, next) => {
+    if (req.routePath === "/healthz") return next();
+    if (inFlight >= env.MAX_CONCURRENT_REQUESTS) {
+      req.log.warn({ inFlight, limit: env.MAX_CONCURRENT_REQUESTS }, "overloaded: too many requests in progress, answered 503");
+      res.status(503).setHeader("Retry-After", "5");
+      return void res.type("html").send(errorPage(langOf(req.routePath), 503, requestIdOf(req)));
+    }
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
+    next();
+  });
+
+  // Every form action gets a cleaned form, or a 400/415 (server/forms.ts); a
+  // resource route that throws answers the translated error page (server/error-pages.ts).
+  const wrap = (built: ServerBuild) => withResourceErrorPages(withCleanForms(built));
+  const cleanBuild = typeof build === "function" ? async () => wrap(await build()) : wrap(build);
   app.all(
     "*",
     createRequestHandler({
       build: cleanBuild,
       mode,
       // What every loader, action and app/entry.server.tsx gets (app/utils/load-context.ts).
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+      getLoadContext: (req, res) => ({ requestId: requestIdOf(req), logger: req.log, cspNonce: res.locals.cspNonce }),
     }),
   );
 
-  // Express's last resort: a plain message, never a stack trace.
+  // Express's last resort (a middleware or Remix's handler threw): logged with
+  // the request id, answered with a plain translated page, never a stack trace.
   const lastResort: ErrorRequestHandler = (err: unknown, req, res, _next) => {
     req.log.error({ err }, "unhandled server error");
-    if (res.headersSent) return;
-    res.status(500).type("text/plain").send("Internal Server Error");
+    if (res.headersSent) return void res.end();
+    res.status(500).type("html").send(errorPage(langOf(req.routePath), 500, requestIdOf(req)));
   };
   app.use(lastResort);
 

@@ -66,6 +66,8 @@ const BaseSchema = z.object({
     RATE_LIMIT_POST: wholeNumber(60, 1, 100_000, "must be a whole number of POST requests per IP per minute, from 1 to 100000 (e.g. 60)"),
     // Largest accepted request body (the logo upload gets at least 2 MB).
     MAX_BODY_BYTES: wholeNumber(64 * 1024, 1024, 100 * 1024 * 1024, "must be a size in bytes, digits only, from 1024 to 104857600 (e.g. 65536)"),
+    // Requests in progress at once (pages, posts, data; not /healthz) before more get a 503 "busy" page.
+    MAX_CONCURRENT_REQUESTS: wholeNumber(256, 1, 100_000, "must be a whole number of requests in progress at once, from 1 to 100000 (e.g. 256)"),
     // Outgoing email. Without SMTP_URL nothing is sent: messages wait in the owner's outbox.
     SMTP_URL: smtpUrl,
     EMAIL_FROM: emailFrom,

@@ -40,11 +40,16 @@ export interface RunningApp {
 
 const servers = new Set<Server>();
 
+export interface StartOptions {
+  /** What the app serves instead of the build as compiled (e.g. with a route that throws). */
+  build?: (build: ServerBuild) => ServerBuild | (() => Promise<ServerBuild>);
+}
+
 /**
  * Starts the app on a free port; `settings` override the parsed environment the
  * server reads (a function gets the app's URL first, e.g. for APP_URL).
  */
-export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}): Promise<RunningApp> {
+export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}, options: StartOptions = {}): Promise<RunningApp> {
   const built = await loadBuild();
   const lines: string[] = [];
   const sink = new Writable({
@@ -60,7 +65,7 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const mod = await entry();
   const env = { ...mod.getEnv(), ...(typeof settings === "function" ? settings(url) : settings) } as Env;
-  server.on("request", createApp({ build: built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
+  server.on("request", createApp({ build: options.build ? options.build(built) : built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
   return {
     url,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),

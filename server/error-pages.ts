@@ -1,0 +1,80 @@
+// The page of a 5xx that no route's error boundary renders: Express's own
+// (server/app.ts: something threw, or the server is overloaded) and a resource
+// route's (PDF, CSV, logo, redirects) that threw, which Remix would answer
+// with a bare English "Unexpected Server Error". Plain HTML in the page's
+// language, no script, never a stack trace; the request id is shown, so a
+// person can quote it and we find the log line.
+import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { en } from "../app/i18n/locales/en";
+import { it } from "../app/i18n/locales/it";
+import "../app/utils/load-context";
+import { escapeHtml } from "./html";
+
+export type PageLang = "it" | "en";
+
+/** The language of a page by its path (a routePath or a URL's pathname): English under /en, Italian elsewhere. */
+export function langOf(path: string): PageLang {
+  return /^\/en(\/|$)/i.test(path) ? "en" : "it";
+}
+
+export function errorPage(lang: PageLang, status: 500 | 503, requestId: string): string {
+  const errors = (lang === "en" ? en : it).errors;
+  const [title, body] = status === 503 ? [errors.busyTitle, errors.busyBody] : [errors.serverTitle, errors.serverBody];
+  const reference = lang === "en" ? "Reference" : "Riferimento";
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(body)}</p>
+<p><small>${reference}: ${escapeHtml(requestId)}</small></p>
+<p><a href="/${lang}">${escapeHtml(errors.backHome)}</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+export const errorPageHeaders = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } as const;
+
+/**
+ * A resource route's loader or action: a thrown Error is logged by the build's
+ * handleError (with the request id) and answered with the translated page.
+ * Thrown Responses (redirects, 404s) and route error responses go on as Remix handles them.
+ */
+function withErrorPage<F extends LoaderFunction | ActionFunction>(fn: F, handleError: NonNullable<ServerBuild["entry"]["module"]["handleError"]>): F {
+  const wrapped: LoaderFunction = async (args) => {
+    try {
+      return await fn(args);
+    } catch (error) {
+      if (error instanceof Response || isRouteErrorResponse(error) || args.request.signal.aborted) throw error;
+      handleError(error, args);
+      return new Response(errorPage(langOf(new URL(args.request.url).pathname), 500, args.context.requestId ?? ""), { status: 500, headers: errorPageHeaders });
+    }
+  };
+  return wrapped as F;
+}
+
+/** The same build, every resource route (no page component) answering a thrown error with the translated page. */
+export function withResourceErrorPages(build: ServerBuild): ServerBuild {
+  const handleError = build.entry.module.handleError;
+  if (!handleError) return build;
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    const { loader, action, default: page } = route.module;
+    routes[id] = page
+      ? route
+      : {
+          ...route,
+          module: {
+            ...route.module,
+            ...(loader ? { loader: withErrorPage(loader, handleError) } : {}),
+            ...(action ? { action: withErrorPage(action, handleError) } : {}),
+          },
+        };
+  }
+  return { ...build, routes };
+}
