@@ -31,12 +31,17 @@ export const streamTimeout = 5_000;
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  requestLogger(context).error({ err: error, requestId: context.requestId, url: request.url, method: request.method }, "unhandled error");
+  const { log, requestId } = fromServer(context);
+  log.error({ err: error, requestId, url: request.url, method: request.method }, "unhandled error");
 };
 
-/** The request's own logger, or the app's when called without server/app.ts (some tests). */
-function requestLogger(context: Partial<AppLoadContext> | undefined) {
-  return context?.logger ?? logger;
+/**
+ * What server/app.ts put in the load context: the request's own logger, its id
+ * and CSP nonce; the app's logger and nothing else when the handler is called
+ * without it (tests calling the build directly).
+ */
+function fromServer(context: Partial<AppLoadContext> | undefined) {
+  return { log: context?.logger ?? logger, requestId: context?.requestId, nonce: context?.cspNonce };
 }
 
 export default function handleRequest(
@@ -47,8 +52,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-  // Every script this render writes (Remix's, the streamed data, React's own) carries it.
-  const nonce = (loadContext as Partial<AppLoadContext> | undefined)?.cspNonce;
+  // Every script this render writes (Remix's, the streamed data, React's own) carries the nonce.
+  const { log, requestId, nonce } = fromServer(loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -70,7 +75,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) requestLogger(loadContext).error({ err: error, requestId: loadContext.requestId }, "render error");
+          if (shellRendered) log.error({ err: error, requestId }, "render error");
         },
       },
     );

@@ -20,7 +20,7 @@ import type * as Entry from "../app/entry.server";
 import type { Env } from "../app/utils/env.server";
 import type { StripeMode } from "../app/utils/stripe.server";
 import "../app/utils/load-context";
-import { errorPage, langOf, withResourceErrorPages } from "./error-pages";
+import { errorPage, langOf, withErrorPages } from "./error-pages";
 import { withCleanForms } from "./forms";
 
 declare module "express-serve-static-core" {
@@ -357,9 +357,10 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     next();
   });
 
-  // Every form action gets a cleaned form, or a 400/415 (server/forms.ts); a
-  // resource route that throws answers the translated error page (server/error-pages.ts).
-  const wrap = (built: ServerBuild) => withResourceErrorPages(withCleanForms(built));
+  // Every form action gets a cleaned form, or a 400/415 (server/forms.ts); where
+  // Remix has no error boundary to render (a resource route, a failing boundary)
+  // a thrown error gets the translated error page (server/error-pages.ts).
+  const wrap = (built: ServerBuild) => withErrorPages(withCleanForms(built));
   const cleanBuild = typeof build === "function" ? async () => wrap(await build()) : wrap(build);
   app.all(
     "*",

@@ -68,6 +68,23 @@ describe("an error in a route", () => {
   });
 });
 
+describe("an error page that fails to render too", () => {
+  it("still gets the translated page, not Remix's bare text, logged with the request id", async () => {
+    const app = await startApp({}, {
+      build: (broken) => {
+        const build = withLoader(broken, failing);
+        const root = build.routes.root!;
+        const ErrorBoundary = () => {
+          throw new Error(SECRET);
+        };
+        return { ...build, routes: { ...build.routes, root: { ...root, module: { ...root.module, ErrorBoundary } } } };
+      },
+    });
+    await expectErrorPage(app, "/privacy", 500, serverError, "unhandled error");
+    await app.close();
+  });
+});
+
 describe("an error Express itself answers", () => {
   it("when Remix's handler throws: a translated page with the request id, logged with it", async () => {
     const app = await startApp({}, {
