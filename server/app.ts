@@ -155,6 +155,8 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // Every 5xx answer, whoever produced it, is an error line with its request id.
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     }),
   );
 

@@ -19,7 +19,7 @@ function withLoader(build: ServerBuild, loader: LoaderFunction, id = PRIVACY): S
   return { ...build, routes: { ...build.routes, [id]: { ...route, module: { ...route.module, loader } } } };
 }
 
-type Line = Record<string, unknown> & { msg?: string; req?: { id?: string }; requestId?: string };
+type Line = Record<string, unknown> & { level?: number; msg?: string; req?: { id?: string }; requestId?: string };
 
 const serverError = { it: "Qualcosa è andato storto", en: "Something went wrong" };
 const busy = { it: "Troppe richieste in questo momento", en: "Too many requests right now" };
@@ -47,6 +47,9 @@ async function expectErrorPage(app: RunningApp, path: string, status: number, wo
     const line = (app.logs() as Line[]).find((l) => l.msg === msg && l.req?.id === id);
     expect(line, `${url}: a log line "${msg}" with request id ${id}`).toBeDefined();
     lines.push(line!);
+    // And the answer itself, as an error line (pino's level 50) with the same id.
+    const answered = (app.logs() as Line[]).find((l) => l.msg === "request errored" && l.req?.id === id);
+    expect(answered?.level, `${url}: the answer logged as an error`).toBe(50);
   }
   return lines;
 }
