@@ -5,7 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./utils/env.server";
+import "./utils/load-context";
 import { logger } from "./utils/logger.server";
+import { NonceContext } from "./utils/nonce";
 
 // Validate the environment as soon as the server build is loaded: a bad
 // variable stops the start with a message naming it.
@@ -15,30 +17,52 @@ export { disconnectDb, dbReady } from "./utils/db.server";
 export { getEnv } from "./utils/env.server";
 export { closePdfPool } from "./pdf/pool.server";
 export { purgeExpiredDrafts } from "./models/intake-draft.server";
+export { purgeExpiredSessions } from "./utils/session.server";
 export { closeEmailTransports } from "./utils/email.server";
 export { stripeMode } from "./utils/stripe.server";
 
 // Single Fetch: how long streamed promises may stay pending.
 export const streamTimeout = 5_000;
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Every error Remix catches (a loader, action or render that threw): logged
+ * with the request id, through the request's logger when server/app.ts gave
+ * one (its lines carry `req.id`). What the person sees is the error boundary,
+ * never a stack trace.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: request.url, method: request.method }, "unhandled error");
+  const { log, requestId } = fromServer(context);
+  log.error({ err: error, requestId, url: request.url, method: request.method }, "unhandled error");
 };
+
+/**
+ * What server/app.ts put in the load context: the request's own logger, its id
+ * and CSP nonce; the app's logger and nothing else when the handler is called
+ * without it (tests calling the build directly).
+ */
+function fromServer(context: Partial<AppLoadContext> | undefined) {
+  return { log: context?.logger ?? logger, requestId: context?.requestId, nonce: context?.cspNonce };
+}
 
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // Every script this render writes (Remix's, the streamed data, React's own) carries the nonce.
+  const { log, requestId, nonce } = fromServer(loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [callbackName]: () => {
           shellRendered = true;
           const body = new PassThrough();
@@ -52,7 +76,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: error }, "render error");
+          if (shellRendered) log.error({ err: error, requestId }, "render error");
         },
       },
     );

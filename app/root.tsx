@@ -7,6 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { createI18n, getT, type Locale } from "~/i18n/i18n";
 import { getRequestLocale } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import { useNonce } from "~/utils/nonce";
 import stylesHref from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -27,6 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -38,8 +40,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -110,7 +110,7 @@ async function measure(name: string, command: string[], port: number) {
 }
 
 console.log(`Final submit, ${submits} submits per server, ${connections} connections, SQLite (${dbFile})`);
-const app = await measure("app", ["node", "server/index.js"], 3400);
+const app = await measure("app", ["node", "build/node/index.js"], 3400);
 const bare = await measure("bare", [path.join(root, "node_modules/.bin/tsx"), "bench/bare-submit-server.ts"], 3401);
 await disconnectDb();
 

@@ -35,7 +35,7 @@ interface Running {
 
 async function startServer(env: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ["server/index.js"], {
+  const proc = spawn(process.execPath, ["build/node/index.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -9,4 +9,4 @@ rm -f "$db" "$db-wal" "$db-shm"
 export DATABASE_URL="file:./$db" NODE_ENV=production PORT="$port" APP_URL="http://localhost:$port" LOG_LEVEL=warn STRIPE_STANDIN=1
 node_modules/.bin/tsx scripts/migrate.ts deploy
 OWNER_PASSWORD="e2e-owner-password-2026" node_modules/.bin/tsx scripts/create-owner.ts --email owner@e2e.example --name "Erica Owner"
-exec node server/index.js
+exec node build/node/index.js

@@ -18,4 +18,4 @@ npm run --silent build > /dev/null
 echo "$credentials"
 echo "  Open $APP_URL (Ctrl+C stops the server)"
 echo
-NODE_ENV=production STRIPE_STANDIN="${STRIPE_STANDIN:-1}" exec node server/index.js
+NODE_ENV=production STRIPE_STANDIN="${STRIPE_STANDIN:-1}" exec node build/node/index.js

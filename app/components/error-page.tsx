@@ -18,7 +18,7 @@ export function ErrorPage() {
       </main>
     );
   }
-  // 400/415: a post that was not a readable form (server/forms.js).
+  // 400/415: a post that was not a readable form (server/forms.ts).
   if (isRouteErrorResponse(error) && (error.status === 400 || error.status === 415)) {
     return (
       <main className="page narrow error-page" id="main">

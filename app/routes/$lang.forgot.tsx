@@ -18,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 // Always the same answer, whether or not the address has an account
-// (POSTs are rate limited per IP in server/index.js).
+// (POSTs are rate limited per IP in server/app.ts).
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });

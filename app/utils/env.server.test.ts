@@ -25,8 +25,8 @@ describe("environment", () => {
 });
 
 describe("server settings", () => {
-  it("has defaults for the limits and sizes server/app.js uses", () => {
-    expect(parseEnv({})).toMatchObject({ RATE_LIMIT_LOGIN: 10, RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536, TRUST_PROXY: 0, PORT: 3000 });
+  it("has defaults for the limits and sizes server/app.ts uses", () => {
+    expect(parseEnv({})).toMatchObject({ RATE_LIMIT_LOGIN: 10, RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536, MAX_CONCURRENT_REQUESTS: 256, TRUST_PROXY: 0, PORT: 3000 });
     expect(parseEnv({ RATE_LIMIT_POST: "", MAX_BODY_BYTES: " " })).toMatchObject({ RATE_LIMIT_POST: 60, MAX_BODY_BYTES: 65536 });
     expect(parseEnv({ RATE_LIMIT_POST: "120", MAX_BODY_BYTES: "131072", TRUST_PROXY: "1", STRIPE_STANDIN_PORT: "4001" })).toMatchObject({
       RATE_LIMIT_POST: 120,
@@ -41,6 +41,7 @@ describe("server settings", () => {
       RATE_LIMIT_POST: ["60/min", "0", "-1", "1e3", "sixty", "6.5"],
       RATE_LIMIT_LOGIN: ["10 per 15 min", "0"],
       MAX_BODY_BYTES: ["64k", "64KB", "1e6", "0", "Infinity"],
+      MAX_CONCURRENT_REQUESTS: ["0", "unlimited", "1e3", "-5"],
       TRUST_PROXY: ["true", "yes", "-1", "loopback"],
       PORT: ["3000abc", "0", "70000", "1e3"],
       STRIPE_STANDIN_PORT: ["next", "99999"],

@@ -61,11 +61,13 @@ const BaseSchema = z.object({
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Number of proxies in front of the app (for client IPs in rate limits and logs).
     TRUST_PROXY: wholeNumber(0, 0, 10, "must be how many proxies sit in front of the app: 0 (none), 1, 2 … 10"),
-    // Requests per IP: failed logins per 15 minutes, other POSTs per minute (server/app.js).
+    // Requests per IP: failed logins per 15 minutes, other POSTs per minute (server/app.ts).
     RATE_LIMIT_LOGIN: wholeNumber(10, 1, 10_000, "must be a whole number of failed logins per IP per 15 minutes, from 1 to 10000 (e.g. 10)"),
     RATE_LIMIT_POST: wholeNumber(60, 1, 100_000, "must be a whole number of POST requests per IP per minute, from 1 to 100000 (e.g. 60)"),
     // Largest accepted request body (the logo upload gets at least 2 MB).
     MAX_BODY_BYTES: wholeNumber(64 * 1024, 1024, 100 * 1024 * 1024, "must be a size in bytes, digits only, from 1024 to 104857600 (e.g. 65536)"),
+    // Requests in progress at once (pages, posts, data; not /healthz) before more get a 503 "busy" page.
+    MAX_CONCURRENT_REQUESTS: wholeNumber(256, 1, 100_000, "must be a whole number of requests in progress at once, from 1 to 100000 (e.g. 256)"),
     // Outgoing email. Without SMTP_URL nothing is sent: messages wait in the owner's outbox.
     SMTP_URL: smtpUrl,
     EMAIL_FROM: emailFrom,
@@ -76,7 +78,7 @@ const BaseSchema = z.object({
     // Worker threads rendering PDFs (default: one per core, at most 4).
     PDF_WORKERS: optionalWholeNumber(1, 16, "must be a whole number of worker threads from 1 to 16"),
     // Stripe. Without STRIPE_SECRET_KEY (demo, tests) the app talks to the local
-    // stand-in (server/stripe-standin.js) on STRIPE_STANDIN_PORT (default PORT + 1).
+    // stand-in (server/stripe-standin.ts) on STRIPE_STANDIN_PORT (default PORT + 1).
     STRIPE_SECRET_KEY: emptyAsUnset(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)").optional()),
     STRIPE_WEBHOOK_SECRET: emptyAsUnset(z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional()),
     STRIPE_PUBLISHABLE_KEY: emptyAsUnset(z.string().regex(/^pk_(test|live)_\w+$/, "must be a Stripe publishable key (pk_test_… or pk_live_…)").optional()),

@@ -2,8 +2,8 @@
 //   - STRIPE_SECRET_KEY set: the real Stripe API.
 //   - unset outside production (development, the tests), or with
 //     STRIPE_STANDIN=1 (the demo, the browser tests): the same SDK pointed at
-//     the local stand-in (server/stripe-standin.js) on
-//     127.0.0.1:STRIPE_STANDIN_PORT, which server/index.js starts only then.
+//     the local stand-in (server/stripe-standin.ts) on
+//     127.0.0.1:STRIPE_STANDIN_PORT, which server/index.ts starts only then.
 //   - unset in production: online payment is off ("disabled"); clients are
 //     told so and pay by bank transfer, never sent to 127.0.0.1.
 // Webhooks are checked with STRIPE_WEBHOOK_SECRET; outside production, with

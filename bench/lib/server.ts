@@ -14,14 +14,14 @@ export function freshDatabase(name: string): string {
 }
 
 export function requireBuild(): void {
-  if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "build/pdf-worker/render-worker.js"))) {
+  if (["build/server/index.js", "build/pdf-worker/render-worker.js", "build/node/index.js"].some((file) => !existsSync(path.join(root, file)))) {
     console.error("No production build: run `npm run build` first.");
     process.exit(1);
   }
 }
 
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("node", ["server/index.js"], {
+  const child = spawn("node", ["build/node/index.js"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://localhost:${port}`, LOG_LEVEL: "silent", RATE_LIMIT_POST: "100000000", ...env },
     stdio: ["ignore", "ignore", "inherit"],

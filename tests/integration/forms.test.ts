@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertOwner } from "~/models/user.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { cleanText } from "../../server/forms.js";
+import { cleanText } from "../../server/forms";
 import { startApp, stopApps, type RunningApp } from "./server-app";
 
 let app: RunningApp;

@@ -12,6 +12,7 @@ import { action as acceptAction } from "~/routes/$lang.p.$token_.accept";
 import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { resetEnvForTests } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
+import { startStripeStandin } from "../../server/stripe-standin";
 import { call, post } from "./helpers";
 import { startApp, stopApps, type RunningApp } from "./server-app";
 
@@ -90,5 +91,19 @@ describe("production without a Stripe key", () => {
     const csp = page.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/form-action 'self'(;|$)/);
     expect(csp).not.toContain("127.0.0.1");
+  });
+
+  it("the stand-in itself refuses to start, unless STRIPE_STANDIN=1 opts in (the demo, the browser tests)", async () => {
+    await expect(startStripeStandin({ webhookSecret: "whsec_test" })).rejects.toThrow("refusing to start with NODE_ENV=production without STRIPE_STANDIN=1");
+    process.env.STRIPE_STANDIN = "1";
+    resetEnvForTests();
+    try {
+      const standin = await startStripeStandin({ webhookSecret: "whsec_test" });
+      expect(await (await fetch(`${standin.url}/`)).text()).toContain("Simulatore locale di Stripe");
+      await standin.close();
+    } finally {
+      delete process.env.STRIPE_STANDIN;
+      resetEnvForTests();
+    }
   });
 });

@@ -4,7 +4,7 @@
 // them), so every check below goes through the same code as production.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signPayload, startStripeStandin, type StripeStandin } from "../../server/stripe-standin.js";
+import { signPayload, startStripeStandin, type StripeStandin } from "../../server/stripe-standin";
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";

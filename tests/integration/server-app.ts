@@ -1,4 +1,4 @@
-// The real Express app (server/app.js) around the real Remix app, in this test
+// The real Express app (server/app.ts) around the real Remix app, in this test
 // process: Vite compiles the Remix build once per test file (as `npm run dev`
 // does), and each startApp() listens on its own port with its own settings.
 import type { AddressInfo } from "node:net";
@@ -7,15 +7,10 @@ import { Writable } from "node:stream";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { createServer, type ViteDevServer } from "vite";
-import { createApp } from "../../server/app.js";
+import { createApp, type EntryExports } from "../../server/app";
 import type { Env } from "~/utils/env.server";
 
-interface EntryModule {
-  getEnv(): Env;
-  stripeMode(env: Env): "live" | "test" | "standin" | "disabled";
-  disconnectDb(): Promise<void>;
-  closePdfPool(): Promise<void>;
-}
+type EntryModule = EntryExports;
 
 let vite: ViteDevServer | undefined;
 let build: ServerBuild | undefined;
@@ -45,11 +40,16 @@ export interface RunningApp {
 
 const servers = new Set<Server>();
 
+export interface StartOptions {
+  /** What the app serves instead of the build as compiled (e.g. with a route that throws). */
+  build?: (build: ServerBuild) => ServerBuild | (() => Promise<ServerBuild>);
+}
+
 /**
  * Starts the app on a free port; `settings` override the parsed environment the
  * server reads (a function gets the app's URL first, e.g. for APP_URL).
  */
-export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}): Promise<RunningApp> {
+export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}, options: StartOptions = {}): Promise<RunningApp> {
   const built = await loadBuild();
   const lines: string[] = [];
   const sink = new Writable({
@@ -65,7 +65,7 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const mod = await entry();
   const env = { ...mod.getEnv(), ...(typeof settings === "function" ? settings(url) : settings) } as Env;
-  server.on("request", createApp({ build: built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
+  server.on("request", createApp({ build: options.build ? options.build(built) : built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
   return {
     url,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),

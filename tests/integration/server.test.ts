@@ -1,4 +1,4 @@
-// The real server (server/app.js around the Remix app) answering HTTP: what the
+// The real server (server/app.ts around the Remix app) answering HTTP: what the
 // hostile test run of issue 11 found at that level.
 import { afterAll, describe, expect, it } from "vitest";
 import { upsertOwner } from "~/models/user.server";
@@ -109,7 +109,7 @@ describe("request ids", () => {
 
 describe("routePath", () => {
   it("spells a path the way Remix matches it", async () => {
-    const { routePath } = await import("../../server/app.js");
+    const { routePath } = await import("../../server/app");
     expect(routePath("/it/LOGIN?redirectTo=/x")).toBe("/it/login");
     expect(routePath("/en/Login.data")).toBe("/en/login");
     expect(routePath("/it\\login")).toBe("/it/login");
@@ -121,7 +121,7 @@ describe("routePath", () => {
   });
 
   it("decides which answers are private by that path", async () => {
-    const { privacyHeaders, routePath } = await import("../../server/app.js");
+    const { privacyHeaders, routePath } = await import("../../server/app");
     const noStore = { "Cache-Control": "private, no-store" };
     const link = { ...noStore, "X-Robots-Tag": "noindex" };
     for (const url of ["/it/owner", "/en/OWNER/account", "/it/%6Fwner.data", "/it/owner/leads.csv?x=1", "/it/intake", "/it/intake/contact"]) {

@@ -61,6 +61,8 @@ export const en: Messages = {
     badRequestBody: "What was sent is not a form we can read. Go back to the page, reload it and try again.",
     serverTitle: "Something went wrong",
     serverBody: "We have logged the error. Please try again shortly.",
+    busyTitle: "Too many requests right now",
+    busyBody: "The service is very busy. Please try again in a few seconds.",
     backHome: "Back to the start",
   },
   proposal: {

@@ -62,6 +62,8 @@ export const it = {
     badRequestBody: "I dati inviati non sono un modulo che possiamo leggere. Torna alla pagina, ricaricala e riprova.",
     serverTitle: "Qualcosa è andato storto",
     serverBody: "Abbiamo registrato l'errore. Riprova tra poco.",
+    busyTitle: "Troppe richieste in questo momento",
+    busyBody: "Il servizio è molto occupato. Riprova tra qualche secondo.",
     backHome: "Torna all'inizio",
   },
   proposal: {

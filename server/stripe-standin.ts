@@ -1,6 +1,6 @@
 // A local stand-in for the few parts of Stripe that Socialbrief uses, so the
 // whole accept → pay → webhook flow works in the demo and in the tests with no
-// Stripe keys and no network. server/index.js starts it ONLY when
+// Stripe keys and no network. server/index.ts starts it ONLY when
 // STRIPE_SECRET_KEY is unset; with real keys it is never started.
 //
 // What it plays:
@@ -18,8 +18,174 @@
 //     under /_standin/ for tests: complete a session (optionally with another
 //     amount), send async results, refund, re-deliver an event, list events.
 // Everything lives in memory; it listens on 127.0.0.1 only.
+// It refuses to start with NODE_ENV=production unless STRIPE_STANDIN=1 (the
+// demo, the browser tests): a real deployment never sends payers to it.
 import { createHmac, randomBytes } from "node:crypto";
-import http from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { z } from "zod";
+import { getEnv, type Env } from "../app/utils/env.server";
+import { escapeHtml } from "./html";
+
+export interface StandinDelivery {
+  at: string;
+  status: number | null;
+  error?: string;
+}
+
+interface StripeEventObject {
+  id: string;
+  object: "event";
+  api_version: string;
+  created: number;
+  data: { object: Record<string, unknown> };
+  livemode: false;
+  pending_webhooks: number;
+  request: { id: null; idempotency_key: null };
+  type: string;
+}
+
+export interface StandinEvent extends StripeEventObject {
+  deliveries: StandinDelivery[];
+}
+
+export interface StandinSession {
+  id: string;
+  object: "checkout.session";
+  amount_subtotal: number;
+  amount_total: number;
+  cancel_url: string | null;
+  client_reference_id: string | null;
+  created: number;
+  currency: string;
+  customer: null;
+  customer_details: { email: string; name: null } | null;
+  customer_email: string | null;
+  expires_at: number;
+  livemode: false;
+  locale: string | null;
+  metadata: Record<string, string>;
+  mode: "payment";
+  payment_intent: string | null;
+  payment_method_types: string[];
+  payment_status: "paid" | "unpaid";
+  status: "open" | "complete" | "expired";
+  success_url: string;
+  url: string | null;
+}
+
+interface LineItem {
+  description: string;
+  detail: string;
+  currency: string;
+  unit_amount: number;
+  quantity: number;
+  amount_total: number;
+}
+
+interface SessionEntry {
+  session: StandinSession;
+  lineItems: LineItem[];
+  intentMetadata: Record<string, string>;
+  description: string | null;
+}
+
+interface PaymentIntent {
+  id: string;
+  object: "payment_intent";
+  amount: number;
+  currency: string;
+  description: string | null;
+  metadata: Record<string, string>;
+  latest_charge: string | null;
+  status: "processing" | "succeeded" | "requires_payment_method";
+}
+
+interface Charge {
+  id: string;
+  object: "charge";
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  captured: true;
+  created: number;
+  currency: string;
+  description: string | null;
+  livemode: false;
+  metadata: Record<string, string>;
+  paid: true;
+  payment_intent: string;
+  refunded: boolean;
+  status: "succeeded";
+}
+
+interface Refund {
+  id: string;
+  object: "refund";
+  amount: number;
+  charge: string;
+  created: number;
+  currency: string;
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string | null;
+  status: "succeeded";
+}
+
+interface EventRecord {
+  event: StripeEventObject;
+  deliveries: StandinDelivery[];
+  delivered: Promise<number | null>;
+}
+
+type Settled = Array<{ id: string; type: string; deliveries: StandinDelivery[] }>;
+type Outcome = "paid" | "processing" | "declined";
+type Lang = "it" | "en";
+
+export interface StripeStandin {
+  url: string;
+  port: number;
+  /** Every event so far, oldest first, with its deliveries. */
+  events(): StandinEvent[];
+  session(id: string): StandinSession;
+  complete(sessionId: string, options?: { outcome?: Outcome; amountTotal?: number }): Promise<{ session: StandinSession; events: Settled }>;
+  asyncResult(sessionId: string, result: "succeeded" | "failed"): Promise<{ session: StandinSession; events: Settled }>;
+  expire(sessionId: string): Promise<{ session: StandinSession; events: Settled }>;
+  refund(params: { payment_intent?: string; charge?: string; amount?: number }): Promise<{ refund: { id: string; amount: number }; events: Settled }>;
+  /** Sends an event (again): a re-delivery keeps its id, as Stripe's do. */
+  deliver(eventId: string): Promise<number | null>;
+  /** Resolves once every event sent so far has been delivered (or given up on). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StandinLogger {
+  warn?: (details: object, message: string) => void;
+  error?: (details: object, message: string) => void;
+}
+
+export interface StandinOptions {
+  /** 0 picks a free one. */
+  port?: number;
+  /** 127.0.0.1 */
+  host?: string;
+  /** Where events are sent. */
+  webhookUrl?: string;
+  /** How events are signed. */
+  webhookSecret: string;
+  /** Replaces the HTTP POST (tests call the route in-process). */
+  deliver?: (payload: string, headers: Record<string, string>) => Promise<{ status: number }>;
+  /** true: send each event as it happens; false queues them until deliver(eventId). */
+  autoDeliver?: boolean;
+  /** Time before a bank debit's result (1500). */
+  asyncDelayMs?: number;
+  /** Waits between delivery attempts ([500, 2000]). */
+  retryDelaysMs?: number[];
+  /** Shown on the checkout page, as Stripe shows the account's name ("Socialbrief"). */
+  merchantName?: string;
+  logger?: StandinLogger;
+  /** The checked environment (default getEnv()): NODE_ENV and STRIPE_STANDIN decide whether it may start. */
+  env?: Pick<Env, "NODE_ENV" | "STRIPE_STANDIN">;
+}
 
 const API_VERSION = "2026-02-25.clover";
 const DAY_S = 24 * 60 * 60;
@@ -89,93 +255,129 @@ const words = {
   },
 };
 
-function newId(prefix) {
+function newId(prefix: string): string {
   return `${prefix}_${randomBytes(14).toString("hex")}`;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Stripe's form encoding (`a[b][0][c]=v`) into nested objects and arrays. */
-export function parseStripeForm(text) {
-  const root = {};
+export function parseStripeForm(text: string): Record<string, unknown> {
+  const root: FormTree = {};
   for (const [rawKey, value] of new URLSearchParams(text)) {
     const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(rawKey);
     if (!match) continue;
-    const path = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1])];
+    const path = [match[1] ?? "", ...[...(match[2] ?? "").matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? "")];
     let node = root;
     path.forEach((segment, index) => {
       const key = segment === "" ? String(Object.keys(node).length) : segment;
       if (index === path.length - 1) node[key] = value;
       else {
-        if (typeof node[key] !== "object" || node[key] === null) node[key] = {};
-        node = node[key];
+        const next = node[key];
+        if (typeof next === "object") node = next;
+        else {
+          const child: FormTree = {};
+          node[key] = child;
+          node = child;
+        }
       }
     });
   }
-  return withArrays(root);
+  const parsed = withArrays(root);
+  return isRecord(parsed) ? parsed : {};
 }
 
-function withArrays(value) {
-  if (!value || typeof value !== "object") return value;
+interface FormTree {
+  [key: string]: string | FormTree;
+}
+
+function withArrays(value: string | FormTree): unknown {
+  if (typeof value !== "object") return value;
   const keys = Object.keys(value);
-  const mapped = Object.fromEntries(keys.map((k) => [k, withArrays(value[k])]));
-  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) return keys.map(Number).sort((a, b) => a - b).map((k) => mapped[String(k)]);
-  return mapped;
+  const mapped = new Map(keys.map((k) => [k, withArrays(value[k] ?? "")]));
+  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) return keys.map(Number).sort((a, b) => a - b).map((k) => mapped.get(String(k)));
+  return Object.fromEntries(mapped);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A field of a parsed form that is itself an object ({} when it is not). */
+function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+const stringOrNull = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+// A JSON body of the control API (/_standin/…); other fields (refund metadata, reason) pass through.
+const ControlInput = z
+  .object({
+    outcome: z.enum(["paid", "processing", "declined"]).optional(),
+    amountTotal: z.number().int().min(0).optional(),
+    result: z.enum(["succeeded", "failed"]).optional(),
+  })
+  .passthrough();
+
+function controlInput(text: string): z.infer<typeof ControlInput> {
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    throw new StripeError(400, "Invalid JSON body.", "parameter_invalid");
+  }
+  const parsed = ControlInput.safeParse(json);
+  if (!parsed.success) throw new StripeError(400, `Invalid body: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}.`, "parameter_invalid");
+  return parsed.data;
 }
 
 /** The Stripe-Signature header for a payload, as Stripe computes it. */
-export function signPayload(payload, secret, timestamp = nowSeconds()) {
+export function signPayload(payload: string, secret: string, timestamp: number = nowSeconds()): string {
   const signature = createHmac("sha256", secret).update(`${timestamp}.${payload}`, "utf8").digest("hex");
   return `t=${timestamp},v1=${signature}`;
 }
 
-function escapeHtml(value) {
-  return String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-function formatAmount(cents, currency, lang) {
+function formatAmount(cents: number, currency: string, lang: Lang): string {
   return new Intl.NumberFormat(lang === "it" ? "it-IT" : "en-GB", { style: "currency", currency: currency.toUpperCase(), useGrouping: "always" }).format(cents / 100);
 }
 
 class StripeError extends Error {
-  constructor(status, message, code, param) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+    readonly param?: string,
+  ) {
     super(message);
-    this.status = status;
-    this.code = code;
-    this.param = param;
   }
 }
 
-function requireString(params, name) {
+function requireString(params: Record<string, unknown>, name: string): string {
   const value = params[name];
   if (typeof value !== "string" || value === "") throw new StripeError(400, `Missing required param: ${name}.`, "parameter_missing", name);
   return value;
 }
 
-function toInt(value, name) {
+function toInt(value: unknown, name: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) throw new StripeError(400, `Invalid integer: ${name}`, "parameter_invalid_integer", name);
   return n;
 }
 
-function stringMap(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === "string"));
+function stringMap(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(record(value)).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+/** Whether the stand-in may run: always outside production, in production only with STRIPE_STANDIN=1. */
+export function standinAllowed(env: Pick<Env, "NODE_ENV" | "STRIPE_STANDIN">): boolean {
+  return env.NODE_ENV !== "production" || env.STRIPE_STANDIN === "1";
 }
 
 /**
- * Starts the stand-in. Options:
- *   port (0 picks a free one), host (127.0.0.1),
- *   webhookUrl and webhookSecret: where and how events are sent,
- *   deliver(payload, headers) => Promise<{ status }>: replaces the HTTP POST (tests call the route in-process),
- *   autoDeliver (true): send each event as it happens; false queues them until deliver(eventId),
- *   asyncDelayMs (1500): time before a bank debit's result,
- *   retryDelaysMs ([500, 2000]): waits between delivery attempts,
- *   merchantName ("Socialbrief"): shown on the checkout page, as Stripe shows the account's name,
- *   logger (console-like, optional).
- * Resolves with a handle: url, port, close(), and the control methods below.
+ * Starts the stand-in (see StandinOptions). Resolves with a handle: url, port,
+ * close(), and the control methods of StripeStandin.
  */
-export async function startStripeStandin(options = {}) {
+export async function startStripeStandin(options: StandinOptions): Promise<StripeStandin> {
   const {
     port = 0,
     host = "127.0.0.1",
@@ -187,19 +389,20 @@ export async function startStripeStandin(options = {}) {
     retryDelaysMs = [500, 2000],
     merchantName = "Socialbrief",
     logger,
+    env = getEnv(),
   } = options;
+  if (!standinAllowed(env)) throw new Error("stripe stand-in: refusing to start with NODE_ENV=production without STRIPE_STANDIN=1");
   if (!webhookSecret) throw new Error("stripe stand-in: webhookSecret is required");
 
-  const sessions = new Map();
-  const idempotent = new Map();
-  const paymentIntents = new Map();
-  const charges = new Map();
-  /** @type {Array<{ event: object, deliveries: Array<{ at: string, status: number | null, error?: string }> }>} */
-  const events = [];
-  const timers = new Set();
+  const sessions = new Map<string, SessionEntry>();
+  const idempotent = new Map<string, unknown>();
+  const paymentIntents = new Map<string, PaymentIntent>();
+  const charges = new Map<string, Charge>();
+  const events: EventRecord[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   let baseUrl = "";
 
-  const post = async (payload, headers) => {
+  const post = async (payload: string, headers: Record<string, string>): Promise<{ status: number }> => {
     if (deliverOverride) return deliverOverride(payload, headers);
     if (!webhookUrl) return { status: 0 };
     const response = await fetch(webhookUrl, { method: "POST", headers, body: payload, signal: AbortSignal.timeout(15_000) });
@@ -207,7 +410,7 @@ export async function startStripeStandin(options = {}) {
     return { status: response.status };
   };
 
-  async function deliverOnce(record) {
+  async function deliverOnce(record: EventRecord): Promise<number | null> {
     const payload = JSON.stringify(record.event, null, 2);
     const headers = {
       "Content-Type": "application/json; charset=utf-8",
@@ -219,13 +422,13 @@ export async function startStripeStandin(options = {}) {
       record.deliveries.push({ at: new Date().toISOString(), status });
       return status;
     } catch (error) {
-      record.deliveries.push({ at: new Date().toISOString(), status: null, error: String(error?.message ?? error) });
+      record.deliveries.push({ at: new Date().toISOString(), status: null, error: error instanceof Error ? error.message : String(error) });
       return null;
     }
   }
 
   /** Sends an event (again), retrying while the app does not answer 2xx; resolves with the last status. */
-  async function deliver(eventId) {
+  async function deliver(eventId: string): Promise<number | null> {
     const record = events.find((r) => r.event.id === eventId);
     if (!record) throw new StripeError(404, `No such event: '${eventId}'`, "resource_missing");
     let status = await deliverOnce(record);
@@ -238,25 +441,27 @@ export async function startStripeStandin(options = {}) {
     return status;
   }
 
-  function emit(type, object) {
-    const event = {
+  function emit(type: string, object: StandinSession | Charge): EventRecord {
+    const event: StripeEventObject = {
       id: newId("evt"),
       object: "event",
       api_version: API_VERSION,
       created: nowSeconds(),
-      data: { object: structuredClone(object) },
+      data: { object: { ...structuredClone(object) } },
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
       type,
     };
-    const record = { event, deliveries: [] };
+    const deliveries: StandinDelivery[] = [];
+    // Pushed before the first delivery starts: deliver() looks the event up.
+    const record: EventRecord = { event, deliveries, delivered: Promise.resolve(null) };
     events.push(record);
-    record.delivered = autoDeliver ? deliver(event.id) : Promise.resolve(null);
+    if (autoDeliver) record.delivered = deliver(event.id);
     return record;
   }
 
-  function later(fn, ms) {
+  function later(fn: () => unknown, ms: number): void {
     const timer = setTimeout(() => {
       timers.delete(timer);
       void Promise.resolve().then(fn).catch((error) => logger?.error?.({ err: error }, "stripe stand-in: scheduled step failed"));
@@ -264,51 +469,53 @@ export async function startStripeStandin(options = {}) {
     timers.add(timer);
   }
 
-  function getSession(id) {
+  function getSession(id: string): SessionEntry {
     const session = sessions.get(id);
     if (!session) throw new StripeError(404, `No such checkout.session: '${id}'`, "resource_missing", "session");
     return session;
   }
 
-  function createSession(params) {
+  function createSession(params: Record<string, unknown>): StandinSession {
     if ((params.mode ?? "payment") !== "payment") throw new StripeError(400, "The stand-in supports mode=payment only.", "parameter_invalid", "mode");
     const successUrl = requireString(params, "success_url");
     const items = Array.isArray(params.line_items) ? params.line_items : [];
     if (items.length === 0) throw new StripeError(400, "Missing required param: line_items.", "parameter_missing", "line_items");
-    const lineItems = items.map((item, index) => {
-      const data = item?.price_data;
-      if (!data || typeof data !== "object") throw new StripeError(400, "The stand-in supports line_items[].price_data only.", "parameter_invalid", `line_items[${index}]`);
-      const quantity = toInt(item.quantity ?? "1", `line_items[${index}][quantity]`);
+    const lineItems = items.map((item: unknown, index): LineItem => {
+      const data = record(item).price_data;
+      if (!isRecord(data)) throw new StripeError(400, "The stand-in supports line_items[].price_data only.", "parameter_invalid", `line_items[${index}]`);
+      const quantity = toInt(record(item).quantity ?? "1", `line_items[${index}][quantity]`);
       const unit = toInt(data.unit_amount, `line_items[${index}][price_data][unit_amount]`);
+      const product = record(data.product_data);
       return {
-        description: data.product_data?.name ?? "",
-        detail: data.product_data?.description ?? "",
+        description: stringOrNull(product.name) ?? "",
+        detail: stringOrNull(product.description) ?? "",
         currency: String(data.currency ?? "").toLowerCase(),
         unit_amount: unit,
         quantity,
         amount_total: unit * quantity,
       };
     });
-    const currency = lineItems[0].currency;
+    const currency = lineItems[0]?.currency ?? "";
     if (!currency || lineItems.some((l) => l.currency !== currency)) throw new StripeError(400, "All line items need the same currency.", "parameter_invalid", "line_items");
     const total = lineItems.reduce((sum, l) => sum + l.amount_total, 0);
     const created = nowSeconds();
     const id = newId("cs_test");
-    const session = {
+    const customerEmail = stringOrNull(params.customer_email);
+    const session: StandinSession = {
       id,
       object: "checkout.session",
       amount_subtotal: total,
       amount_total: total,
-      cancel_url: typeof params.cancel_url === "string" ? params.cancel_url : null,
-      client_reference_id: typeof params.client_reference_id === "string" ? params.client_reference_id : null,
+      cancel_url: stringOrNull(params.cancel_url),
+      client_reference_id: stringOrNull(params.client_reference_id),
       created,
       currency,
       customer: null,
-      customer_details: params.customer_email ? { email: params.customer_email, name: null } : null,
-      customer_email: typeof params.customer_email === "string" ? params.customer_email : null,
+      customer_details: customerEmail ? { email: customerEmail, name: null } : null,
+      customer_email: customerEmail,
       expires_at: params.expires_at ? toInt(params.expires_at, "expires_at") : created + DAY_S,
       livemode: false,
-      locale: typeof params.locale === "string" ? params.locale : null,
+      locale: stringOrNull(params.locale),
       metadata: stringMap(params.metadata),
       mode: "payment",
       payment_intent: null,
@@ -318,12 +525,13 @@ export async function startStripeStandin(options = {}) {
       success_url: successUrl,
       url: `${baseUrl}/c/pay/${id}`,
     };
-    sessions.set(id, { session, lineItems, intentMetadata: stringMap(params.payment_intent_data?.metadata), description: params.payment_intent_data?.description ?? null });
+    const intentData = record(params.payment_intent_data);
+    sessions.set(id, { session, lineItems, intentMetadata: stringMap(intentData.metadata), description: stringOrNull(intentData.description) });
     return session;
   }
 
-  function newCharge(intent) {
-    const charge = {
+  function newCharge(intent: PaymentIntent): Charge {
+    const charge: Charge = {
       id: newId("ch"),
       object: "charge",
       amount: intent.amount,
@@ -351,13 +559,13 @@ export async function startStripeStandin(options = {}) {
    * (a bank debit whose result comes later), or "declined" (nothing happens).
    * amountTotal replaces what was charged (to test a differing amount).
    */
-  function complete(sessionId, { outcome = "paid", amountTotal } = {}) {
+  function complete(sessionId: string, { outcome = "paid", amountTotal }: { outcome?: Outcome; amountTotal?: unknown } = {}): { session: StandinSession; records: EventRecord[] } {
     const entry = getSession(sessionId);
     const { session } = entry;
     if (session.status !== "open") throw new StripeError(400, `This Checkout Session is ${session.status}.`, "checkout_session_not_open");
     if (outcome === "declined") return { session, records: [] };
     if (amountTotal !== undefined) session.amount_total = toInt(amountTotal, "amountTotal");
-    const intent = {
+    const intent: PaymentIntent = {
       id: newId("pi"),
       object: "payment_intent",
       amount: session.amount_total,
@@ -379,7 +587,7 @@ export async function startStripeStandin(options = {}) {
   }
 
   /** The later result of a bank debit: "succeeded" or "failed". */
-  function asyncResult(sessionId, result) {
+  function asyncResult(sessionId: string, result: unknown): { session: StandinSession; records: EventRecord[] } {
     const { session } = getSession(sessionId);
     const intent = session.payment_intent ? paymentIntents.get(session.payment_intent) : null;
     if (session.status !== "complete" || !intent || session.payment_status === "paid") throw new StripeError(400, "This session has no payment in progress.", "payment_intent_unexpected_state");
@@ -392,7 +600,7 @@ export async function startStripeStandin(options = {}) {
     return { session, records: [emit("checkout.session.async_payment_failed", session)] };
   }
 
-  function expire(sessionId) {
+  function expire(sessionId: string): { session: StandinSession; records: EventRecord[] } {
     const { session } = getSession(sessionId);
     if (session.status !== "open") throw new StripeError(400, `Only Checkout Sessions with a status of open can be expired. This session is ${session.status}.`, "checkout_session_not_open");
     session.status = "expired";
@@ -400,8 +608,8 @@ export async function startStripeStandin(options = {}) {
     return { session, records: [emit("checkout.session.expired", session)] };
   }
 
-  function refund(params) {
-    let charge;
+  function refund(params: Record<string, unknown>): { refund: Refund; records: EventRecord[] } {
+    let charge: Charge | undefined;
     if (typeof params.charge === "string") charge = charges.get(params.charge);
     else if (typeof params.payment_intent === "string") {
       const intent = paymentIntents.get(params.payment_intent);
@@ -413,7 +621,7 @@ export async function startStripeStandin(options = {}) {
     if (amount <= 0 || amount > remaining) throw new StripeError(400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`, "amount_too_large", "amount");
     charge.amount_refunded += amount;
     charge.refunded = charge.amount_refunded === charge.amount;
-    const refundObject = {
+    const refundObject: Refund = {
       id: newId("re"),
       object: "refund",
       amount,
@@ -428,29 +636,30 @@ export async function startStripeStandin(options = {}) {
     return { refund: refundObject, records: [emit("charge.refunded", charge)] };
   }
 
-  const settle = async (records) => {
+  const settle = async (records: EventRecord[]): Promise<Settled> => {
     await Promise.all(records.map((r) => r.delivered));
     return records.map((r) => ({ id: r.event.id, type: r.event.type, deliveries: r.deliveries }));
   };
 
   // ---------------------------------------------------------------- HTTP
 
-  const send = (res, status, body, headers = {}) => {
+  const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { "Cache-Control": "no-store", ...headers });
     res.end(body);
   };
-  const sendJson = (res, status, value) => send(res, status, JSON.stringify(value, null, 2), { "Content-Type": "application/json; charset=utf-8" });
-  const sendError = (res, error) => {
-    const status = error instanceof StripeError ? error.status : 500;
+  const sendJson = (res: ServerResponse, status: number, value: unknown): void => send(res, status, JSON.stringify(value, null, 2), { "Content-Type": "application/json; charset=utf-8" });
+  const sendError = (res: ServerResponse, error: unknown): void => {
+    const known = error instanceof StripeError ? error : undefined;
+    const status = known?.status ?? 500;
     sendJson(res, status, {
-      error: { type: status >= 500 ? "api_error" : "invalid_request_error", message: error instanceof StripeError ? error.message : "Stand-in error", code: error.code, param: error.param },
+      error: { type: status >= 500 ? "api_error" : "invalid_request_error", message: known?.message ?? "Stand-in error", code: known?.code, param: known?.param },
     });
   };
 
-  async function readBody(req) {
-    const chunks = [];
+  async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of req) {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > 256 * 1024) throw new StripeError(413, "Request too large.", "request_too_large");
       chunks.push(chunk);
@@ -458,14 +667,14 @@ export async function startStripeStandin(options = {}) {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  function pageLang(req, session) {
+  function pageLang(req: IncomingMessage, session: StandinSession | null): Lang {
     const locale = session?.locale ?? "auto";
     if (locale.startsWith("it")) return "it";
     if (locale.startsWith("en")) return "en";
     return /^\s*en/i.test(req.headers["accept-language"] ?? "") ? "en" : "it";
   }
 
-  function page(lang, title, body) {
+  function page(lang: Lang, title: string, body: string): string {
     return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -511,11 +720,11 @@ ${body}
 `;
   }
 
-  function checkoutPage(req, entry, error) {
+  function checkoutPage(req: IncomingMessage, entry: SessionEntry, error?: string): string {
     const { session, lineItems } = entry;
     const lang = pageLang(req, session);
     const w = words[lang];
-    const money = (cents) => formatAmount(cents, session.currency, lang);
+    const money = (cents: number) => formatAmount(cents, session.currency, lang);
     const merchant = merchantName;
     if (session.status !== "open") {
       const message = session.status === "complete" ? w.complete : w.expired;
@@ -525,7 +734,7 @@ ${body}
     const rows = lineItems
       .map((l) => `<tr><th scope="row">${escapeHtml(l.description)}${l.detail ? `<span class="detail">${escapeHtml(l.detail)}</span>` : ""}</th><td class="num">${escapeHtml(money(l.amount_total))}</td></tr>`)
       .join("");
-    const option = (value, label, checked) =>
+    const option = (value: string, label: string, checked: boolean) =>
       `<label class="choice"><input type="radio" name="outcome" value="${value}"${checked ? " checked" : ""}> <span>${escapeHtml(label)}</span></label>`;
     return page(
       lang,
@@ -558,7 +767,7 @@ ${option("declined", w.declined, false)}
     );
   }
 
-  function dashboardPage(req) {
+  function dashboardPage(req: IncomingMessage): string {
     const lang = pageLang(req, null);
     const w = words[lang];
     const sessionRows = [...sessions.values()]
@@ -566,7 +775,7 @@ ${option("declined", w.declined, false)}
       .map(({ session }) => {
         const intent = session.payment_intent ? paymentIntents.get(session.payment_intent) : null;
         const charge = intent?.latest_charge ? charges.get(intent.latest_charge) : null;
-        const refundable = charge && charge.amount_refunded < charge.amount;
+        const refundable = intent && charge && charge.amount_refunded < charge.amount;
         const state = [session.status, session.payment_status, charge?.refunded ? "refunded" : charge?.amount_refunded ? "partially_refunded" : ""].filter(Boolean).join(" · ");
         return `<tr><td>${escapeHtml(session.id)}<span class="detail">${escapeHtml(session.customer_email ?? "")}</span></td><td class="num">${escapeHtml(formatAmount(session.amount_total, session.currency, lang))}</td><td>${escapeHtml(state)}</td><td>${
           refundable
@@ -582,7 +791,7 @@ ${option("declined", w.declined, false)}
         return `<tr><td>${escapeHtml(event.id)}</td><td>${escapeHtml(event.type)}</td><td>${escapeHtml(last ? String(last.status ?? last.error ?? "") : "—")}</td><td><form class="inline" method="post" action="/dashboard/redeliver"><input type="hidden" name="event" value="${escapeHtml(event.id)}"><button type="submit" class="secondary">${escapeHtml(w.redeliver)} <span class="visually-hidden">${escapeHtml(event.id)}</span></button></form></td></tr>`;
       })
       .join("");
-    const table = (caption, head, rows) =>
+    const table = (caption: string, head: string[], rows: string) =>
       rows
         ? `<div class="wrap"><table><caption style="text-align:left;font-weight:700">${escapeHtml(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`
         : `<h2>${escapeHtml(caption)}</h2><p>${escapeHtml(w.none)}</p>`;
@@ -593,12 +802,14 @@ ${option("declined", w.declined, false)}
     );
   }
 
-  const redirect = (res, location) => send(res, 303, "", { Location: location });
+  const redirect = (res: ServerResponse, location: string) => send(res, 303, "", { Location: location });
 
-  async function handle(req, res) {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://standin.local");
     const path = url.pathname;
     const method = req.method ?? "GET";
+    /** The id in the path when it matches `pattern` (one capture group). */
+    const idIn = (pattern: RegExp): string | undefined => pattern.exec(path)?.[1];
 
     // --- the API the SDK calls
     if (path.startsWith("/v1/")) {
@@ -609,14 +820,14 @@ ${option("declined", w.declined, false)}
       const key = method === "POST" ? req.headers["idempotency-key"] : undefined;
       const cacheKey = key ? `${path}:${key}` : null;
       if (cacheKey && idempotent.has(cacheKey)) return sendJson(res, 200, idempotent.get(cacheKey));
-      let match;
-      let result;
+      let id: string | undefined;
+      let result: unknown;
       if (path === "/v1/checkout/sessions" && method === "POST") result = createSession(body);
       else if (path === "/v1/checkout/sessions" && method === "GET") {
         const data = [...sessions.values()].map((e) => e.session).filter((s) => !body.payment_intent || s.payment_intent === body.payment_intent);
         result = { object: "list", data, has_more: false, url: "/v1/checkout/sessions" };
-      } else if ((match = /^\/v1\/checkout\/sessions\/([\w]+)$/.exec(path)) && method === "GET") result = getSession(match[1]).session;
-      else if ((match = /^\/v1\/checkout\/sessions\/([\w]+)\/expire$/.exec(path)) && method === "POST") result = expire(match[1]).session;
+      } else if ((id = idIn(/^\/v1\/checkout\/sessions\/([\w]+)$/)) && method === "GET") result = getSession(id).session;
+      else if ((id = idIn(/^\/v1\/checkout\/sessions\/([\w]+)\/expire$/)) && method === "POST") result = expire(id).session;
       else if (path === "/v1/refunds" && method === "POST") result = refund(body).refund;
       else return sendJson(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } });
       if (cacheKey) idempotent.set(cacheKey, result);
@@ -624,9 +835,9 @@ ${option("declined", w.declined, false)}
     }
 
     // --- the hosted checkout page
-    let match = /^\/c\/pay\/([\w]+)$/.exec(path);
-    if (match) {
-      const entry = sessions.get(match[1]);
+    const payId = idIn(/^\/c\/pay\/([\w]+)$/);
+    if (payId) {
+      const entry = sessions.get(payId);
       if (!entry) return send(res, 404, page("it", words.it.notFound, `<main><h1>${escapeHtml(words.it.notFound)}</h1><p lang="en">${escapeHtml(words.en.notFound)}</p></main>`), { "Content-Type": "text/html; charset=utf-8" });
       if (method === "POST") {
         const form = new URLSearchParams(await readBody(req));
@@ -660,21 +871,22 @@ ${option("declined", w.declined, false)}
     // --- the control API for tests
     if (path.startsWith("/_standin/")) {
       const text = method === "POST" ? await readBody(req) : "";
-      const input = text ? JSON.parse(text) : {};
+      const input = controlInput(text);
+      let id: string | undefined;
       if (path === "/_standin/events" && method === "GET") return sendJson(res, 200, { data: events.map((r) => ({ ...r.event, deliveries: r.deliveries })) });
-      if ((match = /^\/_standin\/sessions\/([\w]+)\/complete$/.exec(path)) && method === "POST") {
-        const { session, records } = complete(match[1], input);
+      if ((id = idIn(/^\/_standin\/sessions\/([\w]+)\/complete$/)) && method === "POST") {
+        const { session, records } = complete(id, { outcome: input.outcome, amountTotal: input.amountTotal });
         return sendJson(res, 200, { session, events: await settle(records) });
       }
-      if ((match = /^\/_standin\/sessions\/([\w]+)\/async$/.exec(path)) && method === "POST") {
-        const { session, records } = asyncResult(match[1], input.result);
+      if ((id = idIn(/^\/_standin\/sessions\/([\w]+)\/async$/)) && method === "POST") {
+        const { session, records } = asyncResult(id, input.result);
         return sendJson(res, 200, { session, events: await settle(records) });
       }
       if (path === "/_standin/refunds" && method === "POST") {
         const { refund: made, records } = refund(input);
         return sendJson(res, 200, { refund: made, events: await settle(records) });
       }
-      if ((match = /^\/_standin\/events\/([\w]+)\/deliver$/.exec(path)) && method === "POST") return sendJson(res, 200, { status: await deliver(match[1]) });
+      if ((id = idIn(/^\/_standin\/events\/([\w]+)\/deliver$/)) && method === "POST") return sendJson(res, 200, { status: await deliver(id) });
     }
     return send(res, 404, "Not found", { "Content-Type": "text/plain; charset=utf-8" });
   }
@@ -686,7 +898,7 @@ ${option("declined", w.declined, false)}
       else res.end();
     });
   });
-  await new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
       server.off("error", reject);
@@ -728,7 +940,7 @@ ${option("declined", w.declined, false)}
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      const closed = new Promise((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
     },

@@ -1,16 +1,43 @@
-// Production (and dev) HTTP server: the Express app of server/app.js around the
+// Production (and dev) HTTP server: the Express app of server/app.ts around the
 // Remix build, the Stripe stand-in when there is no key, the hourly draft purge,
-// and graceful SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database
-import pino from "pino";
+// and graceful SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database.
+// `npm run build` compiles this file to build/node/index.js, which `npm start`
+// runs with plain node; `npm run dev` runs it from source with tsx.
+import type { ServerBuild } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pino from "pino";
 import "dotenv/config";
-import { createApp } from "./app.js";
+import { parseEnv, type Env } from "../app/utils/env.server";
+import { createApp, type EntryExports } from "./app";
+import type { StripeStandin } from "./stripe-standin";
+
+/** A bad environment is reported by name, without a stack trace, and stops the start. */
+function exitOnEnvError(error: unknown): never {
+  if (error instanceof Error && error.name === "EnvError") {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+// Every setting this file, server/app.ts and the stand-in use comes from the
+// zod schema of app/utils/env.server.ts: checked here first, so a bad one stops
+// the start with its name before anything is loaded.
+let early: Env;
+try {
+  early = parseEnv(process.env);
+} catch (error) {
+  exitOnEnvError(error);
+}
 
 // Stripe: without STRIPE_SECRET_KEY (the demo default) the local stand-in
-// (server/stripe-standin.js) plays Stripe's part, started below. Its webhooks
+// (server/stripe-standin.ts) plays Stripe's part, started below. Its webhooks
 // are signed with a secret made up for this process unless one is configured,
 // so nobody can sign a fake event with a secret published in the repository.
-if (!process.env.STRIPE_SECRET_KEY?.trim() && !process.env.STRIPE_WEBHOOK_SECRET?.trim()) {
+// Set before the build loads, so the build's own getEnv() reads it.
+if (!early.STRIPE_SECRET_KEY && !early.STRIPE_WEBHOOK_SECRET) {
   process.env.STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
 }
 
@@ -20,35 +47,26 @@ const viteDevServer = isDev
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
   : undefined;
 
-async function loadBuild() {
-  return viteDevServer
-    ? viteDevServer.ssrLoadModule("virtual:remix/server-build")
-    : import("../build/server/index.js");
+async function loadBuild(): Promise<ServerBuild> {
+  if (viteDevServer) return (await viteDevServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  // The Remix server build of `npm run build`, from the project folder (as build/client is).
+  return (await import(/* @vite-ignore */ pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
 }
 
-let build;
+let build: ServerBuild;
 try {
   build = await loadBuild();
 } catch (error) {
-  // A bad environment is reported by name, without a stack trace.
-  if (error && error.name === "EnvError") {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  exitOnEnvError(error);
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, stripeMode: paymentMode } = build.entry.module;
-// Every setting this file and server/app.js use comes from here, checked with
-// zod (app/utils/env.server.ts): a bad one stops the start with its name.
-let env;
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode } = build.entry
+  .module as unknown as EntryExports;
+// The build's own parse of the same schema (its cached copy is what the app reads).
+let env: Env;
 try {
   env = getEnv();
 } catch (error) {
-  if (error && error.name === "EnvError") {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  exitOnEnvError(error);
 }
 const logger = pino({ level: env.LOG_LEVEL, base: { app: "socialbrief" } });
 await dbReady();
@@ -58,7 +76,7 @@ const stripeMode = paymentMode(env);
 
 let closing = false;
 const app = createApp({
-  build: viteDevServer ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") : build,
+  build: viteDevServer ? loadBuild : build,
   env,
   logger,
   mode: isDev ? "development" : "production",
@@ -73,19 +91,21 @@ const server = app.listen(env.PORT, () => {
 server.keepAliveTimeout = 65_000;
 
 // The Stripe stand-in, only in "standin" mode: never with real keys, never in
-// production unless asked for (STRIPE_STANDIN=1: the demo, the browser tests).
-let stripeStandin;
+// production unless asked for (STRIPE_STANDIN=1: the demo, the browser tests);
+// the stand-in itself refuses production without STRIPE_STANDIN=1 too.
+let stripeStandin: StripeStandin | undefined;
 if (stripeMode === "disabled") {
   logger.warn("no STRIPE_SECRET_KEY in production: online payment is off, clients are told to pay by bank transfer");
 }
 if (stripeMode === "standin") {
   try {
-    const { startStripeStandin } = await import("./stripe-standin.js");
+    const { startStripeStandin } = await import("./stripe-standin");
     stripeStandin = await startStripeStandin({
       port: env.STRIPE_STANDIN_PORT ?? env.PORT + 1,
       webhookUrl: `http://127.0.0.1:${env.PORT}/stripe/webhook`,
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? "",
       logger,
+      env,
     });
     logger.warn({ url: stripeStandin.url }, "no STRIPE_SECRET_KEY: payments go to the local Stripe stand-in (no real money)");
   } catch (error) {
@@ -94,20 +114,23 @@ if (stripeMode === "standin") {
 }
 
 // Abandoned questionnaire drafts are deleted once their retention
-// (DRAFT_RETENTION_DAYS after the last change) has passed: at start, then hourly.
-async function purgeDrafts() {
+// (DRAFT_RETENTION_DAYS after the last change) has passed, and expired staff
+// sessions with them: at start, then hourly.
+async function purgeDrafts(): Promise<void> {
   try {
     const count = await purgeExpiredDrafts();
     if (count) logger.info({ count }, "purged expired drafts");
+    const sessions = await purgeExpiredSessions();
+    if (sessions) logger.info({ count: sessions }, "purged expired sessions");
   } catch (error) {
-    logger.error({ err: error }, "draft purge failed");
+    logger.error({ err: error }, "draft and session purge failed");
   }
 }
 void purgeDrafts();
 const purgeTimer = setInterval(() => void purgeDrafts(), 60 * 60 * 1000);
 purgeTimer.unref();
 
-async function shutdown(signal) {
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (closing) return;
   closing = true;
   clearInterval(purgeTimer);

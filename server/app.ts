@@ -1,16 +1,38 @@
 // The Express app around the Remix request handler, built from a validated
-// environment so server/index.js and the integration tests run the same code:
+// environment so server/index.ts and the integration tests run the same code:
 // - compression; hashed assets cached for a year, other public files for an hour
 // - helmet security headers; rate limits on login and public POSTs
-// - structured request logs (pino-http)
+// - structured request logs (pino-http), every 5xx logged with its request id
+// - a fresh CSP nonce per request for every script (no 'unsafe-inline' in production)
+// - a limit on requests in progress: past it a translated 503, logged
 import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from "express";
 import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { randomUUID } from "node:crypto";
-import { withCleanForms } from "./forms.js";
+import { randomBytes, randomUUID } from "node:crypto";
+import type * as Entry from "../app/entry.server";
+import type { Env } from "../app/utils/env.server";
+import type { StripeMode } from "../app/utils/stripe.server";
+import "../app/utils/load-context";
+import { errorPage, langOf, withErrorPages } from "./error-pages";
+import { withCleanForms } from "./forms";
+
+declare module "express-serve-static-core" {
+  interface Request {
+    /** The path as Remix routes it (routePath()), set first thing for every request. */
+    routePath: string;
+  }
+  interface Locals {
+    /** This request's Content-Security-Policy nonce (base64). */
+    cspNonce: string;
+  }
+}
 
 /**
  * The path the way Remix will route it, for every decision made here by path
@@ -19,11 +41,10 @@ import { withCleanForms } from "./forms.js";
  * segment, ignores letter case, trailing slashes and the single-fetch `.data`
  * suffix. Without this `/it/LOGIN` or `/it/%6Cogin` reached the login action
  * past the login limiter.
- * @param {string} originalUrl
- * @returns {string} lower case, no trailing slash ("/" for the root)
+ * Lower case, no trailing slash ("/" for the root).
  */
-export function routePath(originalUrl) {
-  let pathname;
+export function routePath(originalUrl: string): string {
+  let pathname: string;
   try {
     pathname = new URL(`http://localhost${originalUrl}`).pathname;
   } catch {
@@ -57,25 +78,23 @@ const TOKEN_LINK = /^\/(it|en)\/(p|intake\/resume|invite|reset)\//;
 /**
  * The headers every answer on `path` (a routePath) must carry: never stored by
  * a browser or proxy cache, and token links never indexed. Empty for public pages.
- * @param {string} path
- * @returns {Record<string, string>}
  */
-export function privacyHeaders(path) {
+export function privacyHeaders(path: string): Record<string, string> {
   if (!PRIVATE.test(path)) return {};
-  const headers = { "Cache-Control": "private, no-store" };
+  const headers: Record<string, string> = { "Cache-Control": "private, no-store" };
   return TOKEN_LINK.test(path) ? { ...headers, "X-Robots-Tag": "noindex" } : headers;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The last of a header's comma-separated values, or undefined. */
-function lastValue(header) {
+function lastValue(header: string | string[] | undefined): string | undefined {
   const value = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").pop()?.trim();
   return value || undefined;
 }
 
 /** Whether two origins (scheme://host[:port]) are the same, default ports and case aside. */
-function sameOrigin(a, b) {
+function sameOrigin(a: string, b: string): boolean {
   try {
     const left = new URL(a);
     return left.origin !== "null" && left.origin === new URL(b).origin && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/?$/i.test(a);
@@ -84,24 +103,32 @@ function sameOrigin(a, b) {
   }
 }
 
-/** @param {{ routePath?: string }} req */
-const isEnglish = (req) => req.routePath === "/en" || (req.routePath ?? "").startsWith("/en/");
+const isEnglish = (req: Request): boolean => langOf(req.routePath) === "en";
 
-/**
- * @param {object} options
- * @param {import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>)} options.build
- * @param {Record<string, any>} options.env the environment as parsed and checked by app/utils/env.server.ts
- *   (never process.env: every setting read here has been validated)
- * @param {import("pino").Logger} options.logger
- * @param {"development" | "production"} [options.mode]
- * @param {{ middlewares: import("express").RequestHandler } | undefined} [options.viteDevServer]
- * @param {() => boolean} [options.isClosing] true while the server shuts down
- * @param {boolean} [options.serveStatic] serve build/client (default: without a Vite dev server)
- * @param {"live" | "test" | "standin" | "disabled"} options.stripeMode from app/utils/stripe.server.ts
- */
-export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode }) {
+/** What app/entry.server.tsx exports beside the Remix entry: the build's own database client, environment, PDF pool. */
+export type EntryExports = Pick<typeof Entry, "getEnv" | "dbReady" | "disconnectDb" | "closePdfPool" | "closeEmailTransports" | "purgeExpiredDrafts" | "purgeExpiredSessions" | "stripeMode">;
+
+export interface AppOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** The environment as parsed and checked by app/utils/env.server.ts (never process.env). */
+  env: Env;
+  logger: Logger;
+  mode?: "development" | "production";
+  viteDevServer?: { middlewares: RequestHandler };
+  /** True while the server shuts down. */
+  isClosing?: () => boolean;
+  /** Serve build/client (default: without a Vite dev server). */
+  serveStatic?: boolean;
+  /** From app/utils/stripe.server.ts. */
+  stripeMode: StripeMode;
+}
+
+/** The request id pino-http gave the request (a UUID). */
+const requestIdOf = (req: IncomingMessage): string => String(req.id);
+
+export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode }: AppOptions): Express {
   // Where paying may post to (browsers apply form-action to the redirect to Checkout too).
-  const checkoutOrigins =
+  const checkoutOrigins: string[] =
     stripeMode === "live" || stripeMode === "test"
       ? ["https://checkout.stripe.com"]
       : stripeMode === "standin"
@@ -117,17 +144,19 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
       logger,
       // A request id from a proxy in front is kept only when it is a UUID: anything
       // else a client sends is not echoed into logs or responses.
-      genReqId: (req, res) => {
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const sent = req.headers["x-request-id"];
         const id = typeof sent === "string" && UUID.test(sent) ? sent.toLowerCase() : randomUUID();
         res.setHeader("X-Request-Id", id);
         return id;
       },
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // Every 5xx answer, whoever produced it, is an error line with its request id.
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     }),
   );
 
@@ -145,10 +174,10 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     const headers = Object.entries(privacyHeaders(req.routePath));
     if (headers.length === 0) return next();
     const writeHead = res.writeHead;
-    res.writeHead = function (...args) {
+    res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
       for (const [name, value] of headers) this.setHeader(name, value);
       return writeHead.apply(this, args);
-    };
+    } as Response["writeHead"];
     next();
   });
 
@@ -158,12 +187,23 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     next();
   });
   app.use(compression());
+  // A fresh nonce per request: the only inline or module scripts a page may run
+  // are the ones our own render gave it (getLoadContext hands it to Remix).
+  // In development Vite's HMR injects scripts of its own, so 'unsafe-inline'
+  // stays there (browsers ignore it beside a nonce, so none is sent then).
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  const scriptSources = isDev
+    ? ["'self'", "'unsafe-inline'"]
+    : ["'self'", (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as Response).locals.cspNonce}'`];
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           "default-src": ["'self'"],
-          "script-src": isDev ? ["'self'", "'unsafe-inline'"] : ["'self'", "'unsafe-inline'"],
+          "script-src": scriptSources,
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:"],
           "connect-src": isDev ? ["'self'", "ws:"] : ["'self'"],
@@ -204,7 +244,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   // Our check decides: once an Origin passed it, it is not handed on, so Remix's
   // own comparison (Origin against X-Forwarded-Host or Host, whatever sent them)
   // cannot turn a post from our own origin into a blank 500.
-  const checked = (req, next) => {
+  const checked = (req: Request, next: () => void) => {
     delete req.headers.origin;
     next();
   };
@@ -224,7 +264,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     if (proxied) {
       // The value our proxy wrote is the last one (a client may have sent its own before it).
       const host = lastValue(req.headers["x-forwarded-host"]) ?? req.headers.host;
-      const proto = lastValue(req.headers["x-forwarded-proto"]) ?? (req.socket.encrypted ? "https" : "http");
+      const proto = lastValue(req.headers["x-forwarded-proto"]) ?? ((req.socket as Partial<TLSSocket>).encrypted ? "https" : "http");
       if (host && sameOrigin(origin, `${proto}://${host}`)) return checked(req, next);
     }
     res.status(403).type("text/plain").send("Forbidden: cross-site request");
@@ -251,7 +291,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     next();
   });
 
-  const limitMessage = (req) =>
+  const limitMessage = (req: Request) =>
     (isEnglish(req) ? "Too many attempts. Try again in a few minutes." : "Troppi tentativi. Riprova tra qualche minuto.");
   // Logins: failed attempts per IP (successful ones do not count). Over the
   // limit the request still reaches the login action, marked, so the person
@@ -263,7 +303,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     standardHeaders: "draft-7",
     legacyHeaders: false,
     skipSuccessfulRequests: true,
-    handler: (req, _res, next) => {
+    handler: (req: Request, _res: Response, next: () => void) => {
       req.headers["x-login-limited"] = "1";
       next();
     },
@@ -303,16 +343,45 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     res.status(400).type("text/plain").send(isEnglish(req) ? "Bad request." : "Richiesta non valida.");
   });
 
-  // Every form action gets a cleaned form, or a 400/415 (server/forms.js).
-  const cleanBuild = typeof build === "function" ? async () => withCleanForms(await build()) : withCleanForms(build);
-  app.all("*", createRequestHandler({ build: cleanBuild, mode }));
-
-  // Express's last resort: a plain message, never a stack trace.
-  app.use((err, req, res, _next) => {
-    req.log?.error({ err }, "unhandled server error");
-    if (res.headersSent) return;
-    res.status(500).type("text/plain").send("Internal Server Error");
+  // Overload: past MAX_CONCURRENT_REQUESTS pages and posts in progress at once,
+  // more are answered at once with a translated 503 (and Retry-After) rather
+  // than queued until they all time out; each is logged with its request id.
+  let inFlight = 0;
+  app.use((req, res, next) => {
+    if (req.routePath === "/healthz") return next();
+    if (inFlight >= env.MAX_CONCURRENT_REQUESTS) {
+      req.log.warn({ inFlight, limit: env.MAX_CONCURRENT_REQUESTS }, "overloaded: too many requests in progress, answered 503");
+      res.status(503).setHeader("Retry-After", "5");
+      return void res.type("html").send(errorPage(langOf(req.routePath), 503, requestIdOf(req)));
+    }
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
+    next();
   });
+
+  // Every form action gets a cleaned form, or a 400/415 (server/forms.ts); where
+  // Remix has no error boundary to render (a resource route, a failing boundary)
+  // a thrown error gets the translated error page (server/error-pages.ts).
+  const wrap = (built: ServerBuild) => withErrorPages(withCleanForms(built));
+  const cleanBuild = typeof build === "function" ? async () => wrap(await build()) : wrap(build);
+  app.all(
+    "*",
+    createRequestHandler({
+      build: cleanBuild,
+      mode,
+      // What every loader, action and app/entry.server.tsx gets (app/utils/load-context.ts).
+      getLoadContext: (req, res) => ({ requestId: requestIdOf(req), logger: req.log, cspNonce: res.locals.cspNonce }),
+    }),
+  );
+
+  // Express's last resort (a middleware or Remix's handler threw): logged with
+  // the request id, answered with a plain translated page, never a stack trace.
+  const lastResort: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    req.log.error({ err }, "unhandled server error");
+    if (res.headersSent) return void res.end();
+    res.status(500).type("html").send(errorPage(langOf(req.routePath), 500, requestIdOf(req)));
+  };
+  app.use(lastResort);
 
   return app;
 }

@@ -1,5 +1,5 @@
 // Every form action gets a clean form, in one place: the Remix build's actions
-// are wrapped (server/app.js) so no route can read a raw body.
+// are wrapped (server/app.ts) so no route can read a raw body.
 // - Control characters (NUL and the rest of C0/C1, except tab, line feed and
 //   carriage return, which textareas use) are removed from every field name and
 //   text value before the action sees it, so they never reach the database.
@@ -7,6 +7,7 @@
 //   cannot be parsed (broken multipart, …) 400, through the route's translated
 //   error page, never a 500. A post without a body gets an empty form.
 // Routes that take other bodies (Stripe's signed JSON webhook) are left alone.
+import type { ActionFunction, ServerBuild } from "@remix-run/node";
 
 const FORM_TYPE = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -14,30 +15,30 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NOT_FORMS = new Set(["routes/stripe.webhook"]);
 
 /** A text value without control characters other than \t, \n and \r. */
-export function cleanText(value) {
+export function cleanText(value: string): string {
   return value.replace(CONTROL, "");
 }
 
-function hasBody(request) {
+function hasBody(request: Request): boolean {
   const length = request.headers.get("content-length");
   if (length !== null) return Number(length) > 0;
   return request.headers.has("transfer-encoding");
 }
 
-function rebuilt(request, body) {
+function rebuilt(request: Request, body: URLSearchParams | FormData): Request {
   const headers = new Headers(request.headers);
   for (const name of ["content-length", "content-type", "transfer-encoding"]) headers.delete(name);
   return new Request(request.url, { method: request.method, headers, body, signal: request.signal });
 }
 
 /** The request as the action may see it: a clean form, or a thrown 400/415. */
-export async function cleanFormRequest(request) {
+export async function cleanFormRequest(request: Request): Promise<Request> {
   const type = request.headers.get("content-type") ?? "";
   if (!FORM_TYPE.test(type)) {
     if (hasBody(request)) throw new Response("Unsupported Media Type", { status: 415 });
     return rebuilt(request, new URLSearchParams());
   }
-  let form;
+  let form: FormData;
   try {
     form = await request.formData();
   } catch {
@@ -47,12 +48,12 @@ export async function cleanFormRequest(request) {
   const clean = multipart ? new FormData() : new URLSearchParams();
   for (const [name, value] of form.entries()) {
     if (typeof value === "string") clean.append(cleanText(name), cleanText(value));
-    else if (multipart) clean.append(cleanText(name), value, cleanText(value.name));
+    else if (clean instanceof FormData) clean.append(cleanText(name), value, cleanText(value.name));
   }
   return rebuilt(request, clean);
 }
 
-function wrapAction(action) {
+function wrapAction(action: ActionFunction): ActionFunction {
   return async (args) => {
     if (args.request.method === "GET" || args.request.method === "HEAD") return action(args);
     return action({ ...args, request: await cleanFormRequest(args.request) });
@@ -60,9 +61,10 @@ function wrapAction(action) {
 }
 
 /** The same build, every form action taking its form through cleanFormRequest. */
-export function withCleanForms(build) {
-  const routes = {};
+export function withCleanForms(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
     const action = route.module.action;
     routes[id] = action && !NOT_FORMS.has(id) ? { ...route, module: { ...route.module, action: wrapAction(action) } } : route;
   }
