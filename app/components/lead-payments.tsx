@@ -6,20 +6,16 @@
 // models/payments.server.ts, from the page's loader); its forms post to the
 // resource route /:lang/owner/payments/:leadId.
 import { useFetcher, useLocation, useSearchParams } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
 import type { LeadPaymentsData } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
 import { VatLines } from "./vat-lines";
+import { useHydrated } from "remix-utils/use-hydrated";
 
 type FetcherData = { intent: "manual" | "review"; errors?: Record<string, string>; ok?: "saved" | "reviewed" };
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 const isPanelKey = (key: string | null | undefined): key is string => Boolean(key && /^payment\.panel\.errors\.\w+$/.test(key));
 

@@ -33,6 +33,7 @@ import { prisma } from "~/utils/db.server";
 import { intakeCookie, readBrowserKey } from "~/utils/intake-cookie.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
+import { useHydrated } from "remix-utils/use-hydrated";
 
 const HONEYPOT = "company_website";
 const RESEND_AFTER_MS = 60_000;
@@ -183,11 +184,6 @@ interface LoaderData {
 
 type ActionData = { result?: SubmissionResult<string[]>; saved?: string; resend?: "sent" | "wait" };
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 export default function IntakeStep() {
   const data = useLoaderData<typeof loader>();

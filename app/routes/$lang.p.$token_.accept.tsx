@@ -6,7 +6,7 @@ import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMet
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { FieldError, translateError } from "~/components/field";
@@ -21,6 +21,7 @@ import { getAcceptableProposal, getProposalView } from "~/models/proposal.server
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
+import { useHydrated } from "remix-utils/use-hydrated";
 
 const noStore = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
@@ -79,11 +80,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
 type Meta = FieldMetadata<string | undefined>;
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 function TextField({ meta, label, hint, autoComplete, inputMode, upper }: { meta: Meta; label: string; hint?: string; autoComplete?: string; inputMode?: "numeric" | "email"; upper?: boolean }) {
   const { t } = useTranslation();
