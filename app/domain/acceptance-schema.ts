@@ -15,8 +15,6 @@ import {
 } from "./italian-ids";
 
 export const clientKinds = ["business", "person"] as const;
-export type ClientKind = (typeof clientKinds)[number];
-
 const required = (max: number) =>
   z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(max, `errors.tooLong|${max}`);
 const optional = (max: number) => z.string().trim().max(max, `errors.tooLong|${max}`).optional();

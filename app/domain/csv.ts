@@ -5,7 +5,6 @@
 // The writing is csv-stringify's; the formula guard below is ours.
 import { stringify } from "csv-stringify/sync";
 
-export const CSV_BOM = "\uFEFF";
 export const CSV_SEPARATOR = ";";
 export const CSV_EOL = "\r\n";
 

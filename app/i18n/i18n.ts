@@ -9,7 +9,7 @@ export const locales = ["it", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "it";
 
-export const resources = { it: { translation: it }, en: { translation: en } } as const;
+const resources = { it: { translation: it }, en: { translation: en } } as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

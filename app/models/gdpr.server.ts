@@ -84,8 +84,6 @@ export async function exportPerson(email: string) {
   };
 }
 
-export type PersonExport = Awaited<ReturnType<typeof exportPerson>>;
-
 /** What erasing this email would touch: shown to the owner before they confirm. */
 export async function summarisePerson(email: string) {
   const address = normalise(email);

@@ -48,8 +48,6 @@ export function parseAnswers(text: string): RawAnswers {
   }
 }
 
-export type Draft = NonNullable<Awaited<ReturnType<typeof findDraftByBrowserKey>>>;
-
 export async function createDraft(locale: string) {
   const browserKey = newSecret();
   const draft = await prisma.$transaction(async (tx) => {

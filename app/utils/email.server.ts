@@ -34,14 +34,6 @@ export interface SendResult {
   status: EmailStatus;
 }
 
-export function isEmailKind(value: unknown): value is EmailKind {
-  return typeof value === "string" && (emailKinds as readonly string[]).includes(value);
-}
-
-export function isEmailStatus(value: unknown): value is EmailStatus {
-  return typeof value === "string" && (emailStatuses as readonly string[]).includes(value);
-}
-
 const MessageSchema = z.object({
   kind: z.enum(emailKinds),
   to: z.string().trim().email().max(254),

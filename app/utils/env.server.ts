@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DRAFT_RETENTION_DAYS } from "~/domain/privacy";
 
 const databaseUrl = z
   .string({ required_error: "is required" })
@@ -72,7 +73,7 @@ const BaseSchema = z.object({
     SMTP_URL: smtpUrl,
     EMAIL_FROM: emailFrom,
     // Unfinished questionnaire drafts are deleted this many days after their last change.
-    DRAFT_RETENTION_DAYS: wholeNumber(30, 1, 365, "must be a whole number of days from 1 to 365"),
+    DRAFT_RETENTION_DAYS: wholeNumber(DEFAULT_DRAFT_RETENTION_DAYS, 1, 365, "must be a whole number of days from 1 to 365"),
     // Where rendered PDFs are kept (one file per sent proposal version).
     STORAGE_DIR: z.string().trim().min(1).default("./data/storage"),
     // Worker threads rendering PDFs (default: one per core, at most 4).

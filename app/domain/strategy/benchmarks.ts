@@ -53,4 +53,3 @@ export const cadenceRange: Record<Channel, { min: number; max: number; source: S
 };
 
 /** Reply-time expectations: old surveys, quoted as such. */
-export const replyExpectation = { withinHourPercentComplaining: true, reasonableHours: 4, source: "sprout2016" as SourceId, olderSource: "lithium2013" as SourceId };

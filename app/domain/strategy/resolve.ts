@@ -79,8 +79,4 @@ export function collectMsgs(value: unknown, out: Msg[] = []): Msg[] {
 /** The owner's text edits per part: they win over the generated text of that part. */
 export type TextEdits = Partial<Record<PartId, string>>;
 
-export function editedParts(edits: TextEdits): PartId[] {
-  return (Object.keys(edits) as PartId[]).filter((k) => (edits[k] ?? "").trim() !== "");
-}
-
 export type { ProposalModel };
