@@ -248,8 +248,20 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     delete req.headers.origin;
     next();
   };
+  // The app reads pages (GET, HEAD) and takes forms (POST): any other method
+  // (OPTIONS, PUT, PATCH, DELETE, …) is answered here, before Remix, whose own
+  // handling of them ends in a 500 (its CSRF check on an OPTIONS single-fetch
+  // request with a foreign Origin) or a 405 naming a route module.
   app.use((req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "POST") return next();
+    res
+      .status(405)
+      .set("Allow", "GET, HEAD, POST")
+      .type("text/plain")
+      .send(isEnglish(req) ? "Method not allowed." : "Metodo non consentito.");
+  });
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
     const origin = req.headers.origin;
     if (!origin) return next();
     if (origin === "null") {

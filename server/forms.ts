@@ -60,13 +60,23 @@ function wrapAction(action: ActionFunction): ActionFunction {
   };
 }
 
-/** The same build, every form action taking its form through cleanFormRequest. */
+/**
+ * A POST to a route without an action: a plain 405 through the route's error
+ * page. Remix's own 405 carries "did not provide an `action` for route
+ * routes/…" into the page it renders, naming our modules to whoever asks.
+ */
+const noAction: ActionFunction = () => {
+  throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "GET, HEAD" } });
+};
+
+/** The same build, every form action taking its form through cleanFormRequest, and a plain 405 where there is none. */
 export function withCleanForms(build: ServerBuild): ServerBuild {
   const routes: ServerBuild["routes"] = {};
   for (const [id, route] of Object.entries(build.routes)) {
     if (!route) continue;
     const action = route.module.action;
-    routes[id] = action && !NOT_FORMS.has(id) ? { ...route, module: { ...route.module, action: wrapAction(action) } } : route;
+    if (!action) routes[id] = { ...route, module: { ...route.module, action: noAction } };
+    else routes[id] = NOT_FORMS.has(id) ? route : { ...route, module: { ...route.module, action: wrapAction(action) } };
   }
   return { ...build, routes };
 }

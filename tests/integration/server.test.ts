@@ -87,6 +87,36 @@ describe("the Origin check", () => {
   });
 });
 
+describe("methods the app does not take", () => {
+  it("answers OPTIONS, PUT and DELETE with a plain 405 before Remix, a foreign Origin on a data request included", async () => {
+    const app = await startApp();
+    for (const [method, path, headers] of [
+      ["OPTIONS", "/it/p/abc/pay.data", { Origin: "https://evil.example" }],
+      ["OPTIONS", "/en/login", {}],
+      ["PUT", "/it/login", { "Content-Type": "application/x-www-form-urlencoded" }],
+      ["DELETE", "/it/owner/team", {}],
+    ] as const) {
+      const response = await fetch(`${app.url}${path}`, { method, headers });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get("Allow")).toBe("GET, HEAD, POST");
+      expect(await response.text()).toBe(path.startsWith("/en") ? "Method not allowed." : "Metodo non consentito.");
+    }
+    expect(app.logs().filter((line) => Number(line.level) >= 50)).toEqual([]);
+    await app.close();
+  });
+
+  it("answers a POST to a page without an action with a 405 that names no route module", async () => {
+    const app = await startApp();
+    for (const path of ["/it/privacy", "/en/privacy", "/it/p/abc/pdf", "/it/privacy.data"]) {
+      const response = await fetch(`${app.url}${path}`, { method: "POST", body: form({ a: "b" }) });
+      expect(response.status, path).toBe(405);
+      const body = await response.text();
+      expect(body, path).not.toMatch(/did not provide|Unexpected Server Error/);
+    }
+    await app.close();
+  });
+});
+
 describe("request ids", () => {
   it("keep a UUID sent by a proxy and replace anything else, in the answer and the log", async () => {
     const app = await startApp();
