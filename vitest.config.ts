@@ -3,8 +3,9 @@ import tsconfigPaths from "vite-tsconfig-paths";
 
 // Three projects, run separately by scripts/test-all.sh so each prints its own counts:
 //   unit      pure modules (no database)
-//   sqlite    integration tests on a freshly migrated SQLite file per test file
-//   postgres  the same integration tests on a fresh PostgreSQL database per test file
+//   sqlite    integration tests on a SQLite file per test file, copied from one migrated
+//             template per run, every table emptied after each test
+//   postgres  the same on a PostgreSQL database per test file (CREATE DATABASE … TEMPLATE)
 //             (only when TEST_POSTGRES_URL is set)
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -19,6 +20,7 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
+          globalSetup: ["tests/global-db.ts"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "sqlite", NODE_ENV: "test" },
           // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
@@ -31,6 +33,7 @@ export default defineConfig({
         test: {
           name: "postgres",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
+          globalSetup: ["tests/global-db.ts"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "postgres", NODE_ENV: "test" },
           // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.

@@ -1,29 +1,36 @@
-// Runs before each integration test file: a fresh, migrated database of its
-// own (SQLite file, or a new PostgreSQL database on TEST_POSTGRES_URL's server),
-// dropped after the file's tests.
+// Runs before each integration test file: a database of its own, copied from
+// the run's migrated template (tests/global-db.ts): a SQLite file copy, or a
+// PostgreSQL database created WITH TEMPLATE. After every test all rows are
+// deleted (migrations history aside), so each test starts from empty tables
+// whatever the one before it did or left behind; a file whose tests build on
+// each other's rows on purpose says so with shareRowsBetweenTests()
+// (tests/integration/db-isolation.ts). The database is dropped after the file.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, afterEach, inject } from "vitest";
 import pg from "pg";
-import { applyMigrations, pgConfig } from "../scripts/lib/schema-engine";
-import { disconnectDb } from "~/utils/db.server";
+import { pgConfig } from "../scripts/lib/schema-engine";
+import { disconnectDb, prisma } from "~/utils/db.server";
 import { closePdfPool } from "~/pdf/pool.server";
+import { rowsShared } from "./integration/db-isolation";
 
 // Rendered files go to a throwaway folder per test file.
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "sb-storage-"));
 
 const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+const template = inject("templateDb");
+const postgres = process.env.TEST_DB === "postgres";
 let cleanup: () => Promise<void>;
 
-if (process.env.TEST_DB === "postgres") {
+if (postgres) {
   const serverUrl = process.env.TEST_POSTGRES_URL;
   if (!serverUrl) throw new Error("The postgres project needs TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)");
   const name = `socialbrief_test_${suffix}`;
   const admin = new pg.Client(pgConfig(serverUrl));
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
@@ -33,9 +40,8 @@ if (process.env.TEST_DB === "postgres") {
     await admin.end();
   };
 } else {
-  const dir = path.resolve("tests/.tmp");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `test_${suffix}.db`);
+  const file = path.join(path.dirname(template), `test_${suffix}.db`);
+  copyFileSync(template, file);
   process.env.DATABASE_URL = `file:${file}`;
   cleanup = async () => {
     await disconnectDb();
@@ -43,7 +49,33 @@ if (process.env.TEST_DB === "postgres") {
   };
 }
 
-await applyMigrations(process.env.DATABASE_URL);
+let tables: string[] | undefined;
+
+async function tableNames(): Promise<string[]> {
+  const rows = postgres
+    ? await prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`)
+    : await prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`);
+  return rows.map((row) => row.name);
+}
+
+/** Deletes every row of every table (foreign keys checked at the end, when nothing is left). */
+async function emptyTables(): Promise<void> {
+  tables ??= await tableNames();
+  if (tables.length === 0) return;
+  if (postgres) {
+    await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
+    return;
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+    for (const table of tables ?? []) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  });
+}
+
+afterEach(async () => {
+  if (!rowsShared()) await emptyTables();
+});
+
 afterAll(async () => {
   await closePdfPool();
   await cleanup();

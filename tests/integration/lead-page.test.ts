@@ -1,6 +1,6 @@
 // The lead page on a real database: answers, status, assignment, notes and
 // the activity timeline, for owners and members alike.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as leadAction, loader as leadLoader } from "~/routes/$lang.owner.leads.$leadId";
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
@@ -57,7 +57,8 @@ const page = async (leadId: string, who = member, query = ""): Promise<PageData>
 const act = (leadId: string, fields: Record<string, string>, who = member) =>
   call(leadAction, post(`/it/owner/leads/${leadId}`, fields, { Cookie: who.cookie }), { lang: "it", leadId });
 
-beforeAll(async () => {
+// Every test starts from empty tables (tests/setup-db.ts): the shared rows are made anew for each.
+beforeEach(async () => {
   owner = await staff("owner", "Olga Owner");
   member = await staff("member", "Mario Member");
 });

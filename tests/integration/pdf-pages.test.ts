@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
 import type { RawAnswers } from "~/domain/intake/definition";
 import { complete } from "~/domain/intake/fixtures";
@@ -122,7 +122,8 @@ async function pages(token: string) {
   return { pictures: files.map((f) => readPpm(path.join(dir, f))), text };
 }
 
-beforeAll(async () => {
+// Every test starts from empty tables (tests/setup-db.ts): the shared rows are made anew for each.
+beforeEach(async () => {
   const owner = await prisma.user.create({ data: { email: "owner@pages.example", name: "Owner", passwordHash: "x", role: "owner" } });
   await saveOwnerSettings({ ...defaultOwnerSettings, studioName: "Studio Verde", branding: { ...defaultOwnerSettings.branding, primaryColor: PRIMARY } }, owner.id);
 });

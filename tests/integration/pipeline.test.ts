@@ -1,6 +1,6 @@
 // The lead pipeline on a real database: filters, search, sort, pages, the
 // questionnaires in progress with the team's reminder, and the CSV export.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as pipelineAction, loader as pipelineLoader } from "~/routes/$lang.owner._index";
 import { loader as csvLoader } from "~/routes/$lang.owner.leads[.csv]";
 import { loader as resumeLoader } from "~/routes/$lang.intake.resume.$token";
@@ -83,7 +83,8 @@ async function view(query: string, who = owner): Promise<PipelineData> {
 }
 const names = (d: PipelineData) => d.leads.map((l) => l.name);
 
-beforeAll(async () => {
+// Every test starts from empty tables (tests/setup-db.ts): the leads are made anew for each.
+beforeEach(async () => {
   owner = await staff("owner", "Olga Owner");
   member = await staff("member", "Mario Member");
   await lead({ name: "Anna Albergo", organisation: "Hotel Lago Blu", sector: "hospitality", status: "new", budgetBand: "b1000_2500", createdAt: "2026-03-01T10:00:00Z", goals: ["leads", "awareness"], channels: { instagram: "present", facebook: "present", tiktok: "wanted" }, assignedToId: member.user.id });
@@ -208,7 +209,7 @@ describe("questionnaires in progress", () => {
   let started: string;
   let noEmail: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const a = await createDraft("it");
     await saveStep(a.draft.id, {}, "about", { ...complete.about, organisation: "Pasticceria Dolce Vita", contactName: "Paola Pasticcera", email: "paola@dolcevita.example" }, "audience");
     started = a.draft.id;

@@ -1,7 +1,7 @@
 // Pages with private data are never stored by a browser or proxy cache, and the
 // prospect's private links are never indexed: for the HTML document, the
 // single-fetch data request (`.data`) and error answers alike.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLead } from "~/models/lead.server";
 import { upsertOwner } from "~/models/user.server";
 import { createSessionCookie } from "~/utils/auth.server";
@@ -14,6 +14,9 @@ let leadId: string;
 
 beforeAll(async () => {
   app = await startApp();
+});
+// Every test starts from empty tables (tests/setup-db.ts): the owner and the lead are made anew for each.
+beforeEach(async () => {
   const user = await upsertOwner({ email: "owner@studio.example", name: "Olga Owner", password: "correct horse battery staple" });
   cookie = (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
   const lead = await createLead({ name: "Chiara Neri", email: "chiara@agriturismo-neri.example", organisation: "Agriturismo Neri", goal: "awareness", locale: "it" });

@@ -1,6 +1,6 @@
 // Roles, checked on the server: a member works leads and proposals, and gets
 // 403 from every owner-only loader and action, with nothing changed.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/$lang.owner.settings";
 import { action as proposalSettingsAction, loader as proposalSettingsLoader } from "~/routes/$lang.owner.settings_.proposals";
 import { action as teamAction, loader as teamLoader } from "~/routes/$lang.owner.team";
@@ -47,7 +47,8 @@ async function snapshot() {
   return { users, invites, profile, settings, leads, emails, audit };
 }
 
-beforeAll(async () => {
+// Every test starts from empty tables (tests/setup-db.ts): the shared rows are made anew for each.
+beforeEach(async () => {
   owner = await staff("owner", "Olga Owner");
   member = await staff("member", "Mario Member");
   const { draft } = await createDraft("it");
@@ -110,14 +111,14 @@ describe("a member", () => {
 
   it("cannot change a proposal's prices (403, nothing saved), while the owner can", async () => {
     const c = { Cookie: member.cookie };
-    const before = await prisma.proposal.findUniqueOrThrow({ where: { leadId } });
+    const saved = () => prisma.proposal.findUnique({ where: { leadId }, select: { textEdits: true, priceEdits: true } });
+    const before = await saved();
     const attempts: Array<Record<string, string>> = [{ "price-onboarding": "1,00" }, { "price-onboarding": "abc" }, { "price-package-completo": "10" }];
     for (const fields of attempts) {
       const response = await call(reviewAction, post(`/it/owner/proposals/${leadId}`, { intent: "save", "part-summary": "Cambiato", ...fields }, c), { lang: "it", leadId });
       expect(response.status).toBe(403);
     }
-    const after = await prisma.proposal.findUniqueOrThrow({ where: { leadId } });
-    expect([after.textEdits, after.priceEdits]).toEqual([before.textEdits, before.priceEdits]);
+    expect(await saved()).toEqual(before);
 
     const ownerSave = await call(reviewAction, post(`/it/owner/proposals/${leadId}`, { intent: "save", "price-onboarding": "250,00" }, { Cookie: owner.cookie }), { lang: "it", leadId });
     expect(ownerSave.status).toBe(302);
