@@ -121,6 +121,16 @@ function describe(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
+/** Every row of every model, by model, in a stable order: to compare before and after. */
+export async function snapshot(models: Model[] = readModels()): Promise<Record<string, unknown[]>> {
+  const all: Record<string, unknown[]> = {};
+  for (const model of models) {
+    const rows = await delegate(model.name).findMany();
+    all[model.name] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return all;
+}
+
 /** Every broken rule in the database, as `Model.column (row id): what`; empty when all rows follow the schema. */
 export async function problems(models: Model[] = readModels()): Promise<string[]> {
   const rows = new Map<string, Record<string, unknown>[]>();
