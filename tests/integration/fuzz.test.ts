@@ -37,7 +37,7 @@ import { upsertOwner } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { intakeCookie } from "~/utils/intake-cookie.server";
-import { problems } from "./db-rules";
+import { problems, snapshot } from "./db-rules";
 import { submittedLead } from "./helpers";
 import { loadBuild, startApp, stopApps, type RunningApp } from "./server-app";
 
@@ -170,12 +170,19 @@ function oddName(rng: Random): string {
 
 type Fields = Array<[string, string]>;
 
-/** Known fields with realistic or hostile values, some dropped, some sent twice, some strangers added. */
+/**
+ * Known fields with realistic or hostile values, some dropped, some sent twice, some
+ * strangers added; or (a third of the time) a form that is right but for one or two
+ * values, so hostile text gets past the checks as far as the database.
+ */
 function formFields(rng: Random, known: Record<string, () => string>): Fields {
   const fields: Fields = [];
+  const names = Object.keys(known);
+  const near = rng.chance(0.33);
+  const odd = new Set(near ? [rng.pick(names), rng.pick(names)] : []);
   for (const [name, realistic] of Object.entries(known)) {
-    if (rng.chance(0.1)) continue;
-    const value = rng.chance(0.55) ? realistic() : hostile(rng);
+    if (!near && rng.chance(0.1)) continue;
+    const value = near ? (odd.has(name) ? rng.pick([...UNICODE, ...EMOJI, ...RTL, `a${rng.pick(CONTROL)}b`, hostile(rng)]) : realistic()) : rng.chance(0.55) ? realistic() : hostile(rng);
     fields.push([name, value]);
     if (rng.chance(0.08)) fields.push([name, rng.chance(0.5) ? value : hostile(rng)]);
   }
@@ -288,6 +295,7 @@ const BAD_COOKIES = [
 
 interface Fixtures {
   owner: { email: string };
+  ownerId: string;
   tokens: { sent: string; accepted: string; plain: string; erased: string; unknown: string };
   versionHash: string;
   packageIds: string[];
@@ -363,7 +371,9 @@ const targets: Target[] = [
       form.push(["intent", rng.weighted([[50, "next"], [20, "autosave"], [10, "back"], [5, "resend"], [5, ""], [10, hostile(rng, 20)]] as const)]);
       if (rng.chance(0.05)) form.push(["company_website", "http://spam.example"]);
       if (rng.chance(0.1)) form.push(["from", rng.pick(["review", "x"])]);
-      const cookie = rng.weighted([[45, rng.pick(fx.drafts)], [35, ""], [20, rng.pick(BAD_COOKIES)]] as const);
+      // The last draft only ever gets the review step, so it stays complete and submits.
+      const draftCookie = step === "review" && rng.chance(0.5) ? fx.drafts.at(-1)! : rng.pick(fx.drafts.slice(0, -1));
+      const cookie = rng.weighted([[45, draftCookie], [35, ""], [20, rng.pick(BAD_COOKIES)]] as const);
       return { path: `/${lang(rng)}/intake/${step}`, fields: form, headers: cookie ? { Cookie: cookie } : {} };
     },
   },
@@ -417,22 +427,29 @@ const targets: Target[] = [
     name: "proposal accept",
     weight: 9,
     make(rng, fx) {
+      // One coherent client (a business or a person), each value sometimes swapped for another.
+      const client: Record<string, string> = rng.chance(0.5)
+        ? { kind: "business", legalName: "Hotel Lago Blu S.r.l.", partitaIva: "IT 0123 4567 897", codiceDestinatario: "m5uxcr1", pec: "", codiceFiscale: "" }
+        : { kind: "person", legalName: "Giulia Bianchi", codiceFiscale: "RSSMRA85T10A562S", partitaIva: "", codiceDestinatario: "", pec: "" };
+      const others: Record<string, readonly string[]> = {
+        kind: ["business", "person", "company", ""],
+        partitaIva: ["01234567890", "IT", "٠١٢٣٤٥٦٧٨٩٠"],
+        codiceFiscale: ["rssmra85t10a562s", "XXXXXXXXXXXXXXXX"],
+        codiceDestinatario: ["0000000", "ABCDEFGH"],
+        pec: EMAILS,
+      };
+      const value = (name: string, usual: () => string) => () => (others[name] && rng.chance(0.15) ? rng.pick(others[name]) : (client[name] ?? usual()));
       const fields = formFields(rng, {
-        versionHash: () => (rng.chance(0.8) ? fx.versionHash : randomToken(rng, 64)),
-        packageId: () => rng.pick([...fx.packageIds, "bogus"]),
+        versionHash: () => (rng.chance(0.9) ? fx.versionHash : randomToken(rng, 64)),
+        packageId: () => rng.pick([...fx.packageIds, ...fx.packageIds, "bogus"]),
         addOnIds: () => rng.pick([...fx.addOnIds, "bogus", ""]),
         fullName: () => rng.pick(["Giulia Bianchi", ...UNICODE, ...RTL, ...EMOJI]),
-        terms: () => rng.pick(["on", "off", "true", ""]),
-        kind: () => rng.pick(["business", "person", "company", ""]),
-        legalName: () => rng.pick(["Hotel Lago Blu S.r.l.", ...UNICODE]),
-        partitaIva: () => rng.pick(["IT 0123 4567 897", "01234567890", "IT", "٠١٢٣٤٥٦٧٨٩٠"]),
-        codiceFiscale: () => rng.pick(["RSSMRA85T10A562S", "rssmra85t10a562s", "XXXXXXXXXXXXXXXX", ""]),
-        codiceDestinatario: () => rng.pick(["m5uxcr1", "0000000", "ABCDEFGH", ""]),
-        pec: () => rng.pick(["", ...EMAILS]),
+        terms: () => (rng.chance(0.9) ? "on" : rng.pick(["off", "true", ""])),
+        ...Object.fromEntries(["kind", "legalName", "partitaIva", "codiceFiscale", "codiceDestinatario", "pec"].map((name) => [name, value(name, () => "")])),
         address: () => rng.pick(["Via Roma 1", ...UNICODE]),
-        postalCode: () => rng.pick(["20121", "2012", "ABCDE", "00000"]),
+        postalCode: () => rng.pick(["20121", "20121", "2012", "00000"]),
         city: () => rng.pick(["Milano", "Bolzano/Bozen", ...UNICODE]),
-        province: () => rng.pick(["mi", "MI", "BZ", "XX", "m"]),
+        province: () => rng.pick(["mi", "MI", "BZ", "XX"]),
       });
       return { path: `/${lang(rng)}/p/${uri(realToken(rng, fx))}/accept`, fields };
     },
@@ -568,6 +585,17 @@ async function draft(answered: boolean): Promise<{ id: string; cookie: string }>
   return { id: draft.id, cookie: (await intakeCookie.serialize(browserKey)).split(";")[0]! };
 }
 
+let renewals = 0;
+/** Sends a new proposal to accept once a payload accepted the last one (a few times: sending renders a PDF). */
+async function renewAcceptedProposal() {
+  const lead = await prisma.lead.findUniqueOrThrow({ where: { token: fx.tokens.sent }, select: { id: true } });
+  if (renewals >= 4 || !(await findAcceptance(lead.id))) return;
+  renewals++;
+  const sent = await sentProposal(`sent-${renewals}@hotel.example`, fx.ownerId);
+  fx.tokens.sent = sent.lead.token;
+  fx.versionHash = sent.version.snapshotHash;
+}
+
 /** Replaces the drafts a payload submitted (they only redirect from then on). */
 async function renewSubmittedDrafts() {
   const submitted = await prisma.intakeDraft.findMany({ where: { id: { in: fx.draftIds }, submittedLeadId: { not: null } }, select: { id: true } });
@@ -616,10 +644,11 @@ beforeAll(async () => {
   await requestPasswordReset({ email: owner.email, locale: "it" });
   const acceptable = (await getAcceptableProposal(sent.lead.token))!;
   const { createSessionCookie } = await import("~/utils/auth.server");
-  const drafts = [await draft(false), await draft(true), await draft(true), await draft(false)];
+  const drafts = [await draft(false), await draft(true), await draft(true), await draft(false), await draft(true)];
   const sessionIds = await Promise.all([1, 2, 3].map(async () => (await createSessionCookie(owner.id, { userAgent: "fuzz", ip: null })).split(";")[0]!.split("=")[1]!));
   fx = {
     owner: { email: owner.email },
+    ownerId: owner.id,
     tokens: { sent: sent.lead.token, accepted: accepted.lead.token, plain: plain.token, erased: erased.token, unknown: "AAAAAAAAAAAAAAAAAAAAAA" },
     versionHash: sent.version.snapshotHash,
     packageIds: acceptable.packages.map((p) => p.id),
@@ -723,6 +752,7 @@ describe(`fuzzing every public action and the Stripe webhook (seed ${SEED})`, ()
       else if (answer.status >= 500) failures.push(`${describePayload(p)} → ${answer.status} ${shown}`);
       else if (leak) failures.push(`${describePayload(p)} → ${answer.status} with a ${leak}: ${shown}`);
       if (target.name === "intake step" && index % 25 === 0) await renewSubmittedDrafts();
+      if (target.name === "proposal accept" && index % 25 === 0) await renewAcceptedProposal();
     }
     const seconds = (performance.now() - started) / 1000;
     const http = [...counts.values()].reduce((sum, c) => sum + c.http, 0);
@@ -733,6 +763,8 @@ describe(`fuzzing every public action and the Stripe webhook (seed ${SEED})`, ()
         ...[...counts].map(([name, c]) => `  ${name}: ${c.sent} (${c.http} HTTP) ${[...c.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ")}`),
       ].join("\n"),
     );
+    const rows = await snapshot();
+    console.log(`fuzz (${process.env.TEST_DB}): rows afterwards: ${Object.entries(rows).map(([model, r]) => `${model} ${r.length}`).join(", ")}`);
     expect(failures.slice(0, 20), `${failures.length} failures (seed ${SEED})`).toEqual([]);
     for (const target of targets) expect(counts.get(target.name)?.sent ?? 0, target.name).toBeGreaterThan(PAYLOADS / 100);
     expect(await problems()).toEqual([]);
@@ -768,6 +800,18 @@ describe("what the fuzzing found, pinned", () => {
     const response = await fetch(`${app.url}/stripe/webhook`, { method: "POST", body: payload, headers: { "Content-Type": "application/json", "Stripe-Signature": sign(payload) } });
     expect([response.status, await response.json()]).toEqual([200, { ignored: true }]);
     expect(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toEqual(payment);
+  });
+
+  // Known and not fixed here (see KNOWN_UNFIXED): these pass while the bug is there and
+  // fail once server/app.js and server/forms.js are fixed, as a reminder to drop them.
+  it.fails("[fix in server/app.js] an OPTIONS single-fetch request with a foreign Origin is not a 500", async () => {
+    const response = await fetch(`${app.url}/it/p/${fx.tokens.sent}/pay.data`, { method: "OPTIONS", headers: { Origin: "https://evil.example" } });
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it.fails("[fix in server/forms.js] a POST to a page without an action gets a plain 405, naming no route module", async () => {
+    const response = await fetch(`${app.url}/it/privacy`, { method: "POST", body: new URLSearchParams({ a: "b" }) });
+    expect([response.status, leakIn(await response.text())]).toEqual([405, null]);
   });
 
   it("answers a path no route matches (one starting with //) with the app's own 404", async () => {
