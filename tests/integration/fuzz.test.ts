@@ -703,14 +703,12 @@ const describePayload = (p: Payload) => {
   return `#${p.index} ${p.target} ${p.http ? "HTTP" : "in-process"} ${p.method} ${p.path.slice(0, 120)} ${JSON.stringify(p.headers).slice(0, 300)} ${JSON.stringify(shown)}`;
 };
 
-async function send(p: Payload): Promise<{ status: number; text: string }> {
+/** The answer's status, and its headers and body as text (both are searched for leaks). */
+async function send(p: Payload): Promise<{ status: number; text: string; headers: string }> {
   const init: RequestInit = { method: p.method, headers: p.headers, body: p.body as BodyInit | null, redirect: "manual" };
-  if (p.http) {
-    const response = await fetch(`${app.url}${p.path}`, init);
-    return { status: response.status, text: await response.text() };
-  }
-  const response = await handler(new Request(`http://localhost${p.path}`, init));
-  return { status: response.status, text: await response.text() };
+  const response = p.http ? await fetch(`${app.url}${p.path}`, init) : await handler(new Request(`http://localhost${p.path}`, init));
+  const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n");
+  return { status: response.status, text: await response.text(), headers };
 }
 
 describe(`fuzzing every public action and the Stripe webhook (seed ${SEED})`, () => {
@@ -729,7 +727,7 @@ describe(`fuzzing every public action and the Stripe webhook (seed ${SEED})`, ()
       const target = index < targets.length ? targets[index]! : rng.weighted(weights);
       const p = payload(rng, index, target);
       const before = performance.now();
-      let answer: { status: number; text: string };
+      let answer: { status: number; text: string; headers: string };
       try {
         answer = await send(p);
       } catch (error) {
@@ -744,7 +742,7 @@ describe(`fuzzing every public action and the Stripe webhook (seed ${SEED})`, ()
       if (p.http) count.http++;
       count.statuses.set(answer.status, (count.statuses.get(answer.status) ?? 0) + 1);
       counts.set(target.name, count);
-      const leak = leakIn(answer.text);
+      const leak = leakIn(answer.text) ?? leakIn(answer.headers);
       const knownAs = answer.status >= 500 || leak ? knownUnfixed(p, answer.status, answer.text) : null;
       // FUZZ_DEBUG=1 answers in process in development mode, with the error's stack in the body.
       const shown = process.env.FUZZ_DEBUG ? answer.text : answer.text.slice(0, 300);
