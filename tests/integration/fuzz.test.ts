@@ -491,6 +491,18 @@ const targets: Target[] = [
     },
   },
   {
+    // Not an action, but the same pages read their query strings: a hostile one must not break them.
+    name: "public page read with a hostile query",
+    weight: 4,
+    make(rng, fx) {
+      const l = lang(rng);
+      const token = realToken(rng, fx);
+      const path = rng.pick([`/${l}/p/${token}`, `/${l}/p/${token}/accept`, `/${l}/intake/${rng.pick(stepIds)}`, `/${l}/login`, `/${l}/p/${token}/checkout/success`, `/${l}/owner/leads`, `/${l}/privacy`]);
+      const query = formFields(rng, { package: () => rng.pick([...fx.packageIds, "bogus"]), addon: () => rng.pick([...fx.addOnIds, "bogus"]), check: () => "1", from: () => "review", redirectTo: () => "//evil.example", payment: () => rng.pick(["paid", "processing", "x"]), received: () => "1", accepted: () => "1" });
+      return { path: `${path}?${encodeForm(query)}${rng.pick(["", "&%", "&a=%E0%A4%A", "&&=&"])}`, fields: [], method: rng.chance(0.8) ? "GET" : "HEAD", headers: { Cookie: rng.chance(0.3) ? rng.pick(fx.drafts) : rng.pick(BAD_COOKIES) } };
+    },
+  },
+  {
     name: "stripe webhook",
     weight: 15,
     make(rng, fx) {
@@ -689,7 +701,7 @@ function payload(rng: Random, index: number, target: Target): Payload {
     if (shaped.type !== null) headers["Content-Type"] = byteString(shaped.type);
     if (typeof requestBody === "string" && requestBody.length > MAX_BODY_BYTES) http = true;
   }
-  if (method === "GET" || method === "OPTIONS") requestBody = null;
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") requestBody = null;
   if (!headers.Cookie && rng.chance(0.1)) headers.Cookie = rng.pick(BAD_COOKIES);
   if (rng.chance(0.05)) headers["User-Agent"] = byteString(hostile(rng, 400));
   if (rng.chance(0.03)) headers["Accept-Language"] = byteString(hostile(rng, 50));
