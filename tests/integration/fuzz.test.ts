@@ -824,6 +824,13 @@ describe("what the fuzzing found, pinned", () => {
     expect([response.status, leakIn(await response.text())]).toEqual([405, null]);
   });
 
+  it("answers a private link whose token holds a NUL with a 404, on every /p/:token route (a 500 on PostgreSQL)", async () => {
+    for (const [method, path] of [["GET", ""], ["GET", "/pdf"], ["GET", "/accept"], ["GET", "/checkout/success"], ["GET", "/receipt/x"], ["POST", "/accept"], ["POST", "/pay"], ["POST", "/renew"]] as const) {
+      const response = await fetch(`${app.url}/it/p/%00${path}`, { method, redirect: "manual" });
+      expect([method, path, response.status]).toEqual([method, path, 404]);
+    }
+  });
+
   it("answers a path no route matches (one starting with //) with the app's own 404", async () => {
     const response = await fetch(`${app.url}//invite/${randomToken(new Random(SEED), 43)}`);
     expect(response.status).toBe(404);
