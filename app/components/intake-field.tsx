@@ -66,8 +66,11 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
 
   let control: React.ReactNode;
   if (field.kind === "select") {
+    const props = getSelectProps(meta);
+    // A field posted twice comes back as a list: the select shows the first value.
+    const defaultValue = Array.isArray(props.defaultValue) ? props.defaultValue[0] : props.defaultValue;
     control = (
-      <select {...getSelectProps(meta)} key={undefined} aria-describedby={describedBy} autoFocus={autoFocus}>
+      <select {...props} defaultValue={defaultValue} key={undefined} aria-describedby={describedBy} autoFocus={autoFocus}>
         <option value="">{t("questionnaire.choose")}</option>
         {options.map((value) => (
           <option key={value} value={value}>

@@ -18,7 +18,9 @@ export function IntakeReview({ answers, steps, editable = true, level = 2 }: { a
     const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v) => v !== "");
     if (!list.length) return null;
     if (field.options) return list.map((v) => optionLabel(t, field, v)).join(", ");
-    if (field.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(list[0]!)) return formatDate(new Date(`${list[0]}T12:00:00Z`), locale);
+    // A draft keeps what was typed, valid or not ("2026-13-01"): that is shown as typed.
+    const date = field.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(list[0]!) ? new Date(`${list[0]}T12:00:00Z`) : null;
+    if (date && !Number.isNaN(date.getTime())) return formatDate(date, locale);
     if (field.kind === "checkbox") return t("questionnaire.options.yesNo.yes");
     return list.join(", ");
   };

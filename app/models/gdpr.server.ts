@@ -20,9 +20,15 @@ async function messagesAbout(db: Pick<typeof prisma, "intakeDraft">, address: st
   return { OR: [{ to: { in: addresses } }, ...(leadIds.length ? [{ leadId: { in: leadIds } }] : [])] };
 }
 
-/** The private link of an erased person is gone: 410, in the link's language, with nothing of theirs. */
+/**
+ * The private link of an erased person is gone: 410, in the link's language, with nothing of theirs.
+ * Every /p/:token route calls this first: a token that is not base64url (as
+ * newLeadToken makes them) is no link of ours, a 404 before any query (a NUL in
+ * it made PostgreSQL refuse the query: a 500).
+ */
 export async function requireLiveLink(token: string, locale: Locale): Promise<void> {
-  const lead = token ? await prisma.lead.findUnique({ where: { token }, select: { erasedAt: true } }) : null;
+  if (!/^[\w-]{1,128}$/.test(token)) throw new Response("Not Found", { status: 404, headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
+  const lead = await prisma.lead.findUnique({ where: { token }, select: { erasedAt: true } });
   if (!lead?.erasedAt) return;
   const t = getT(locale);
   throw new Response(`${t("errors.erasedTitle")}\n\n${t("errors.erasedBody")}\n`, {
