@@ -252,8 +252,11 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   // (OPTIONS, PUT, PATCH, DELETE, …) is answered here, before Remix, whose own
   // handling of them ends in a 500 (its CSRF check on an OPTIONS single-fetch
   // request with a foreign Origin) or a 405 naming a route module.
+  // HEAD of a single-fetch data URL counts too: Remix runs any data request that is
+  // not a GET as an action (with its own Origin check).
   app.use((req, res, next) => {
-    if (req.method === "GET" || req.method === "HEAD" || req.method === "POST") return next();
+    const dataHead = req.method === "HEAD" && /\.data$/.test(req.path);
+    if ((req.method === "GET" || req.method === "HEAD" || req.method === "POST") && !dataHead) return next();
     res
       .status(405)
       .set("Allow", "GET, HEAD, POST")

@@ -13,6 +13,7 @@
 // members may do and the headers of single-fetch (.data) answers in detail.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shareRowsBetweenTests } from "./db-isolation";
 import type { ServerBuild } from "@remix-run/node";
 import { createInvite, requestPasswordReset } from "~/models/account.server";
 import { sendProposal } from "~/models/proposal-versions.server";
@@ -20,6 +21,9 @@ import { prisma } from "~/utils/db.server";
 import { snapshot } from "./db-rules";
 import { staffSession, submittedLead } from "./helpers";
 import { loadBuild, startApp, stopApps, type RunningApp } from "./server-app";
+
+// The fixtures made in beforeAll (a lead, a sent proposal, a payment, tokens) serve every test.
+shareRowsBetweenTests();
 
 type Access = "public" | "staff" | "owner";
 /** What caches and crawlers are told: nothing, never store it, or never store nor index it. */
