@@ -364,7 +364,7 @@ function LeadTable({ rows, page, pages, view }: { rows: LeadRow[]; page: number;
   const back = view ? `?back=${encodeURIComponent(view)}` : "";
   return (
     <div className="table-wrap">
-      <table className="table pipeline-table">
+      <table className="table stack-table pipeline-table">
         <caption className="visually-hidden">{t("pipeline.table.caption", { page, pages })}</caption>
         <thead>
           <tr>
@@ -417,7 +417,7 @@ function DraftTable({ rows, page, pages, view }: { rows: DraftRow[]; page: numbe
   if (rows.length === 0) return <p className="card empty">{t("pipeline.summary.noDrafts")}</p>;
   return (
     <div className="table-wrap">
-      <table className="table pipeline-table">
+      <table className="table stack-table pipeline-table">
         <caption className="visually-hidden">{t("pipeline.drafts.caption", { page, pages })}</caption>
         <thead>
           <tr>

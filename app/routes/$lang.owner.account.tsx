@@ -119,7 +119,7 @@ export default function AccountPage() {
         <h2 id="sessions-heading">{t("account.account.sessionsHeading")}</h2>
         <p className="hint">{t("account.account.sessionsIntro")}</p>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table stack-table">
             <thead>
               <tr>
                 <th scope="col">{t("account.account.device")}</th>
@@ -135,10 +135,14 @@ export default function AccountPage() {
                 return (
                   <tr key={s.id} className={s.current ? "session-current" : undefined}>
                     <th scope="row">{deviceName(s.device)}</th>
-                    <td>{s.ip ?? t("account.account.unknownIp")}</td>
-                    <td className="nowrap">{created}</td>
-                    <td className="nowrap">{formatDateTime(new Date(s.lastSeenAt), locale)}</td>
-                    <td>
+                    <td data-label={t("account.account.ip")}>{s.ip ?? t("account.account.unknownIp")}</td>
+                    <td data-label={t("account.account.created")} className="nowrap">
+                      {created}
+                    </td>
+                    <td data-label={t("account.account.lastSeen")} className="nowrap">
+                      {formatDateTime(new Date(s.lastSeenAt), locale)}
+                    </td>
+                    <td data-label={t("account.account.actions")}>
                       {s.current ? (
                         <span className="badge">{t("account.account.current")}</span>
                       ) : (
