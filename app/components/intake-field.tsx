@@ -82,12 +82,12 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
   } else if (field.kind === "textarea") {
     control = <textarea {...getTextareaProps(meta)} key={undefined} rows={4} aria-describedby={describedBy} autoFocus={autoFocus} />;
   } else {
+    // Counts are typed as text: "12k" and "1,2 mila" are counts too (domain/intake/count.ts), and a numeric keypad has no letters.
     const type = field.kind === "number" ? "text" : field.kind;
     control = (
       <input
         {...getInputProps(meta, { type })}
         key={undefined}
-        inputMode={field.kind === "number" ? "numeric" : undefined}
         autoComplete={field.autoComplete ?? "off"}
         aria-describedby={describedBy}
         autoFocus={autoFocus}

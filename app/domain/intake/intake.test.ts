@@ -71,8 +71,13 @@ describe("step validation", () => {
     expect(goals.ok ? null : goals.errors).toEqual({ goal2: ["errors.goalRepeated"], startDate: ["errors.datePast"] });
     const badDate = checkStep("goals", { goals: { goal1: "leads", budgetBand: "unknown", startDate: "2027-02-30" } }, today);
     expect(badDate.ok ? null : badDate.errors).toEqual({ startDate: ["errors.date"] });
-    const followers = checkStep("channelDetails", { ...complete, channelDetails: { facebook_followers: "1,5k" } }, today);
+    const followers = checkStep("channelDetails", { ...complete, channelDetails: { facebook_followers: "1,5" } }, today);
     expect(followers.ok ? null : followers.errors).toEqual({ facebook_followers: ["errors.number"] });
+    // The short forms of a profile page are whole numbers too.
+    for (const [typed, count] of [["1,5k", 1500], ["12k", 12000], ["1,2 mila", 1200], ["3.400", 3400]] as const) {
+      const short = checkStep("channelDetails", { ...complete, channelDetails: { facebook_followers: typed } }, today);
+      expect(short.ok ? short.value.facebook_followers : short.errors, typed).toBe(count);
+    }
   });
 
   it("requires a status for every channel and the first crisis question only", () => {

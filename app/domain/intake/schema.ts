@@ -2,6 +2,7 @@
 // keys ("errors.tooLong|160"), translated where they are shown. The same
 // schema validates in the browser (Conform) and on the server.
 import { z } from "zod";
+import { parseCount } from "./count";
 import { optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
 
 const DEFAULT_MAX = 500;
@@ -45,10 +46,13 @@ function fieldSchema(field: FieldSpec, today: string): z.ZodTypeAny {
         .pipe(z.string().refine(isWebUrl, "errors.url"));
       break;
     case "number":
-      // Followers and the like: whole numbers, thousands separators allowed ("1.500", "1 500").
+      // Followers and the like: whole numbers as people type them ("1.500", "1 500", "12k", "1,2 mila"; see count.ts).
       schema = text
-        .regex(/^\d{1,3}([.,' ]\d{3})*$|^\d+$/, "errors.number")
-        .transform((v) => Number(v.replace(/\D/g, "")))
+        .transform((v, ctx) => {
+          const count = parseCount(v);
+          if (count === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.number" });
+          return count ?? 0;
+        })
         .pipe(z.number().int().max(1_000_000_000, "errors.number"));
       break;
     case "date":

@@ -44,7 +44,7 @@ export const en: Messages = {
     text: "Enter some text.",
     phone: "Enter a valid phone number, such as +39 333 1234567.",
     url: "Enter a valid web address, such as www.example.com.",
-    number: "Enter a whole number, such as 1,500.",
+    number: "Enter a whole number, such as 1,500 or 12k.",
     date: "Enter a valid date.",
     datePast: "The date cannot be in the past.",
     goalRepeated: "You already chose this goal.",

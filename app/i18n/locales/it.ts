@@ -45,7 +45,7 @@ export const it = {
     text: "Scrivi un testo.",
     phone: "Inserisci un numero di telefono valido, per esempio +39 333 1234567.",
     url: "Inserisci un indirizzo web valido, per esempio www.esempio.it.",
-    number: "Inserisci un numero intero, per esempio 1.500.",
+    number: "Inserisci un numero intero, per esempio 1.500 o 12k.",
     date: "Inserisci una data valida.",
     datePast: "La data non può essere nel passato.",
     goalRepeated: "Hai già scelto questo obiettivo.",
