@@ -1,29 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { parseCount } from "./count";
 
-describe("parseCount", () => {
-  it("reads plain and grouped whole numbers", () => {
-    expect(parseCount("2300")).toBe(2300);
-    expect(parseCount("4.800")).toBe(4800);
-    expect(parseCount("3,400")).toBe(3400);
-    expect(parseCount("3 400")).toBe(3400);
-    expect(parseCount("3\u00a0400")).toBe(3400);
-    expect(parseCount("3'400")).toBe(3400);
-    expect(parseCount("1.234.567")).toBe(1234567);
-    expect(parseCount(" 0 ")).toBe(0);
-  });
+const reads: Array<[string, number]> = [
+  // Plain and grouped whole numbers.
+  ["2300", 2300],
+  ["4.800", 4800],
+  ["3,400", 3400],
+  ["3 400", 3400],
+  ["3\u00a0400", 3400],
+  ["3'400", 3400],
+  ["1.234.567", 1234567],
+  [" 0 ", 0],
+  // The short forms of profiles, in Italian and English.
+  ["12k", 12000],
+  ["12K", 12000],
+  ["1,2k", 1200],
+  ["1.5 k", 1500],
+  ["1,2 mila", 1200],
+  ["2 mila", 2000],
+  ["1,2 mln", 1200000],
+  ["1.2M", 1200000],
+  ["3 milioni", 3000000],
+  ["2 thousand", 2000],
+];
 
-  it("reads the short forms of profiles, in Italian and English", () => {
-    expect(parseCount("12k")).toBe(12000);
-    expect(parseCount("12K")).toBe(12000);
-    expect(parseCount("1,2k")).toBe(1200);
-    expect(parseCount("1.5 k")).toBe(1500);
-    expect(parseCount("1,2 mila")).toBe(1200);
-    expect(parseCount("2 mila")).toBe(2000);
-    expect(parseCount("1,2 mln")).toBe(1200000);
-    expect(parseCount("1.2M")).toBe(1200000);
-    expect(parseCount("3 milioni")).toBe(3000000);
-    expect(parseCount("2 thousand")).toBe(2000);
+describe("parseCount", () => {
+  it.each(reads)("reads %j as %i", (typed, count) => {
+    expect(parseCount(typed)).toBe(count);
   });
 
   it("refuses what is not a whole count rather than guessing", () => {
