@@ -20,17 +20,12 @@ export type { Session, SessionUser as User };
 // mutations and the Origin check (server/app) are our CSRF defence.
 const cookieOptions = () => ({ secure: getEnv().APP_URL.startsWith("https://") });
 
-/** The session token, if the browser sent one that can be one (read tolerantly: see readCookie). */
-function sessionTokenFrom(request: Request): string | null {
-  const token = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
-  return isSessionToken(token) ? token : null;
-}
-
 /** The signed-in user, or null. Returns Set-Cookie headers when the session was extended or is gone. */
 export async function getAuth(request: Request): Promise<{ user: SessionUser | null; session: Session | null; headers: Headers }> {
   const headers = new Headers();
+  // Read tolerantly (see readCookie); only a value that can be one of our tokens is looked up.
   const sent = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
-  const token = sessionTokenFrom(request);
+  const token = isSessionToken(sent) ? sent : null;
   if (!token) {
     if (sent) headers.append("Set-Cookie", blankSessionCookie(cookieOptions()));
     return { user: null, session: null, headers };
@@ -44,7 +39,7 @@ export async function getAuth(request: Request): Promise<{ user: SessionUser | n
 /** Ends the session the request carries (if any); returns the Set-Cookie value that removes the cookie. */
 export async function endSession(session: Session | null): Promise<string> {
   if (session) await invalidateSession(session.id);
-  return blankSessionCookie(cookieOptions());
+  return blankCookie();
 }
 
 /** The Set-Cookie value that removes the session cookie. */

@@ -133,13 +133,17 @@ interface CookieOptions {
   secure: boolean;
 }
 
-/** The Set-Cookie value that carries a token until the session's expiry. */
-export function sessionCookie(token: string, expiresAt: Date, { secure }: CookieOptions): string {
+function cookieText(value: string, expiresAt: Date, { secure }: CookieOptions): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-  return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return `${SESSION_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/** The Set-Cookie value that carries a token until the session's expiry. */
+export function sessionCookie(token: string, expiresAt: Date, options: CookieOptions): string {
+  return cookieText(token, expiresAt, options);
 }
 
 /** The Set-Cookie value that removes the session cookie. */
-export function blankSessionCookie({ secure }: CookieOptions): string {
-  return `${SESSION_COOKIE}=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+export function blankSessionCookie(options: CookieOptions): string {
+  return cookieText("", new Date(0), options);
 }
