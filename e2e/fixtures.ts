@@ -1,7 +1,11 @@
 // Shared e2e data: the owner the e2e server creates, and a way to add a lead
-// with a complete questionnaire to the e2e server's database.
+// with a complete questionnaire to the e2e server's database; signing in by cookie.
 import { execFileSync } from "node:child_process";
-import { e2eDatabaseUrl } from "./db-path";
+import { createHash, randomBytes } from "node:crypto";
+import type { BrowserContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import { baseURL } from "../playwright.config";
+import { e2eDatabaseUrl, e2eDbFile } from "./db-path";
 
 export const owner = { email: "owner@e2e.example", password: "e2e-owner-password-2026" };
 
@@ -12,4 +16,34 @@ export function fullLead(organisation: string, options: { sent?: boolean } = {})
   }).toString();
   const [id = "", token = ""] = out.trim().split(" ");
   return { id, token };
+}
+
+/**
+ * Signs a browser context in as a staff account without the login form: a
+ * session row as the app writes it (only the token's SHA-256 stored) and the
+ * cookie that carries the token. The login tests (slice, accounts, csp) use
+ * the form; every other test starts signed in this way.
+ */
+export async function signIn(context: BrowserContext, email: string = owner.email): Promise<void> {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  const token = Array.from(randomBytes(32), (byte) => alphabet[byte % 32]).join("");
+  const now = new Date();
+  const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+  const db = new Database(e2eDbFile);
+  try {
+    const user = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email.toLowerCase()) as { id: string } | undefined;
+    if (!user) throw new Error(`no staff account ${email} in the e2e database`);
+    db.prepare(`INSERT INTO "Session" (id, userId, expiresAt, createdAt, lastSeenAt, userAgent, ip) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      createHash("sha256").update(token).digest("hex"),
+      user.id,
+      iso(new Date(now.getTime() + 24 * 60 * 60 * 1000)),
+      iso(now),
+      iso(now),
+      "Playwright",
+      "127.0.0.1",
+    );
+  } finally {
+    db.close();
+  }
+  await context.addCookies([{ name: "sb_session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }

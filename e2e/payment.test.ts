@@ -6,19 +6,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2ePort } from "./db-path";
 import { expectAccessible } from "./intake-helpers";
-import { fullLead, owner } from "./fixtures";
+import { fullLead, signIn } from "./fixtures";
 
 const standinUrl = `http://127.0.0.1:${e2ePort + 1}`;
 
 
 async function ownerPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/it/login");
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/it\/owner$/);
-  return page;
+  const context = await browser.newContext();
+  await signIn(context);
+  return context.newPage();
 }
 
 async function sendProposal(page: Page, leadId: string) {

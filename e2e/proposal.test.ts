@@ -3,14 +3,10 @@
 // the prospect's link shows nothing generated; a double send makes one version.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./intake-helpers";
-import { fullLead, owner } from "./fixtures";
+import { fullLead, signIn } from "./fixtures";
 
 async function logIn(page: Page) {
-  await page.goto("/it/login");
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/it\/owner$/);
+  await signIn(page.context());
 }
 
 test("the prospect sees nothing generated until the owner sends; a double send makes one version", async ({ page, browser }) => {
@@ -93,11 +89,7 @@ test("owner edits and sends the proposal; the prospect opens it and builds a tot
   const organisation = `Hotel Prova ${Date.now()}`;
   const lead = fullLead(organisation);
 
-  await page.goto("/it/login");
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/it\/owner$/);
+  await logIn(page);
   await page.goto(`/it/owner/proposals/${lead.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Proposta per ${organisation}`);
   // The react-pdf viewer draws the preview's pages.

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./fixtures";
 import { expectAccessible, lastEmail } from "./intake-helpers";
-
-const owner = { email: "owner@e2e.example", password: "e2e-owner-password-2026" };
 
 async function next(page: Page, label: string, expectedHeading: string) {
   await page.getByRole("button", { name: label, exact: true }).click();
@@ -101,10 +100,8 @@ test.describe("Italian on a phone", () => {
     expect(received.text).toContain(organisation);
     expect(received.text).toContain("Riceverai la tua proposta di strategia social entro");
 
-    await page.goto("/it/login");
-    await page.getByLabel("Email").fill(owner.email);
-    await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: "Accedi" }).click();
+    await signIn(page.context());
+    await page.goto("/it/owner");
     const row = page.getByRole("row", { name: new RegExp(organisation) });
     await expect(row).toContainText("Giovanni Bruno");
     await expect(row).toContainText("Contatti e vendite");

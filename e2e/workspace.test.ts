@@ -7,16 +7,14 @@ import Database from "better-sqlite3";
 import { baseURL } from "../playwright.config";
 import { e2eDatabaseUrl, e2eDbFile } from "./db-path";
 import { expectAccessible, lastEmail } from "./intake-helpers";
-import { fullLead, owner } from "./fixtures";
+import { fullLead, owner, signIn } from "./fixtures";
 
 
 
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/it/login");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/it\/owner$/);
+/** Signed in by cookie (the login form has its own tests) and on the pipeline. */
+async function logIn(page: Page, who: { email: string }) {
+  await signIn(page.context(), who.email);
+  await page.goto("/it/owner");
 }
 
 /** Checks the page at phone width and (through the screenshot helper) at 1280 px. */

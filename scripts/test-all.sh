@@ -26,26 +26,64 @@ fi
 reports=.test-reports
 rm -rf "$reports" && mkdir -p "$reports"
 failed_steps=()
+timings=()
+# A step runs in the foreground, printing as it goes, and its time is kept.
 step() {
   local name="$1"; shift
   echo
   echo "==> $name"
+  local t0=$SECONDS
   "$@" || failed_steps+=("$name")
+  timings+=("$(printf '%5ss  %s' $((SECONDS - t0)) "$name")")
 }
+# Steps of a group run at the same time (the machine has two cores and most steps
+# use one); each one's output is kept in a log and printed whole when the group ends,
+# in the order given, so the output reads as if they had run one after another.
+group_names=()
+group_pids=()
+group_starts=()
+spawn() {
+  local name="$1"; shift
+  local i=${#group_names[@]}
+  group_names+=("$name")
+  group_starts+=("$SECONDS")
+  ( "$@" > "$reports/step-$i.log" 2>&1; echo $? > "$reports/step-$i.rc"; echo $SECONDS > "$reports/step-$i.end" ) &
+  group_pids+=("$!")
+}
+wait_group() {
+  local i
+  for i in "${!group_names[@]}"; do
+    wait "${group_pids[$i]}"
+    echo
+    echo "==> ${group_names[$i]}"
+    cat "$reports/step-$i.log"
+    [ "$(cat "$reports/step-$i.rc")" = 0 ] || failed_steps+=("${group_names[$i]}")
+    timings+=("$(printf '%5ss  %s' $(( $(cat "$reports/step-$i.end") - ${group_starts[$i]} )) "${group_names[$i]} (in parallel)")")
+    rm -f "$reports/step-$i.log" "$reports/step-$i.rc" "$reports/step-$i.end"
+  done
+  group_names=(); group_pids=(); group_starts=()
+}
+started=$SECONDS
 
 step "Prisma clients" npm run --silent db:generate
-step "Typecheck" npm run --silent typecheck
-step "Lint" npm run --silent lint
-step "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
-step "Integration tests: SQLite" npx vitest run --project sqlite --reporter=default --reporter=json --outputFile.json="$reports/sqlite.json"
+spawn "Typecheck" npm run --silent typecheck
+spawn "Lint" npm run --silent lint
+spawn "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+wait_group
+spawn "Integration tests: SQLite" npx vitest run --project sqlite --reporter=default --reporter=json --outputFile.json="$reports/sqlite.json"
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
-  step "Integration tests: PostgreSQL" npx vitest run --project postgres --reporter=default --reporter=json --outputFile.json="$reports/postgres.json"
+  spawn "Integration tests: PostgreSQL" npx vitest run --project postgres --reporter=default --reporter=json --outputFile.json="$reports/postgres.json"
 else
   echo
   echo "==> Integration tests: PostgreSQL skipped (set TEST_POSTGRES_URL=postgres://user@host:5432/postgres to run them)"
 fi
-step "Production build" npm run --silent build
+spawn "Production build" npm run --silent build
+wait_group
 step "End-to-end tests: Chromium" npx playwright test
 
+echo
+echo "Time per part (wall clock; parts marked in parallel overlapped):"
+printf '  %s\n' "${timings[@]}"
+printf '  %5ss  %s\n' $((SECONDS - started)) "npm test in all"
 echo
 node scripts/test-summary.mjs "${failed_steps[@]}"

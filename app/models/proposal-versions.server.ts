@@ -181,7 +181,14 @@ export type SendOutcome =
  * (`alreadySent`). Without it, the newest number at the start of the call is
  * taken, so concurrent calls still collapse into one.
  */
-export async function sendProposal(leadId: string, actorId: string | null, now = new Date(), expectedVersion?: number): Promise<SendOutcome> {
+export async function sendProposal(
+  leadId: string,
+  actorId: string | null,
+  now = new Date(),
+  expectedVersion?: number,
+  /** attachPdf false: the email carries the link only and the PDF renders when first downloaded (test fixtures that are not about the PDF). */
+  { attachPdf = true }: { attachPdf?: boolean } = {},
+): Promise<SendOutcome> {
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, include: { proposal: true } });
   if (!lead || lead.erasedAt) throw new NotSendable("lead not found");
   const expected = expectedVersion ?? (await newestVersion(leadId))?.number ?? 0;
@@ -237,9 +244,9 @@ export async function sendProposal(leadId: string, actorId: string | null, now =
   // snapshot's hash is used as it is; a new one is stored only by the send that
   // wins, after its version exists, so a concurrent send never overwrites it.
   const key = pdfKey(hash, locale);
-  const storedPdf = await readStored(key);
-  const pdf = storedPdf ?? (await renderVersionPdf({ snapshot: json, snapshotHash: hash, view: viewJson, sentAt: now }, locale));
-  if (!pdf) throw new Error("the proposal PDF could not be rendered");
+  const storedPdf = attachPdf ? await readStored(key) : null;
+  const pdf = !attachPdf ? null : (storedPdf ?? (await renderVersionPdf({ snapshot: json, snapshotHash: hash, view: viewJson, sentAt: now }, locale)));
+  if (attachPdf && !pdf) throw new Error("the proposal PDF could not be rendered");
 
   let version: NewestVersion;
   try {
@@ -247,7 +254,7 @@ export async function sendProposal(leadId: string, actorId: string | null, now =
       const proposal = await tx.proposal.upsert({ where: { leadId }, create: { leadId }, update: {} });
       // Only number expected + 1: a send that lost the race fails on the unique (proposalId, number).
       const created = await tx.proposalVersion.create({
-        data: { proposalId: proposal.id, number: expected + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: key, pdfHash: sha256(pdf) },
+        data: { proposalId: proposal.id, number: expected + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: key, pdfHash: pdf ? sha256(pdf) : null },
       });
       if (lead.status === "new" || lead.status === "reviewing") await tx.lead.update({ where: { id: leadId }, data: { status: "proposal_sent" } });
       await recordAudit({ action: "proposal.sent", leadId, actorId, data: { version: created.number, hash } }, tx);
@@ -260,7 +267,7 @@ export async function sendProposal(leadId: string, actorId: string | null, now =
     throw error;
   }
   // Should this write fail, the version still goes out: its file renders again on demand from the stored view and date, the same bytes.
-  if (!storedPdf) await writeStored(key, pdf).catch((error: unknown) => logger.warn({ err: error, leadId, key }, "sent proposal PDF not stored; it renders again when asked for"));
+  if (pdf && !storedPdf) await writeStored(key, pdf).catch((error: unknown) => logger.warn({ err: error, leadId, key }, "sent proposal PDF not stored; it renders again when asked for"));
 
   const url = `${getEnv().APP_URL}/${locale}/p/${lead.token}`;
   const name = slug(lead.organisation) || "proposal";
@@ -270,7 +277,7 @@ export async function sendProposal(leadId: string, actorId: string | null, now =
     locale,
     leadId,
     ...proposalSentEmail({ locale, name: lead.name, organisation: lead.organisation, url, validUntil: new Date(`${model.validUntil}T12:00:00Z`) }),
-    attachments: [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${name}.pdf`, content: pdf, contentType: "application/pdf" }],
+    attachments: pdf ? [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${name}.pdf`, content: pdf, contentType: "application/pdf" }] : [],
   });
   return { alreadySent: false, version, email };
 }

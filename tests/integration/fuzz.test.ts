@@ -621,7 +621,7 @@ async function linkToken(kind: string, to: string, path: RegExp): Promise<string
 
 async function sentProposal(email: string, ownerId: string) {
   const lead = await submittedLead(email);
-  const { version } = await sendProposal(lead.id, ownerId);
+  const { version } = await sendProposal(lead.id, ownerId, undefined, undefined, { attachPdf: false });
   return { lead, version };
 }
 

@@ -127,7 +127,7 @@ describe("working a lead", () => {
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("new");
     expect(await audit()).toBe(0);
 
-    await sendProposal(lead.id, owner.user.id);
+    await sendProposal(lead.id, owner.user.id, undefined, undefined, { attachPdf: false });
     await act(lead.id, { intent: "status", status: "reviewing" });
     expect((await act(lead.id, { intent: "status", status: "proposal_sent" })).status).toBe(302);
     // An accepted lead follows acceptance and payments: only "lost" by hand.
@@ -189,7 +189,7 @@ describe("working a lead", () => {
     await act(lead.id, { intent: "status", status: "reviewing" });
     await act(lead.id, { intent: "assign", assignee: member.user.id }, owner);
     await act(lead.id, { intent: "note", body: "Chiamata fatta." });
-    await sendProposal(lead.id, owner.user.id);
+    await sendProposal(lead.id, owner.user.id, undefined, undefined, { attachPdf: false });
     await markOpened(lead.id);
 
     const data = await page(lead.id);

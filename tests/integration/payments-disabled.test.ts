@@ -60,7 +60,7 @@ async function acceptedLead() {
   if (!outcome.ok) throw new Error("fixture does not submit");
   const lead = await prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
   const owner = await upsertOwner({ email: "owner@studio.example", name: "Olga Owner", password: "correct horse battery staple" });
-  const { version } = await sendProposal(lead.id, owner.id);
+  const { version } = await sendProposal(lead.id, owner.id, undefined, undefined, { attachPdf: false });
   const accepted = await call(acceptAction, post(`/it/p/${lead.token}/accept`, { versionHash: version.snapshotHash, ...business }, { "User-Agent": "vitest" }), { lang: "it", token: lead.token });
   expect(accepted.status).toBe(302);
   return lead;

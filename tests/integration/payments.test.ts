@@ -66,15 +66,15 @@ async function staff(role: "owner" | "member" = "member") {
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }
 
-/** A lead from the full questionnaire with its proposal sent (version 1). */
-async function sentLead(email = `client-${randomBytes(4).toString("hex")}@hotel.example`) {
+/** A lead from the full questionnaire with its proposal sent (version 1); without its PDF unless the test is about it (the PDF renders when first downloaded). */
+async function sentLead(email = `client-${randomBytes(4).toString("hex")}@hotel.example`, { attachPdf = false } = {}) {
   const answers = { ...complete, about: { ...complete.about, email } };
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
   const lead = await prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
   const { user } = await staff("owner");
-  const { version } = await sendProposal(lead.id, user.id);
+  const { version } = await sendProposal(lead.id, user.id, undefined, undefined, { attachPdf });
   return { lead, version, token: lead.token, params: { lang: "it", token: lead.token } };
 }
 
@@ -154,7 +154,7 @@ describe("acceptance", () => {
   });
 
   it("stores who accepted which version, when, from where, with the invoicing data, once", async () => {
-    const sent = await sentLead();
+    const sent = await sentLead(undefined, { attachPdf: true });
     const page = await call(acceptLoader, get(`/it/p/${sent.token}/accept?package=completo&addon=video`), sent.params);
     expect(page.status).toBe(200);
     expect(await page.json()).toMatchObject({ versionHash: sent.version.snapshotHash, defaults: { packageId: "completo", addOnIds: ["video"] }, onboardingNetCents: 50000, vatRatePercent: 22 });
@@ -196,7 +196,7 @@ describe("acceptance", () => {
     // The accepted version cannot change: a later version does not replace it for the client.
     const { user } = await staff("owner");
     await prisma.proposal.update({ where: { leadId: sent.lead.id }, data: { textEdits: JSON.stringify({ summary: "Testo cambiato dopo l'accettazione." }) } });
-    const second = await sendProposal(sent.lead.id, user.id);
+    const second = await sendProposal(sent.lead.id, user.id, undefined, undefined, { attachPdf: false });
     expect(second.version.number).toBe(2);
     const portal = (await (await call(pageLoader, get(`/it/p/${sent.token}`), sent.params)).json()) as { portal: { version: { number: number; hash: string; intact: boolean } }; view: { edits: Record<string, string> } };
     expect(portal.portal.version).toMatchObject({ number: 1, hash: sent.version.snapshotHash, intact: true });

@@ -142,3 +142,25 @@ describe("byte-for-byte reproduction", () => {
     expect(sha256(undated)).not.toBe(row.pdfHash);
   });
 });
+
+describe("a version sent without its PDF attached", () => {
+  it("emails the link alone, and its PDF renders at the first download and is stored: the same bytes as a send with the attachment", async () => {
+    const { user } = await owner();
+    const sentAt = new Date("2026-03-02T09:30:00Z");
+    const linkOnly = await submitted("link-only@hotel.example");
+    const { version, email } = await sendProposal(linkOnly.id, user.id, sentAt, undefined, { attachPdf: false });
+    expect(email).not.toBeNull();
+    expect(await prisma.emailAttachment.count({ where: { messageId: email!.id } })).toBe(0);
+    const row = await prisma.proposalVersion.findUniqueOrThrow({ where: { id: version.id } });
+    expect(row.pdfHash).toBeNull();
+    expect(await readStored(row.pdfPath!)).toBeNull();
+
+    const response = await call(pdfLoader, get(`/it/p/${linkOnly.token}/pdf`), { lang: "it", token: linkOnly.token });
+    expect(response.status).toBe(200);
+    const downloaded = Buffer.from(await response.arrayBuffer());
+    expect(downloaded.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(sha256((await readStored(row.pdfPath!))!)).toBe(sha256(downloaded));
+    // The same frozen view and date render the same bytes a send with the attachment stores.
+    expect(sha256((await renderVersionPdf(row, "it"))!)).toBe(sha256(downloaded));
+  });
+});
