@@ -1,24 +1,31 @@
-// Email templates: pure functions from data to { subject, text, html }.
-// Every word comes from the i18n layer (the "email" namespace), dates go
-// through Intl (app/i18n/format.ts). The HTML is deliberately plain (tables and
-// inline styles, which is what mail clients render reliably), and the
-// plain-text part is built from the same blocks, so both carry the same content.
-// Every string is escaped before it goes into HTML, translations included.
+// Email templates: pure functions from data to { subject, body }, where the
+// body is a small typed block list (paragraph, note, button, details). Every
+// word comes from the i18n layer (the "email" namespace), dates go through Intl
+// (app/i18n/format.ts). The blocks are drawn by React Email components
+// (layout.tsx) and rendered to HTML and plain text, with the owner's branding
+// as props, by renderEmail (render.tsx) when the message is sent.
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getT, type Locale } from "~/i18n/i18n";
 
-export interface EmailContent {
-  subject: string;
-  text: string;
-  html: string;
+export type EmailBlock =
+  | { type: "paragraph"; text: string }
+  | { type: "note"; text: string }
+  | { type: "button"; label: string; url: string }
+  | { type: "details"; rows: { label: string; value: string | string[] }[] };
+
+/** What a message says, in its language, before it is drawn. */
+export interface EmailBody {
+  locale: Locale;
+  heading: string;
+  blocks: EmailBlock[];
 }
 
-const BRAND = "#1f3a5f";
-const INK = "#1d232b";
-const MUTED = "#4f5a67";
-const FONT = "Inter, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+export interface EmailContent {
+  subject: string;
+  body: EmailBody;
+}
 
-/** Escapes a string for HTML text and for double- or single-quoted attribute values. */
+/** Escapes a string for HTML text and for double- or single-quoted attribute values (hand-built HTML outside the emails). */
 export function escapeHtml(value: string): string {
   return value
     .replace(/&/g, "&amp;")
@@ -29,12 +36,12 @@ export function escapeHtml(value: string): string {
 }
 
 /** Collapses line breaks and runs of spaces: for subjects and one-line values. */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(/\s+/g, " ").trim();
 }
 
-/** Links in our emails are absolute http(s) URLs, never javascript: or data: ones. */
-function checkedUrl(url: string): string {
+/** Links in our emails (and the logo) are absolute http(s) URLs, never javascript: or data: ones. */
+export function checkedUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -45,155 +52,8 @@ function checkedUrl(url: string): string {
   return url;
 }
 
-type Block =
-  | { type: "paragraph"; text: string }
-  | { type: "note"; text: string }
-  | { type: "button"; label: string; url: string }
-  | { type: "details"; rows: { label: string; value: string | string[] }[] };
-
-interface Layout {
-  locale: Locale;
-  subject: string;
-  heading: string;
-  blocks: Block[];
-}
-
-function renderText({ locale, heading, blocks }: Layout): string {
-  const t = getT(locale);
-  const parts = [heading];
-  for (const block of blocks) {
-    if (block.type === "paragraph" || block.type === "note") parts.push(block.text);
-    else if (block.type === "button") parts.push(`${block.label}:\n${block.url}`);
-    else
-      parts.push(
-        block.rows
-          .map(({ label, value }) => (Array.isArray(value) ? `${label}:\n${value.map((v) => `- ${v}`).join("\n")}` : `${label}: ${value}`))
-          .join("\n"),
-      );
-  }
-  parts.push(`-- \n${t("email.common.signature")}\n${t("email.common.automatic")}`);
-  return `${parts.join("\n\n")}\n`;
-}
-
-const p = `margin:0 0 16px;font-family:${FONT};font-size:16px;line-height:1.55;color:${INK};`;
-const small = `margin:0 0 16px;font-family:${FONT};font-size:13px;line-height:1.5;color:${MUTED};`;
-
-function renderBlock(block: Block, locale: Locale): string {
-  const t = getT(locale);
-  switch (block.type) {
-    case "paragraph":
-      return `<p style="${p}">${escapeHtml(block.text)}</p>`;
-    case "note":
-      return `<p style="${small}">${escapeHtml(block.text)}</p>`;
-    case "button": {
-      const href = escapeHtml(block.url);
-      return [
-        `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px;"><tr>`,
-        `<td style="background-color:${BRAND};border-radius:8px;">`,
-        `<a href="${href}" style="display:inline-block;padding:12px 22px;font-family:${FONT};font-size:16px;font-weight:700;color:#ffffff;text-decoration:none;border-radius:8px;">${escapeHtml(block.label)}</a>`,
-        `</td></tr></table>`,
-        `<p style="${small}">${escapeHtml(t("email.common.linkFallback"))}<br><a href="${href}" style="color:${BRAND};word-break:break-all;">${href}</a></p>`,
-      ].join("");
-    }
-    case "details": {
-      const rows = block.rows.map(({ label, value }) => {
-        const cell = Array.isArray(value)
-          ? `<ul style="margin:0;padding-left:18px;">${value.map((v) => `<li>${escapeHtml(v)}</li>`).join("")}</ul>`
-          : escapeHtml(value);
-        return (
-          `<tr><th scope="row" align="left" style="padding:6px 12px 6px 0;vertical-align:top;font-weight:600;color:${MUTED};white-space:nowrap;">${escapeHtml(label)}</th>` +
-          `<td style="padding:6px 0;vertical-align:top;color:${INK};">${cell}</td></tr>`
-        );
-      });
-      return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px;font-family:${FONT};font-size:15px;line-height:1.5;border-collapse:collapse;">${rows.join("")}</table>`;
-    }
-  }
-}
-
-function renderHtml(layout: Layout): string {
-  const t = getT(layout.locale);
-  return `<!DOCTYPE html>
-<html lang="${layout.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>${escapeHtml(layout.subject)}</title>
-</head>
-<body style="margin:0;padding:0;background-color:#f6f7f9;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f6f7f9;">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background-color:#ffffff;border:1px solid #d5dbe3;border-radius:10px;">
-<tr><td style="background-color:${BRAND};color:#ffffff;padding:16px 24px;font-family:${FONT};font-size:18px;font-weight:700;letter-spacing:.02em;border-radius:10px 10px 0 0;"><!--brand-->Socialbrief<!--/brand--></td></tr>
-<tr><td style="padding:24px 24px 8px;">
-<h1 style="margin:0 0 16px;font-family:${FONT};font-size:22px;line-height:1.3;color:${BRAND};">${escapeHtml(layout.heading)}</h1>
-${layout.blocks.map((b) => renderBlock(b, layout.locale)).join("\n")}
-<p style="${p}"><!--signature-->${escapeHtml(t("email.common.signature"))}<!--/signature--></p>
-</td></tr>
-<tr><td style="padding:12px 24px 16px;border-top:1px solid #e6eaf0;font-family:${FONT};font-size:12px;line-height:1.5;color:${MUTED};"><!--footer-->${escapeHtml(t("email.common.automatic"))}<!--/footer--></td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>
-`;
-}
-
-/** How the owner's settings present every email: sender name, reply-to, signature, logo. */
-export interface EmailBrand {
-  /** Shown in the message's header bar (and the From name); empty = "Socialbrief". */
-  senderName: string;
-  replyTo: string | null;
-  /** The owner's signature in the message's language; empty = the standard one. */
-  signature: string;
-  /** Absolute URL of the logo, or null. */
-  logoUrl: string | null;
-}
-
-function replaceBetween(html: string, marker: string, content: string): string {
-  const start = `<!--${marker}-->`;
-  const end = `<!--/${marker}-->`;
-  const from = html.indexOf(start);
-  const to = html.indexOf(end, from);
-  if (from < 0 || to < 0) return html;
-  return `${html.slice(0, from + start.length)}${content}${html.slice(to)}`;
-}
-
-/**
- * Applies the owner's email settings to a rendered message (header, signature,
- * reply note), in both parts. With the default settings it changes nothing.
- */
-export function brandEmail(content: EmailContent & { locale: Locale }, brand: EmailBrand): EmailContent {
-  const t = getT(content.locale);
-  const name = oneLine(brand.senderName);
-  const signature = brand.signature.trim();
-  const replyTo = brand.replyTo ? oneLine(brand.replyTo) : null;
-  let { html, text } = content;
-  if (brand.logoUrl || name) {
-    const logo = brand.logoUrl ? checkedUrl(brand.logoUrl) : null;
-    const label = escapeHtml(name || "Socialbrief");
-    html = replaceBetween(
-      html,
-      "brand",
-      logo
-        ? `<img src="${escapeHtml(logo)}" alt="${label}" height="40" style="display:block;height:40px;width:auto;max-width:200px;border:0;background-color:#ffffff;padding:4px 6px;border-radius:4px;">`
-        : label,
-    );
-  }
-  const standardSignature = t("email.common.signature");
-  const automatic = t("email.common.automatic");
-  const footer = replyTo ? `${automatic} ${t("settings.email.replyNote", { email: replyTo })}` : automatic;
-  if (signature) html = replaceBetween(html, "signature", signature.split(/\r?\n/).map((l) => escapeHtml(l.trim())).join("<br>"));
-  if (replyTo) html = replaceBetween(html, "footer", escapeHtml(footer));
-  const standardEnd = `-- \n${standardSignature}\n${automatic}\n`;
-  if ((signature || replyTo) && text.endsWith(standardEnd)) {
-    text = `${text.slice(0, -standardEnd.length)}-- \n${signature || standardSignature}\n${footer}\n`;
-  }
-  return { subject: content.subject, html, text };
-}
-
-function render(layout: Layout): EmailContent {
-  return { subject: oneLine(layout.subject), text: renderText(layout), html: renderHtml(layout) };
+function compose({ subject, ...body }: EmailBody & { subject: string }): EmailContent {
+  return { subject: oneLine(subject), body };
 }
 
 /** To a prospect: the private link to continue the questionnaire, with its expiry. */
@@ -204,7 +64,7 @@ export function resumeLinkEmail(input: { locale: Locale; url: string; organisati
   const organisation = input.organisation ? oneLine(input.organisation) : "";
   // A reminder the team sends from the pipeline: same link and rules, its own words.
   const words = input.reminder ? "pipeline.reminderEmail" : "email.resumeLink";
-  return render({
+  return compose({
     locale,
     subject: t(`${words}.subject`),
     heading: t(`${words}.heading`),
@@ -227,7 +87,7 @@ export function intakeReceivedEmail(input: { locale: Locale; name: string; organ
   const { locale, proposal } = input;
   const t = getT(locale);
   const url = checkedUrl(input.proposalUrl);
-  return render({
+  return compose({
     locale,
     subject: t(proposal.sent ? "email.intakeReceived.subjectReady" : "email.intakeReceived.subject"),
     heading: t("email.intakeReceived.heading", { name: oneLine(input.name) }),
@@ -258,7 +118,7 @@ export function newLeadEmail(input: {
   const none = t("email.newLead.none");
   const sector = input.sector ? oneLine(input.sector) : "";
   const goals = input.goals.map(oneLine).filter((g) => g !== "");
-  return render({
+  return compose({
     locale,
     subject: t("email.newLead.subject", { organisation }),
     heading: t("email.newLead.heading", { organisation }),
@@ -283,7 +143,7 @@ export function newLeadEmail(input: {
 export function settingsTestEmail(input: { locale: Locale; transport: string }): EmailContent {
   const { locale } = input;
   const t = getT(locale);
-  return render({
+  return compose({
     locale,
     subject: t("email.settingsTest.subject"),
     heading: t("email.settingsTest.heading"),
@@ -296,7 +156,7 @@ export function proposalSentEmail(input: { locale: Locale; name: string; organis
   const { locale } = input;
   const t = getT(locale);
   const organisation = oneLine(input.organisation);
-  return render({
+  return compose({
     locale,
     subject: t("email.proposalSent.subject", { organisation }),
     heading: t("email.proposalSent.heading", { name: oneLine(input.name) }),
@@ -313,7 +173,7 @@ export function proposalSentEmail(input: { locale: Locale; name: string; organis
 export function passwordResetEmail(input: { locale: Locale; url: string; expiresAt: Date }): EmailContent {
   const { locale } = input;
   const t = getT(locale);
-  return render({
+  return compose({
     locale,
     subject: t("account.email.reset.subject"),
     heading: t("account.email.reset.heading"),
@@ -330,7 +190,7 @@ export function passwordResetEmail(input: { locale: Locale; url: string; expires
 export function loginAlertEmail(input: { locale: Locale; failures: number; resetUrl: string; when: Date }): EmailContent {
   const { locale } = input;
   const t = getT(locale);
-  return render({
+  return compose({
     locale,
     subject: t("account.email.loginAlert.subject"),
     heading: t("account.email.loginAlert.heading"),
@@ -349,7 +209,7 @@ export function inviteEmail(input: { locale: Locale; url: string; name: string; 
   const t = getT(locale);
   const inviter = oneLine(input.inviterName);
   const role = t(`account.roles.${input.role === "owner" ? "owner" : "member"}`);
-  return render({
+  return compose({
     locale,
     subject: t("account.email.invite.subject", { inviter }),
     heading: t("account.email.invite.heading", { name: oneLine(input.name) }),
@@ -367,7 +227,7 @@ export function proposalAcceptedEmail(input: { locale: Locale; name: string; org
   const { locale } = input;
   const t = getT(locale);
   const organisation = oneLine(input.organisation);
-  return render({
+  return compose({
     locale,
     subject: t("payment.email.accepted.subject", { organisation }),
     heading: t("payment.email.accepted.heading", { name: oneLine(input.name) }),
@@ -383,7 +243,7 @@ export function paymentReceivedEmail(input: { locale: Locale; organisation: stri
   const { locale } = input;
   const t = getT(locale);
   const organisation = oneLine(input.organisation);
-  return render({
+  return compose({
     locale,
     subject: t("payment.email.paid.subject", { organisation }),
     heading: t("payment.email.paid.heading"),
@@ -399,7 +259,7 @@ export function ownerRenewalEmail(input: { locale: Locale; organisation: string;
   const { locale } = input;
   const t = getT(locale);
   const values = { organisation: oneLine(input.organisation), name: oneLine(input.name), date: oneLine(input.expiredOn) };
-  return render({
+  return compose({
     locale,
     subject: t("email.renewal.subject", values),
     heading: t("email.renewal.heading", values),
@@ -416,7 +276,7 @@ export function ownerPaymentEmail(input: { locale: Locale; event: "accepted" | "
   const t = getT(locale);
   const values = { organisation: oneLine(input.organisation), name: oneLine(input.name), package: oneLine(input.packageName), amount: oneLine(input.amount) };
   const subject = t(input.event === "accepted" ? "payment.email.owner.acceptedSubject" : "payment.email.owner.paidSubject", values);
-  return render({
+  return compose({
     locale,
     subject,
     heading: subject,

@@ -5,9 +5,12 @@
 //   - SMTP_URL set: sent through nodemailer, status "sent" (with sentAt) or
 //     "failed" (with the server's error). A failed send never throws: the
 //     request that wanted the email carries on, and the row says what happened.
+// A message arrives as what it says (a template's subject and blocks); it is
+// rendered here, HTML and plain text, with the owner's branding as props.
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
-import { brandEmail, type EmailContent } from "~/emails/templates";
+import { renderEmail } from "~/emails/render";
+import type { EmailContent } from "~/emails/templates";
 import { isLocale, type Locale } from "~/i18n/i18n";
 import { prisma } from "./db.server";
 import { getEmailBrand, senderFrom } from "./email-brand.server";
@@ -87,7 +90,11 @@ function errorMessage(error: unknown): string {
  * Only a database failure rejects.
  */
 export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
-  const parsed = MessageSchema.safeParse(message);
+  // The owner's sender name, reply-to, signature, logo and colour (settings), on every
+  // message: props of the layout, in the language the message is written in.
+  const brand = await getEmailBrand(message.body.locale);
+  const rendered = await renderEmail(message, brand);
+  const parsed = MessageSchema.safeParse({ ...message, ...rendered });
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(message)"))].join(", ");
     const error = `Invalid message: ${fields}`;
@@ -97,9 +104,9 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
         kind: String(message.kind),
         to: String(message.to).slice(0, 320),
         locale: String(message.locale),
-        subject: String(message.subject).replace(/\s+/g, " ").slice(0, 300),
-        text: String(message.text),
-        html: String(message.html),
+        subject: rendered.subject.replace(/\s+/g, " ").slice(0, 300),
+        text: rendered.text,
+        html: rendered.html,
         status: "failed",
         error,
         leadId: message.leadId ?? null,
@@ -108,9 +115,7 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
     });
     return { id: row.id, status: "failed" };
   }
-  // The owner's sender name, reply-to, signature and logo (settings), on every message.
-  const brand = await getEmailBrand(parsed.data.locale);
-  const email = { ...parsed.data, ...brandEmail(parsed.data, brand) };
+  const email = parsed.data;
   const { SMTP_URL, EMAIL_FROM } = getEnv();
 
   const leadId = message.leadId ?? null;

@@ -227,7 +227,9 @@ describe("sendEmail", () => {
     expect(row).toMatchObject({ kind: "new_lead", to: "titolare@studio.example", locale: "it", status: "sent", error: null });
     expect(row.subject).toBe("Nuovo contatto: Caffè Rossi & Figli");
     expect(row.sentAt).toBeInstanceOf(Date);
-    expect(row.text).toBe(content.text);
+    // What was stored is what went out, both parts.
+    expect(row.text.replace(/\r\n/g, "\n").trimEnd()).toBe(mail.text.replace(/\r\n/g, "\n").trimEnd());
+    expect(row.html.replace(/\r\n/g, "\n").trimEnd()).toBe(mail.html.replace(/\r\n/g, "\n").trimEnd());
   });
 
   it("keeps the message in the outbox when no SMTP server is configured, and sends nothing", async () => {
