@@ -191,8 +191,28 @@ export default function LeadPage() {
 
           <section className="card" aria-labelledby="work-heading">
             <h2 id="work-heading">{t("pipeline.lead.workHeading")}</h2>
-            <StatusForm key={lead.status} status={lead.status} back={back} erased={erased} />
-            <AssignForm key={lead.assignedTo?.id ?? "nobody"} assignee={lead.assignedTo?.id ?? ""} team={team} back={back} erased={erased} />
+            <ChoiceForm
+              key={lead.status}
+              intent="status"
+              value={lead.status}
+              // Accepted and paid come from the client's acceptance and payments: shown, never chosen.
+              choices={leadStatuses.map((s) => ({ value: s, label: statusLabel(s), disabled: !(manualLeadStatuses as readonly string[]).includes(s) }))}
+              label={t("pipeline.lead.statusLabel")}
+              hint={t("pipeline.lead.statusHint")}
+              save={t("pipeline.lead.statusSave")}
+              back={back}
+              erased={erased}
+            />
+            <ChoiceForm
+              key={lead.assignedTo?.id ?? "nobody"}
+              intent="assign"
+              value={lead.assignedTo?.id ?? ""}
+              choices={[{ value: "", label: t("pipeline.lead.nobody") }, ...team.map((u) => ({ value: u.id, label: u.name }))]}
+              label={t("pipeline.lead.assignLabel")}
+              save={t("pipeline.lead.assignSave")}
+              back={back}
+              erased={erased}
+            />
           </section>
 
           <section className="card" aria-labelledby="proposal-heading">
@@ -273,59 +293,43 @@ function useLastResult(key: "status" | "assign" | "note") {
   return { lastResult: navigation.state === "idle" ? actionData?.[key] : undefined, busy: navigation.state === "submitting" };
 }
 
-function StatusForm({ status, back, erased }: { status: string; back: string; erased: boolean }) {
-  const { t } = useTranslation();
-  const { lastResult, busy } = useLastResult("status");
-  const [form, fields] = useForm({ id: "lead-status-form", lastResult, defaultValue: { status }, constraint: getZodConstraint(StatusFormSchema) });
-  const error = translateError(t, fields.status.errors?.[0]);
-  return (
-    <Form method="post" className="work-form" preventScrollReset {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="back" value={back} />
-      <div className="field">
-        <label htmlFor={fields.status.id}>{t("pipeline.lead.statusLabel")}</label>
-        <select {...getSelectProps(fields.status, { ariaDescribedBy: `${fields.status.id}-hint` })} key={fields.status.key} disabled={erased}>
-          {/* Accepted and paid come from the client's acceptance and payments: shown, never chosen. */}
-          {leadStatuses.map((s) => (
-            <option key={s} value={s} disabled={!(manualLeadStatuses as readonly string[]).includes(s)}>
-              {t(`status.${s}`, { defaultValue: s })}
-            </option>
-          ))}
-        </select>
-        <p id={`${fields.status.id}-hint`} className="hint">
-          {t("pipeline.lead.statusHint")}
-        </p>
-        <FieldError id={fields.status.errorId} message={error} />
-      </div>
-      <button type="submit" className="button" disabled={busy || erased}>
-        {t("pipeline.lead.statusSave")}
-      </button>
-    </Form>
-  );
+interface Choice {
+  value: string;
+  label: string;
+  disabled?: boolean;
 }
 
-function AssignForm({ assignee, team, back, erased }: { assignee: string; team: Array<{ id: string; name: string }>; back: string; erased: boolean }) {
+/** The status and the assignee: one choice each, saved on its own. */
+function ChoiceForm(props: { intent: "status" | "assign"; value: string; choices: Choice[]; label: string; hint?: string; save: string; back: string; erased: boolean }) {
   const { t } = useTranslation();
-  const { lastResult, busy } = useLastResult("assign");
-  const [form, fields] = useForm({ id: "lead-assign-form", lastResult, defaultValue: { assignee }, constraint: getZodConstraint(AssignFormSchema) });
+  const { lastResult, busy } = useLastResult(props.intent);
+  const schema = props.intent === "status" ? StatusFormSchema : AssignFormSchema;
+  const name = props.intent === "status" ? "status" : "assignee";
+  const [form, fields] = useForm<{ status?: string; assignee?: string }>({ id: `lead-${props.intent}-form`, lastResult, defaultValue: { [name]: props.value }, constraint: getZodConstraint(schema) });
+  const field = fields[name];
+  const hintId = `${field.id}-hint`;
   return (
     <Form method="post" className="work-form" preventScrollReset {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="assign" />
-      <input type="hidden" name="back" value={back} />
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="back" value={props.back} />
       <div className="field">
-        <label htmlFor={fields.assignee.id}>{t("pipeline.lead.assignLabel")}</label>
-        <select {...getSelectProps(fields.assignee)} key={fields.assignee.key} disabled={erased}>
-          <option value="">{t("pipeline.lead.nobody")}</option>
-          {team.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
+        <label htmlFor={field.id}>{props.label}</label>
+        <select {...getSelectProps(field, { ariaDescribedBy: props.hint ? hintId : undefined })} key={field.key} disabled={props.erased}>
+          {props.choices.map((c) => (
+            <option key={c.value} value={c.value} disabled={c.disabled}>
+              {c.label}
             </option>
           ))}
         </select>
-        <FieldError id={fields.assignee.errorId} message={translateError(t, fields.assignee.errors?.[0])} />
+        {props.hint ? (
+          <p id={hintId} className="hint">
+            {props.hint}
+          </p>
+        ) : null}
+        <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
       </div>
-      <button type="submit" className="button" disabled={busy || erased}>
-        {t("pipeline.lead.assignSave")}
+      <button type="submit" className="button" disabled={busy || props.erased}>
+        {props.save}
       </button>
     </Form>
   );
