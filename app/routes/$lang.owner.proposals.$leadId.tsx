@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useState, type ComponentType } from "react";
+import { useEffect, useMemo, useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
@@ -154,7 +154,7 @@ export default function ProposalReview() {
     ? [["onboarding", t("settings.review.onboarding")], ...view.investment.packages.map((p): [string, string] => [`package-${p.id}`, p.name]), ...view.investment.addOns.map((a): [string, string] => [`addon-${a.id}`, a.name])]
     : [];
   const euros = (cents: number | undefined) => (cents === undefined ? "" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100));
-  const schema = proposalReviewSchema(Object.keys(data.basePrices), locale);
+  const schema = useMemo(() => proposalReviewSchema(Object.keys(data.basePrices), locale), [data.basePrices, locale]);
   const [form, fields] = useForm<Record<string, string | undefined>, z.output<typeof schema>>({
     id: "proposal-review",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,

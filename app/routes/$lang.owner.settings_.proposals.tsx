@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetad
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
@@ -50,7 +51,7 @@ export default function ProposalSettings() {
   const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const schema = settingsFormSchema(data.settings as OwnerSettings, locale);
+  const schema = useMemo(() => settingsFormSchema(data.settings as OwnerSettings, locale), [data.settings, locale]);
   const [form, fields] = useForm<SettingsForm, OwnerSettings>({
     id: "proposal-settings",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
