@@ -4,7 +4,8 @@
 // (models/proposal.server.ts) and the sent versions (models/proposal-versions.server.ts).
 import { z } from "zod";
 import { romeToday } from "~/domain/intake/schema";
-import { partIds } from "~/domain/strategy/model";
+import { parseEuroToCents } from "~/domain/money";
+import { partIds, type PartId } from "~/domain/strategy/model";
 import type { TextEdits } from "~/domain/strategy/resolve";
 import type { ProposalView } from "~/domain/strategy/view";
 import { applyBlockEdits } from "~/domain/strategy/blocks";
@@ -106,4 +107,52 @@ export function withPrices(settings: OwnerSettings, prices: PriceEdits): OwnerSe
 /** The day (Europe/Rome, "YYYY-MM-DD") by which a lead submitted at `submittedAt` is told to expect the proposal. */
 export function proposalExpectedDay(submittedAt: Date, settings: Pick<OwnerSettings, "proposalWithinWorkingDays">): string {
   return addWorkingDays(romeToday(submittedAt), settings.proposalWithinWorkingDays);
+}
+
+/**
+ * The review form (Conform + zod): the intent (save, or save and send), the
+ * owner's text per part (`part-<id>`), the prices per key (`price-<key>`, as
+ * typed in the page's language, empty for the base price) and the newest
+ * version the sender saw. Parses to the edits to save.
+ */
+export function proposalReviewSchema(priceKeys: readonly string[], locale: "it" | "en") {
+  const part = z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.slice(0, 5000) : undefined));
+  const price = z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const cents = parseEuroToCents(v, locale);
+      if (cents === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "settings.review.badPrice" });
+      return cents ?? undefined;
+    });
+  return z
+    .object({
+      intent: z.enum(["save", "send"]).default("save"),
+      // What the sender saw: the newest version number when the page loaded (0: none).
+      expectedVersion: z
+        .string()
+        .optional()
+        .transform((v) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined)),
+      ...(Object.fromEntries(partIds.map((id) => [`part-${id}`, part])) as Record<`part-${PartId}`, typeof part>),
+      ...(Object.fromEntries(priceKeys.map((key) => [`price-${key}`, price])) as Record<`price-${string}`, typeof price>),
+    })
+    .transform((form) => {
+      const fields = form as Record<string, unknown>;
+      const edits: TextEdits = {};
+      for (const id of partIds) {
+        const text = fields[`part-${id}`];
+        if (typeof text === "string") edits[id] = text;
+      }
+      const prices: PriceEdits = {};
+      for (const key of priceKeys) {
+        const cents = fields[`price-${key}`];
+        if (typeof cents === "number") prices[key] = cents;
+      }
+      return { intent: form.intent, expectedVersion: form.expectedVersion, edits, prices };
+    });
 }

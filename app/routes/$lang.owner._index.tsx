@@ -1,8 +1,10 @@
+import { parseWithZod } from "@conform-to/zod";
 import { ErrorPage } from "~/components/error-page";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { goals } from "~/domain/goals";
 import { budgetBands, channels, sectors, type StepId } from "~/domain/intake/definition";
 import {
@@ -93,16 +95,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-/** The one action here: the team's reminder to a prospect with a questionnaire in progress. */
+/** The one action here: the team's reminder to a prospect with a questionnaire in progress (hidden fields only). */
+const RemindSchema = z.object({ intent: z.literal("remind"), draftId: z.string().optional(), view: z.string().optional() });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireUser(request, locale);
-  const form = await request.formData();
-  if (form.get("intent") !== "remind") throw new Response("Bad Request", { status: 400 });
-  const draftId = String(form.get("draftId") ?? "");
+  const submission = parseWithZod(await request.formData(), { schema: RemindSchema });
+  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  const { draftId, view } = submission.value;
   const outcome = draftId ? await remindDraft(draftId, user.id) : { state: "not_found" as const };
   // Back to the same view, with what happened.
-  const back = parseFilters(new URLSearchParams(String(form.get("view") ?? "").replace(/^\?/, "")));
+  const back = parseFilters(new URLSearchParams((view ?? "").replace(/^\?/, "")));
   const search = filtersToSearch(back);
   throw redirect(`/${locale}/owner${search}${search ? "&" : "?"}reminder=${outcome.state}`);
 }

@@ -1,8 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
+import { FieldError, translateError } from "~/components/field";
 import { IntakeReview } from "~/components/intake-review";
 import { LeadPayments } from "~/components/lead-payments";
 import { filtersToSearch, leadStatuses, manualLeadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
@@ -55,22 +58,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("status"), status: z.enum(leadStatuses) }),
-  z.object({ intent: z.literal("assign"), assignee: z.string().max(40) }),
-  z.object({ intent: z.literal("note"), body: z.string() }),
+const back = z.string().max(2000).optional();
+/** The three forms of this page, told apart by their `intent` (each answers under its own key). */
+const LeadActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("status"), status: z.enum(leadStatuses), back }),
+  z.object({ intent: z.literal("assign"), assignee: z.string().max(40).optional(), back }),
+  z.object({
+    intent: z.literal("note"),
+    body: z
+      .string({ required_error: "pipeline.lead.noteEmpty" })
+      .transform((v) => v.replace(/\r\n/g, "\n").trim())
+      .refine((v) => v.length > 0, "pipeline.lead.noteEmpty")
+      .refine((v) => v.length <= NOTE_MAX, `pipeline.lead.noteTooLong|${NOTE_MAX}`),
+    back,
+  }),
 ]);
+const StatusFormSchema = LeadActionSchema.options[0];
+const AssignFormSchema = LeadActionSchema.options[1];
+const NoteFormSchema = LeadActionSchema.options[2];
+
+type LeadActionData = { status?: SubmissionResult<string[]>; assign?: SubmissionResult<string[]>; note?: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireUser(request, locale);
   const leadId = params.leadId ?? "";
-  const form = await request.formData();
-  const parsed = ActionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const input = parsed.data;
-  const back = backSearch(String(form.get("back") ?? ""));
-  const done = (saved: string) => redirect(`/${locale}/owner/leads/${leadId}?saved=${saved}${back ? `&back=${encodeURIComponent(back)}` : ""}`);
+  const submission = parseWithZod(await request.formData(), { schema: LeadActionSchema });
+  if (submission.status !== "success") {
+    // A note the person can fix comes back with its message; anything else is not from this page.
+    if (submission.payload.intent === "note" && submission.error?.body) return Response.json({ note: submission.reply() } satisfies LeadActionData, { status: 400 });
+    throw new Response("Bad Request", { status: 400 });
+  }
+  const input = submission.value;
+  const backTo = backSearch(input.back ?? "");
+  const done = (saved: string) => redirect(`/${locale}/owner/leads/${leadId}?saved=${saved}${backTo ? `&back=${encodeURIComponent(backTo)}` : ""}`);
   try {
     if (input.intent === "status") {
       await setLeadStatus(leadId, input.status, user.id);
@@ -78,18 +99,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (input.intent === "assign") {
       const ok = await assignLead(leadId, input.assignee || null, user.id);
-      if (!ok) return Response.json({ error: "assignee" }, { status: 400 });
+      if (!ok) return Response.json({ assign: submission.reply({ fieldErrors: { assignee: ["pipeline.lead.badAssignee"] } }) } satisfies LeadActionData, { status: 400 });
       return done("assigned");
     }
-    const body = input.body.replace(/\r\n/g, "\n").trim();
-    if (!body) return Response.json({ error: "noteEmpty", body: input.body }, { status: 400 });
-    if (body.length > NOTE_MAX) return Response.json({ error: "noteTooLong", body: input.body }, { status: 400 });
-    await addNote(leadId, user.id, body);
+    await addNote(leadId, user.id, input.body);
     return done("note");
   } catch (error) {
     if (error instanceof LeadNotFound) throw new Response("Not Found", { status: 404 });
     // Nothing changed: the reason, translated (also for a POST that did not come from the page).
-    if (error instanceof StatusRefused) return Response.json({ error: error.code, message: getT(locale)(`pipeline.lead.${error.code}`) }, { status: 400 });
+    if (error instanceof StatusRefused) {
+      const key = `pipeline.lead.${error.code}`;
+      return Response.json({ status: submission.reply({ fieldErrors: { status: [key] } }), message: getT(locale)(key) } satisfies LeadActionData, { status: 400 });
+    }
     throw error;
   }
 }
@@ -100,14 +121,9 @@ export default function LeadPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { lead, team, timeline, payments, back } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ error?: "assignee" | "noteEmpty" | "noteTooLong" | StatusRefused["code"]; body?: string; message?: string }>();
-  const statusError = actionData?.error === "statusAutomatic" || actionData?.error === "statusNotSent" || actionData?.error === "statusLocked" ? t(`pipeline.lead.${actionData.error}`) : null;
-  const navigation = useNavigation();
   const [params] = useSearchParams();
-  const busy = navigation.state === "submitting";
   const saved = params.get("saved");
   const statusLabel = (s: string) => t(`status.${s}`, { defaultValue: s });
-  const noteError = actionData?.error === "noteEmpty" ? t("pipeline.lead.noteEmpty") : actionData?.error === "noteTooLong" ? t("pipeline.lead.noteTooLong", { max: NOTE_MAX }) : null;
   const erased = Boolean(lead.erasedAt);
 
   const describe = (entry: TimelineEntry): string => {
@@ -175,71 +191,28 @@ export default function LeadPage() {
 
           <section className="card" aria-labelledby="work-heading">
             <h2 id="work-heading">{t("pipeline.lead.workHeading")}</h2>
-            <Form method="post" className="work-form" preventScrollReset>
-              <input type="hidden" name="intent" value="status" />
-              <input type="hidden" name="back" value={back} />
-              <div className="field">
-                <label htmlFor="lead-status">{t("pipeline.lead.statusLabel")}</label>
-                <select
-                  id="lead-status"
-                  name="status"
-                  defaultValue={lead.status}
-                  key={lead.status}
-                  disabled={erased}
-                  aria-describedby={statusError ? "status-hint status-error" : "status-hint"}
-                  aria-invalid={statusError ? true : undefined}
-                >
-                  {/* Accepted and paid come from the client's acceptance and payments: shown, never chosen. */}
-                  {leadStatuses.map((s) => (
-                    <option key={s} value={s} disabled={!(manualLeadStatuses as readonly string[]).includes(s)}>
-                      {statusLabel(s)}
-                    </option>
-                  ))}
-                </select>
-                <p id="status-hint" className="hint">
-                  {t("pipeline.lead.statusHint")}
-                </p>
-                {statusError ? (
-                  <p id="status-error" className="field-error" role="alert">
-                    {statusError}
-                  </p>
-                ) : null}
-              </div>
-              <button type="submit" className="button" disabled={busy || erased}>
-                {t("pipeline.lead.statusSave")}
-              </button>
-            </Form>
-            <Form method="post" className="work-form" preventScrollReset>
-              <input type="hidden" name="intent" value="assign" />
-              <input type="hidden" name="back" value={back} />
-              <div className="field">
-                <label htmlFor="lead-assignee">{t("pipeline.lead.assignLabel")}</label>
-                <select
-                  id="lead-assignee"
-                  name="assignee"
-                  defaultValue={lead.assignedTo?.id ?? ""}
-                  key={lead.assignedTo?.id ?? "nobody"}
-                  disabled={erased}
-                  aria-invalid={actionData?.error === "assignee" ? true : undefined}
-                  aria-describedby={actionData?.error === "assignee" ? "assignee-error" : undefined}
-                >
-                  <option value="">{t("pipeline.lead.nobody")}</option>
-                  {team.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-                {actionData?.error === "assignee" ? (
-                  <p id="assignee-error" className="field-error" role="alert">
-                    {t("pipeline.lead.badAssignee")}
-                  </p>
-                ) : null}
-              </div>
-              <button type="submit" className="button" disabled={busy || erased}>
-                {t("pipeline.lead.assignSave")}
-              </button>
-            </Form>
+            <ChoiceForm
+              key={lead.status}
+              intent="status"
+              value={lead.status}
+              // Accepted and paid come from the client's acceptance and payments: shown, never chosen.
+              choices={leadStatuses.map((s) => ({ value: s, label: statusLabel(s), disabled: !(manualLeadStatuses as readonly string[]).includes(s) }))}
+              label={t("pipeline.lead.statusLabel")}
+              hint={t("pipeline.lead.statusHint")}
+              save={t("pipeline.lead.statusSave")}
+              back={back}
+              erased={erased}
+            />
+            <ChoiceForm
+              key={lead.assignedTo?.id ?? "nobody"}
+              intent="assign"
+              value={lead.assignedTo?.id ?? ""}
+              choices={[{ value: "", label: t("pipeline.lead.nobody") }, ...team.map((u) => ({ value: u.id, label: u.name }))]}
+              label={t("pipeline.lead.assignLabel")}
+              save={t("pipeline.lead.assignSave")}
+              back={back}
+              erased={erased}
+            />
           </section>
 
           <section className="card" aria-labelledby="proposal-heading">
@@ -273,36 +246,7 @@ export default function LeadPage() {
 
           <section className="card" aria-labelledby="notes-heading">
             <h2 id="notes-heading">{t("pipeline.lead.notesHeading")}</h2>
-            {erased ? null : (
-              <Form method="post" className="form" preventScrollReset key={lead.notes.length}>
-                <input type="hidden" name="intent" value="note" />
-                <input type="hidden" name="back" value={back} />
-                <div className="field">
-                  <label htmlFor="note-body">{t("pipeline.lead.noteLabel")}</label>
-                  <p id="note-hint" className="hint">
-                    {t("pipeline.lead.noteHint")}
-                  </p>
-                  <textarea
-                    id="note-body"
-                    name="body"
-                    rows={3}
-                    maxLength={NOTE_MAX}
-                    required
-                    defaultValue={actionData?.body ?? ""}
-                    aria-invalid={noteError ? true : undefined}
-                    aria-describedby={noteError ? "note-hint note-error" : "note-hint"}
-                  />
-                  {noteError ? (
-                    <p id="note-error" className="field-error" role="alert">
-                      {noteError}
-                    </p>
-                  ) : null}
-                </div>
-                <button type="submit" className="button" disabled={busy}>
-                  {t("pipeline.lead.noteAdd")}
-                </button>
-              </Form>
-            )}
+            {erased ? null : <NoteForm key={lead.notes.length} back={back} />}
             {lead.notes.length === 0 ? (
               <p className="hint">{t("pipeline.lead.noNotes")}</p>
             ) : (
@@ -339,6 +283,86 @@ export default function LeadPage() {
 
       </div>
     </main>
+  );
+}
+
+/** The last answer of this page's action for the form `key`, once nothing is on its way. */
+function useLastResult(key: "status" | "assign" | "note") {
+  const actionData = useActionData<LeadActionData>();
+  const navigation = useNavigation();
+  return { lastResult: navigation.state === "idle" ? actionData?.[key] : undefined, busy: navigation.state === "submitting" };
+}
+
+interface Choice {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+/** The status and the assignee: one choice each, saved on its own. */
+function ChoiceForm(props: { intent: "status" | "assign"; value: string; choices: Choice[]; label: string; hint?: string; save: string; back: string; erased: boolean }) {
+  const { t } = useTranslation();
+  const { lastResult, busy } = useLastResult(props.intent);
+  const schema = props.intent === "status" ? StatusFormSchema : AssignFormSchema;
+  const name = props.intent === "status" ? "status" : "assignee";
+  const [form, fields] = useForm<{ status?: string; assignee?: string }>({ id: `lead-${props.intent}-form`, lastResult, defaultValue: { [name]: props.value }, constraint: getZodConstraint(schema) });
+  const field = fields[name];
+  const hintId = `${field.id}-hint`;
+  return (
+    <Form method="post" className="work-form" preventScrollReset {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="back" value={props.back} />
+      <div className="field">
+        <label htmlFor={field.id}>{props.label}</label>
+        <select {...getSelectProps(field, { ariaDescribedBy: props.hint ? hintId : undefined })} key={field.key} disabled={props.erased}>
+          {props.choices.map((c) => (
+            <option key={c.value} value={c.value} disabled={c.disabled}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        {props.hint ? (
+          <p id={hintId} className="hint">
+            {props.hint}
+          </p>
+        ) : null}
+        <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
+      </div>
+      <button type="submit" className="button" disabled={busy || props.erased}>
+        {props.save}
+      </button>
+    </Form>
+  );
+}
+
+function NoteForm({ back }: { back: string }) {
+  const { t } = useTranslation();
+  const { lastResult, busy } = useLastResult("note");
+  const [form, fields] = useForm({
+    id: "lead-note-form",
+    lastResult,
+    constraint: getZodConstraint(NoteFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NoteFormSchema }),
+  });
+  const hintId = `${fields.body.id}-hint`;
+  return (
+    <Form method="post" className="form" preventScrollReset {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="note" />
+      <input type="hidden" name="back" value={back} />
+      <div className="field">
+        <label htmlFor={fields.body.id}>{t("pipeline.lead.noteLabel")}</label>
+        <p id={hintId} className="hint">
+          {t("pipeline.lead.noteHint")}
+        </p>
+        <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: hintId })} key={fields.body.key} rows={3} maxLength={NOTE_MAX} />
+        <FieldError id={fields.body.errorId} message={translateError(t, fields.body.errors?.[0])} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {t("pipeline.lead.noteAdd")}
+      </button>
+    </Form>
   );
 }
 

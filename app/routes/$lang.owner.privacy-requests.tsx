@@ -1,14 +1,25 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AccountErrorPage } from "~/components/account-error-page";
+import { FieldError, translateError } from "~/components/field";
 import { erasePerson, summarisePerson } from "~/models/gdpr.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 
 const Email = z.string().trim().toLowerCase().max(254).email();
+const mismatch = "settings.gdpr.confirmMismatch";
+/** Erasing: the address found (hidden) typed again to confirm. Any mistake is the same message: nothing was erased. */
+const EraseSchema = z
+  .object({
+    email: z.string({ required_error: mismatch }).trim().toLowerCase().max(254, mismatch).email(mismatch),
+    confirm: z.string({ required_error: mismatch }).trim().toLowerCase(),
+  })
+  .refine((v) => v.email === v.confirm, { message: mismatch, path: ["confirm"] });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -21,13 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
-  const form = await request.formData();
-  const parsed = z.object({ email: Email, confirm: z.string().trim().toLowerCase() }).safeParse({ email: form.get("email"), confirm: form.get("confirm") });
-  if (!parsed.success || parsed.data.email !== parsed.data.confirm) {
-    return Response.json({ error: "settings.gdpr.confirmMismatch" }, { status: 400 });
-  }
-  const result = await erasePerson(parsed.data.email, user.id);
-  const query = new URLSearchParams({ erased: parsed.data.email, leads: String(result.leads), drafts: String(result.drafts), emails: String(result.emails) });
+  const submission = parseWithZod(await request.formData(), { schema: EraseSchema });
+  if (submission.status !== "success") return Response.json({ result: submission.reply({ hideFields: ["confirm"] }) }, { status: 400 });
+  const { email } = submission.value;
+  const result = await erasePerson(email, user.id);
+  const query = new URLSearchParams({ erased: email, leads: String(result.leads), drafts: String(result.drafts), emails: String(result.emails) });
   throw redirect(`/${locale}/owner/privacy-requests?${query}`);
 }
 
@@ -35,7 +44,16 @@ export default function PrivacyRequests() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { summary } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ error?: string }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "gdpr-erase",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(EraseSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EraseSchema }),
+  });
+  const eraseError = translateError(t, fields.confirm.errors?.[0] ?? fields.email.errors?.[0]);
   const [params] = useSearchParams();
   const erased = params.get("erased");
   return (
@@ -77,16 +95,12 @@ export default function PrivacyRequests() {
               </p>
               <h3>{t("settings.gdpr.eraseHeading")}</h3>
               <p className="hint">{t("settings.gdpr.eraseHelp")}</p>
-              <Form method="post" className="form">
-                <input type="hidden" name="email" value={summary.email} />
+              <Form method="post" className="form" {...getFormProps(form)} noValidate>
+                <input type="hidden" name={fields.email.name} value={summary.email} />
                 <div className="field">
-                  <label htmlFor="gdpr-confirm">{t("settings.gdpr.confirm")}</label>
-                  <input id="gdpr-confirm" name="confirm" type="email" required autoComplete="off" aria-describedby={actionData?.error ? "gdpr-error" : undefined} />
-                  {actionData?.error ? (
-                    <p id="gdpr-error" className="field-error" role="alert">
-                      {t(actionData.error)}
-                    </p>
-                  ) : null}
+                  <label htmlFor={fields.confirm.id}>{t("settings.gdpr.confirm")}</label>
+                  <input {...getInputProps(fields.confirm, { type: "email" })} key={fields.confirm.key} aria-invalid={eraseError ? true : undefined} aria-describedby={eraseError ? fields.confirm.errorId : undefined} autoComplete="off" />
+                  <FieldError id={fields.confirm.errorId} message={eraseError} />
                 </div>
                 <button type="submit" className="button danger">
                   {t("settings.gdpr.erase")}

@@ -1,13 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useState, type ComponentType } from "react";
+import { useEffect, useMemo, useState, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
-import { parseEuroToCents } from "~/domain/money";
+import { FieldError, translateError } from "~/components/field";
 import { partIds, type PartId } from "~/domain/strategy/model";
 import type { ProposalView } from "~/domain/strategy/view";
 import { formatDate, formatMoney } from "~/i18n/format";
-import type { PriceEdits } from "~/domain/proposal-edits";
+import { proposalReviewSchema } from "~/domain/proposal-edits";
 import { getWorkingProposal, saveProposalEdits } from "~/models/proposal.server";
 import { NotSendable, sendProposal } from "~/models/proposal-versions.server";
 import { requireUser } from "~/utils/auth.server";
@@ -54,31 +57,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const leadId = params.leadId ?? "";
   const working = await getWorkingProposal(leadId, locale);
   if (!working?.view) throw new Response("Not Found", { status: 404 });
-  const form = await request.formData();
-  const intent = form.get("intent");
-
-  const edits: Partial<Record<PartId, string>> = {};
-  for (const id of partIds) {
-    const value = String(form.get(`part-${id}`) ?? "").slice(0, 5000);
-    if (value.trim()) edits[id] = value;
-  }
-  const prices: PriceEdits = {};
-  const priceErrors: Record<string, string> = {};
   const priceKeys = ["onboarding", ...working.base.packages.map((p) => `package-${p.id}`), ...working.base.addOns.map((a) => `addon-${a.id}`)];
-  for (const key of priceKeys) {
-    const raw = String(form.get(`price-${key}`) ?? "").trim();
-    if (!raw) continue;
-    const cents = parseEuroToCents(raw, locale);
-    if (cents === null) priceErrors[key] = raw;
-    else prices[key] = cents;
+  const submission = parseWithZod(await request.formData(), { schema: proposalReviewSchema(priceKeys, locale) });
+  const owner = user.role === "owner";
+  if (submission.status !== "success") {
+    // Prices are the owner's: a member's attempt is refused whatever it says.
+    const priceError = Object.keys(submission.error ?? {}).some((name) => name.startsWith("price-"));
+    if (!owner && priceError) throw new Response("Forbidden", { status: 403 });
+    if (!priceError) throw new Response("Bad Request", { status: 400 });
+    return Response.json({ result: submission.reply() }, { status: 400 });
   }
-  if (user.role !== "owner" && (Object.keys(priceErrors).length || !samePrices(prices, working.prices))) {
-    throw new Response("Forbidden", { status: 403 });
-  }
-  if (Object.keys(priceErrors).length) return Response.json({ priceErrors }, { status: 400 });
-  // What the sender saw: the newest version number when the page loaded (0: none).
-  const rawExpected = String(form.get("expectedVersion") ?? "");
-  const expected = /^\d{1,6}$/.test(rawExpected) ? Number(rawExpected) : undefined;
+  const { intent, expectedVersion: expected, edits, prices } = submission.value;
+  if (!owner && !samePrices(prices, working.prices)) throw new Response("Forbidden", { status: 403 });
   if (intent === "send") {
     const newest = working.lead.proposal?.versions[0]?.number ?? 0;
     if (expected !== undefined && expected > newest) throw new Response("Bad Request", { status: 400 });
@@ -145,7 +135,7 @@ export default function ProposalReview() {
   const { t } = useTranslation();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ priceErrors?: Record<string, string> }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state !== "idle";
@@ -164,6 +154,18 @@ export default function ProposalReview() {
     ? [["onboarding", t("settings.review.onboarding")], ...view.investment.packages.map((p): [string, string] => [`package-${p.id}`, p.name]), ...view.investment.addOns.map((a): [string, string] => [`addon-${a.id}`, a.name])]
     : [];
   const euros = (cents: number | undefined) => (cents === undefined ? "" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100));
+  const schema = useMemo(() => proposalReviewSchema(Object.keys(data.basePrices), locale), [data.basePrices, locale]);
+  const [form, fields] = useForm<Record<string, string | undefined>, z.output<typeof schema>>({
+    id: "proposal-review",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    defaultValue: {
+      ...Object.fromEntries(partIds.map((id) => [`part-${id}`, data.edits[id] ?? ""])),
+      ...Object.fromEntries(Object.keys(data.basePrices).map((key) => [`price-${key}`, euros(data.prices[key])])),
+    },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
   return (
     <main id="main" className="page stacked">
       <h1>{t("settings.review.title", { organisation: lead.organisation })}</h1>
@@ -221,7 +223,7 @@ export default function ProposalReview() {
             )}
             <p className="hint">{data.firstOpenedAt ? t("settings.review.openedAt", { date: formatDate(new Date(data.firstOpenedAt), locale, "medium") }) : t("settings.review.notOpened")}</p>
           </section>
-          <Form method="post" className="card form" aria-describedby="review-intro">
+          <Form method="post" className="card form" aria-describedby="review-intro" {...getFormProps(form)} noValidate>
             <input type="hidden" name="expectedVersion" value={data.versions[0]?.number ?? 0} />
             <p id="review-intro" className="hint">
               {t("settings.review.intro")}
@@ -229,41 +231,33 @@ export default function ProposalReview() {
             <p>
               <a href={`/${locale}/owner/proposals/${lead.id}/blocks`}>{t("settings.review.blocksLink")}</a>
             </p>
-            {partIds.map((id) => (
-              <div className="field" key={id}>
-                <label htmlFor={`part-${id}`}>{t("settings.review.yourText", { part: view.partTitles[id] })}</label>
-                <details>
-                  <summary>{t("settings.review.generated")}</summary>
-                  <p className="generated">{generatedText(generated, id)}</p>
-                </details>
-                <textarea id={`part-${id}`} name={`part-${id}`} rows={3} defaultValue={data.edits[id] ?? ""} maxLength={5000} />
-              </div>
-            ))}
+            {partIds.map((id) => {
+              const field = fields[`part-${id}`]!;
+              return (
+                <div className="field" key={id}>
+                  <label htmlFor={field.id}>{t("settings.review.yourText", { part: view.partTitles[id] })}</label>
+                  <details>
+                    <summary>{t("settings.review.generated")}</summary>
+                    <p className="generated">{generatedText(generated, id)}</p>
+                  </details>
+                  <textarea {...getTextareaProps(field)} key={field.key} rows={3} maxLength={5000} />
+                </div>
+              );
+            })}
             <fieldset className="field">
               <legend>{t("settings.review.prices")}</legend>
               {data.canEditPrices ? null : <p className="hint">{t("pipeline.roles.pricesOwnerOnly")}</p>}
               {priceRows.map(([key, label]) => {
-                const error = actionData?.priceErrors?.[key];
+                const field = fields[`price-${key}`]!;
+                const hintId = `${field.id}-hint`;
                 return (
                   <div className="field" key={key}>
-                    <label htmlFor={`price-${key}`}>{label}</label>
-                    <p className="hint" id={`price-${key}-hint`}>
+                    <label htmlFor={field.id}>{label}</label>
+                    <p className="hint" id={hintId}>
                       {t("settings.review.pricesHint", { price: formatMoney(data.basePrices[key] ?? 0, locale) })}
                     </p>
-                    <input
-                      id={`price-${key}`}
-                      name={`price-${key}`}
-                      inputMode="decimal"
-                      defaultValue={error ?? euros(data.prices[key])}
-                      readOnly={!data.canEditPrices}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `price-${key}-error` : `price-${key}-hint`}
-                    />
-                    {error ? (
-                      <p id={`price-${key}-error`} className="field-error" role="alert">
-                        {t("settings.review.badPrice")}
-                      </p>
-                    ) : null}
+                    <input {...getInputProps(field, { type: "text", ariaDescribedBy: hintId })} key={field.key} inputMode="decimal" readOnly={!data.canEditPrices} />
+                    <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />
                   </div>
                 );
               })}

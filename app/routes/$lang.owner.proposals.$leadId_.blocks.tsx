@@ -3,10 +3,13 @@
 // which the current rules would now write differently, and can reset one.
 // Each block is its own small form: works without JavaScript.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
+import { FieldError, translateError } from "~/components/field";
 import { editedBlocks, listBlocks } from "~/domain/strategy/blocks";
 import type { PartId } from "~/domain/strategy/model";
 import { quote } from "~/domain/strategy/resolve";
@@ -50,31 +53,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const BlockForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("save"), path: z.string().min(1).max(200), text: z.string().trim().max(2000, "tooLong") }),
-  z.object({ intent: z.literal("reset"), path: z.string().min(1).max(200) }),
+const path = z.string().min(1).max(200);
+/** Saving a block's text or resetting it to the generated one; messages are i18n keys. */
+const BlockFormSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("save"),
+    path,
+    // Empty (or only spaces) is told after the block is found: an unknown block comes first.
+    text: z.string().trim().max(2000, "settings.review.blocks.tooLong").optional(),
+  }),
+  z.object({ intent: z.literal("reset"), path }),
 ]);
+
+type BlockActionData = { path: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireUser(request, locale);
   const leadId = params.leadId ?? "";
   const { language, generated } = await load(leadId);
-  const raw = Object.fromEntries(await request.formData());
-  const parsed = BlockForm.safeParse(raw);
-  if (!parsed.success) {
-    const path = typeof raw.path === "string" ? raw.path.slice(0, 200) : "";
-    return Response.json({ path, error: parsed.error.issues.some((i) => i.message === "tooLong") ? "tooLong" : "unknown" }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), { schema: BlockFormSchema });
+  const refuse = (blockPath: string, message: string) =>
+    Response.json({ path: blockPath, result: submission.reply({ fieldErrors: { text: [message] } }) } satisfies BlockActionData, { status: 400 });
+  if (submission.status !== "success") {
+    const raw = submission.payload.path;
+    return Response.json(
+      { path: typeof raw === "string" ? raw.slice(0, 200) : "", result: submission.error?.text ? submission.reply() : submission.reply({ fieldErrors: { text: ["settings.review.blocks.unknown"] } }) } satisfies BlockActionData,
+      { status: 400 },
+    );
   }
-  const form = parsed.data;
+  const form = submission.value;
   const blocks = listBlocks(generated);
   const index = blocks.findIndex((b) => b.path === form.path);
   const block = blocks[index];
   // A reset of an edit whose block is gone still removes it; anything else needs the block.
-  if (!block && form.intent === "save") return Response.json({ path: form.path, error: "unknown" }, { status: 400 });
-  if (form.intent === "save" && !form.text) return Response.json({ path: form.path, error: "empty" }, { status: 400 });
+  if (!block && form.intent === "save") return refuse(form.path, "settings.review.blocks.unknown");
+  if (form.intent === "save" && !form.text) return refuse(form.path, "settings.review.blocks.empty");
   const same = form.intent === "save" && block && form.text === block.text;
-  await saveBlockEdit(leadId, user.id, language, form.path, form.intent === "save" && block && !same ? { text: form.text, base: block.text } : null);
+  await saveBlockEdit(leadId, user.id, language, form.path, form.intent === "save" && block && form.text && !same ? { text: form.text, base: block.text } : null);
   const done = form.intent === "save" && !same ? "saved" : "reset";
   throw redirect(`/${locale}/owner/proposals/${leadId}/blocks?${done}=1${index >= 0 ? `#block-${index}` : ""}`);
 }
@@ -83,7 +99,6 @@ export default function ProposalBlocks() {
   const { t } = useTranslation();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ path: string; error: string }>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state !== "idle";
@@ -139,52 +154,73 @@ export default function ProposalBlocks() {
           <h2 id={`part-${part.id}`}>{part.title}</h2>
           {part.wholePartEdited ? <p className="warning">{t("settings.review.blocks.partEdited")}</p> : null}
           <ol className="blocks">
-            {part.blocks.map((b, n) => {
-              const id = `block-${b.index}`;
-              const error = actionData?.path === b.path ? actionData.error : null;
-              const hints = [b.edited && b.base !== null ? `${id}-was` : null, b.outdated ? `${id}-now` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-              return (
-                <li key={b.path} id={id} className={b.edited ? "block edited" : "block"}>
-                  <Form method="post" preventScrollReset className="form">
-                    <input type="hidden" name="path" value={b.path} />
-                    <label htmlFor={`${id}-text`}>
-                      {t("settings.review.blocks.label", { part: part.title, n: n + 1 })}
-                      {b.edited ? <span className="badge">{t("settings.review.blocks.editedBadge")}</span> : null}
-                    </label>
-                    <textarea id={`${id}-text`} name="text" defaultValue={b.text} rows={Math.min(6, Math.max(2, Math.ceil(b.text.length / 90)))} maxLength={2000} aria-describedby={hints} aria-invalid={error ? true : undefined} />
-                    {b.edited && b.base !== null ? (
-                      <p className="hint" id={`${id}-was`}>
-                        {t("settings.review.blocks.generatedWas", { text: q(b.base) })}
-                      </p>
-                    ) : null}
-                    {b.outdated ? (
-                      <p className="warning" id={`${id}-now`}>
-                        {t("settings.review.blocks.generatedNow", { text: q(b.generated) })}
-                      </p>
-                    ) : null}
-                    {error ? (
-                      <p className="field-error" role="alert" id={`${id}-error`}>
-                        {t(`settings.review.blocks.${error}`)}
-                      </p>
-                    ) : null}
-                    <div className="step-actions">
-                      <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-                        {t("settings.review.blocks.save")}
-                      </button>
-                      {b.edited ? (
-                        <button type="submit" name="intent" value="reset" className="button" disabled={busy}>
-                          {t("settings.review.blocks.reset")}
-                        </button>
-                      ) : null}
-                    </div>
-                  </Form>
-                </li>
-              );
-            })}
+            {part.blocks.map((b, n) => (
+              <Block key={`${b.path}:${b.text}`} block={b} label={t("settings.review.blocks.label", { part: part.title, n: n + 1 })} language={data.language} busy={busy} />
+            ))}
           </ol>
         </section>
       ))}
     </main>
+  );
+}
+
+interface BlockRow {
+  index: number;
+  path: string;
+  generated: string;
+  text: string;
+  edited: boolean;
+  outdated: boolean;
+  base: string | null;
+}
+
+/** One block's own small form: its text, saved or reset on its own. */
+function Block({ block: b, label, language, busy }: { block: BlockRow; label: string; language: "it" | "en"; busy: boolean }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<BlockActionData>();
+  const navigation = useNavigation();
+  const id = `block-${b.index}`;
+  const [form, fields] = useForm({
+    id: `${id}-form`,
+    lastResult: navigation.state === "idle" && actionData?.path === b.path ? actionData.result : undefined,
+    defaultValue: { path: b.path, text: b.text },
+    constraint: getZodConstraint(BlockFormSchema),
+  });
+  const error = translateError(t, fields.text.errors?.[0]);
+  const hints = [b.edited && b.base !== null ? `${id}-was` : null, b.outdated ? `${id}-now` : null].filter(Boolean).join(" ") || undefined;
+  const q = (text: string) => quote(text, language);
+  return (
+    <li id={id} className={b.edited ? "block edited" : "block"}>
+      <Form method="post" preventScrollReset className="form" {...getFormProps(form)}>
+        <input type="hidden" name="path" value={b.path} />
+        <label htmlFor={fields.text.id}>
+          {label}
+          {b.edited ? <span className="badge">{t("settings.review.blocks.editedBadge")}</span> : null}
+        </label>
+        <textarea {...getTextareaProps(fields.text, { ariaDescribedBy: hints })} key={fields.text.key} rows={Math.min(6, Math.max(2, Math.ceil(b.text.length / 90)))} />
+        {b.edited && b.base !== null ? (
+          <p className="hint" id={`${id}-was`}>
+            {t("settings.review.blocks.generatedWas", { text: q(b.base) })}
+          </p>
+        ) : null}
+        {b.outdated ? (
+          <p className="warning" id={`${id}-now`}>
+            {t("settings.review.blocks.generatedNow", { text: q(b.generated) })}
+          </p>
+        ) : null}
+        <FieldError id={fields.text.errorId} message={error} />
+        <div className="step-actions">
+          <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+            {t("settings.review.blocks.save")}
+          </button>
+          {b.edited ? (
+            <button type="submit" name="intent" value="reset" className="button" disabled={busy}>
+              {t("settings.review.blocks.reset")}
+            </button>
+          ) : null}
+        </div>
+      </Form>
+    </li>
   );
 }
 

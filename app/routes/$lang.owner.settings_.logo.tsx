@@ -10,7 +10,9 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { LOGO_MAX_BYTES } from "~/domain/brand";
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
+import { LOGO_MAX_BYTES, sniffLogoType } from "~/domain/brand";
 import { deleteBrandLogo, saveBrandLogo, type LogoError } from "~/models/brand-logo.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -21,37 +23,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   throw redirect(`/${locale}/owner/settings/proposals#logo`);
 }
 
+/** Upload (the default: the upload button sends no intent) or remove; a refused file's message is the reason shown (?logoError=…). */
+const LogoFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("remove") }),
+  z.object({
+    intent: z.literal("upload").optional(),
+    logo: z
+      .instanceof(File, { message: "logoMissing" })
+      .refine((file) => file.size > 0, "logoMissing")
+      .refine((file) => file.size <= LOGO_MAX_BYTES, "logoTooBig")
+      // PNG or JPEG by its bytes (what a browser calls the file is not trusted).
+      .superRefine(async (file, ctx) => {
+        if (file.size > 0 && file.size <= LOGO_MAX_BYTES && !sniffLogoType(new Uint8Array(await file.arrayBuffer()))) ctx.addIssue({ code: "custom", message: "logoType" });
+      }),
+  }),
+]);
+const logoErrors: readonly LogoError[] = ["logoMissing", "logoTooBig", "logoType"];
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
   const back = (query: string) => redirect(`/${locale}/owner/settings/proposals?${query}#logo`, 303);
   const refuse = (error: LogoError) => back(`logoError=${error}`);
 
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const form = await request.formData();
-    if (form.get("intent") === "remove") {
-      await deleteBrandLogo(user.id);
-      return back("logo=removed");
-    }
-    return refuse("logoMissing");
-  }
   let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      // One part a little over the limit is enough to tell "too big"; nothing is written to disk.
-      unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES, filter: ({ name }) => name === "logo" || name === "intent" }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return refuse("logoTooBig");
-    throw error;
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) form = await request.formData();
+  else {
+    try {
+      form = await unstable_parseMultipartFormData(
+        request,
+        // One part a little over the limit is enough to tell "too big"; nothing is written to disk.
+        unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES, filter: ({ name }) => name === "logo" || name === "intent" }),
+      );
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) return refuse("logoTooBig");
+      throw error;
+    }
   }
-  if (form.get("intent") === "remove") {
+  const submission = await parseWithZod(form, { schema: LogoFormSchema, async: true });
+  if (submission.status !== "success") {
+    const message = submission.error?.logo?.[0];
+    return refuse(logoErrors.find((e) => e === message) ?? "logoMissing");
+  }
+  if (submission.value.intent === "remove") {
     await deleteBrandLogo(user.id);
     return back("logo=removed");
   }
-  const file = form.get("logo");
-  if (!file || typeof file === "string" || file.size === 0) return refuse("logoMissing");
-  const result = await saveBrandLogo(new Uint8Array(await file.arrayBuffer()), user.id);
+  const result = await saveBrandLogo(new Uint8Array(await submission.value.logo.arrayBuffer()), user.id);
   return result.ok ? back("logo=saved") : refuse(result.error);
 }

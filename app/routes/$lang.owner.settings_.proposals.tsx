@@ -1,10 +1,14 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
-import { translateError } from "~/components/field";
+import { FieldError, translateError } from "~/components/field";
 import { channels } from "~/domain/intake/definition";
-import { settingsFromForm, settingsToForm, type FormErrors } from "~/domain/strategy/settings-form";
+import type { OwnerSettings } from "~/domain/strategy/settings";
+import { settingsFormSchema, settingsToForm, type SettingsForm } from "~/domain/strategy/settings-form";
 import { getBrandLogoVersion, logoPath } from "~/models/brand-logo.server";
 import { getOwnerSettings, saveOwnerSettings } from "~/models/settings.server";
 import { requireRole } from "~/utils/auth.server";
@@ -20,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const logoError = logoErrors.find((e) => e === url.searchParams.get("logoError")) ?? null;
   const logoDone = (["saved", "removed"] as const).find((e) => e === url.searchParams.get("logo")) ?? null;
   return data(
-    { values: settingsToForm(settings, locale), packages: settings.packages.length, addOns: settings.addOns.length, studioName: settings.studioName, logoSrc: logo ? logoPath(logo) : null, logoError, logoDone },
+    // The settings themselves too: the browser checks the form with the same schema.
+    { settings, defaultValue: settingsToForm(settings, locale), studioName: settings.studioName, logoSrc: logo ? logoPath(logo) : null, logoError, logoDone },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -30,58 +35,91 @@ const logoErrors = ["logoType", "logoTooBig", "logoMissing"] as const;
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
-  const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v).slice(0, 4000)]));
-  const current = await getOwnerSettings();
-  const result = settingsFromForm(form, current, locale);
-  if (!result.ok) return Response.json({ errors: result.errors, values: form }, { status: 400 });
-  await saveOwnerSettings(result.settings, user.id);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: settingsFormSchema(await getOwnerSettings(), locale) });
+  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  await saveOwnerSettings(submission.value, user.id);
   throw redirect(`/${locale}/owner/settings/proposals?saved=1`);
 }
+
+type Field = FieldMetadata<string | boolean | undefined, SettingsForm>;
 
 export default function ProposalSettings() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const locale = useLocale();
-  const actionData = useActionData<{ errors: FormErrors; values: Record<string, string> }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const navigation = useNavigation();
   const [params] = useSearchParams();
-  const values = actionData?.values ?? data.values;
-  const errors = actionData?.errors ?? {};
-  const field = (name: string, label: string, type = "text", extra: Record<string, string> = {}, hint?: string) => {
-    const id = `s-${name.replace(/\./g, "-")}`;
-    const error = errors[name];
-    const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-    const common = { id, name, defaultValue: values[name] ?? "", "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  const schema = useMemo(() => settingsFormSchema(data.settings as OwnerSettings, locale), [data.settings, locale]);
+  const [form, fields] = useForm<SettingsForm, OwnerSettings>({
+    id: "proposal-settings",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    defaultValue: data.defaultValue as SettingsForm,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const hasErrors = Object.values(form.allErrors).some((e) => e.length > 0);
+  const errorOf = (field: { errorId: string; errors?: string[] }) => <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />;
+  const field = (f: Field, label: string, options: { inputMode?: "numeric" | "decimal"; type?: "text" | "url"; textarea?: boolean; hint?: string; pattern?: string } = {}) => {
+    const hintId = `${f.id}-hint`;
+    const describedBy = [options.hint ? hintId : null, f.errors?.length ? f.errorId : null].filter(Boolean).join(" ") || undefined;
     return (
-      <div className="field" key={name}>
-        <label htmlFor={id}>{label}</label>
-        {hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
+      <div className="field" key={f.key ?? f.name}>
+        <label htmlFor={f.id}>{label}</label>
+        {options.hint ? (
+          <p className="hint" id={hintId}>
+            {options.hint}
           </p>
         ) : null}
-        {type === "textarea" ? <textarea {...common} rows={4} /> : <input {...common} type={type} {...extra} />}
-        {error ? (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {translateError(t, error)}
-          </p>
-        ) : null}
+        {options.textarea ? (
+          <textarea {...getTextareaProps(f as FieldMetadata<string | undefined>, { ariaDescribedBy: describedBy })} key={f.key} rows={4} />
+        ) : (
+          <input
+            {...getInputProps(f as FieldMetadata<string | undefined>, { type: options.type ?? "text", ariaDescribedBy: describedBy })}
+            key={f.key}
+            inputMode={options.inputMode}
+            pattern={options.pattern}
+            autoComplete={options.pattern ? "off" : undefined}
+          />
+        )}
+        {errorOf(f)}
       </div>
     );
   };
-  const check = (name: string, label: string) => (
-    <label className="choice" key={name}>
-      <input type="checkbox" name={name} defaultChecked={values[name] === "on"} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `s-${name.replace(/\./g, "-")}-error` : undefined} /> {label}
+  const check = (f: Field, label: string) => (
+    <label className="choice" key={f.name}>
+      <input {...getInputProps(f as FieldMetadata<boolean | undefined>, { type: "checkbox" })} key={f.key} /> {label}
     </label>
   );
-  const errorOf = (name: string) =>
-    errors[name] ? (
-      <p id={`s-${name.replace(/\./g, "-")}-error`} className="field-error" role="alert">
-        {translateError(t, errors[name])}
-      </p>
-    ) : null;
-  const featureChecks = (prefix: string) => (
-    <div className="choices-grid">{(["everyday", "cover", "crisisFull", "monitoring", "reportCall"] as const).map((f) => check(`${prefix}.${f}`, t(`settings.proposals.feature.${f}`)))}</div>
-  );
+  const packageFields = (pkg: FieldMetadata<SettingsForm["newPackage"], SettingsForm>) => {
+    const p = pkg.getFieldset();
+    return (
+      <>
+        {field(p.nameIt, t("settings.proposals.nameIt"))}
+        {field(p.nameEn, t("settings.proposals.nameEn"))}
+        {field(p.price, t("settings.proposals.monthlyPrice"), { inputMode: "decimal" })}
+        {field(p.channels, t("settings.proposals.channels"), { inputMode: "numeric" })}
+        {field(p.posts, t("settings.proposals.posts"), { inputMode: "numeric" })}
+        <fieldset className="subgroup">
+          <legend>{t("settings.proposals.features")}</legend>
+          <div className="choices-grid">{(["everyday", "cover", "crisisFull", "monitoring", "reportCall"] as const).map((f) => check(p[f], t(`settings.proposals.feature.${f}`)))}</div>
+          {field(p.shoots, t("settings.proposals.shoots"), { inputMode: "numeric" })}
+        </fieldset>
+        {field(p.includesIt, t("settings.proposals.includesIt"), { textarea: true })}
+        {field(p.includesEn, t("settings.proposals.includesEn"), { textarea: true })}
+      </>
+    );
+  };
+  const branding = fields.branding.getFieldset();
+  const offered = fields.channelsOffered.getFieldset();
+  const cadence = fields.cadence.getFieldset();
+  const packages = fields.packages.getFieldList();
+  const addOns = fields.addOns.getFieldList();
+  const newAddOn = fields.newAddOn.getFieldset();
+  const hex = (value: unknown) => (typeof value === "string" && /^#[0-9a-fA-F]{6}$/.test(value) ? value : null);
   const channelLabel = (c: string) => t(`questionnaire.fields.channel_${c}.label`);
   return (
     <main id="main" className="page narrow stacked">
@@ -92,8 +130,8 @@ export default function ProposalSettings() {
           {t("settings.saved")}
         </p>
       ) : null}
-      {Object.keys(errors).length ? (
-        <p className="form-error" role="alert">
+      {hasErrors ? (
+        <p className="form-error" role="alert" id={form.errorId}>
           {t("settings.errorSummary")}
         </p>
       ) : null}
@@ -134,17 +172,17 @@ export default function ProposalSettings() {
           </p>
         </Form>
       </section>
-      <Form method="post" className="stacked" noValidate>
+      <Form method="post" className="stacked" {...getFormProps(form)} noValidate>
         <fieldset className="card form">
           <legend>{t("settings.proposals.studio")}</legend>
-          {field("studioName", t("settings.proposals.studioName"))}
+          {field(fields.studioName, t("settings.proposals.studioName"))}
           <p className="hint">{t("settings.proposals.colorHint")}</p>
           <div className="color-fields">
-            {field("primaryColor", t("settings.proposals.primaryColor"), "text", { pattern: "#[0-9a-fA-F]{6}", autoComplete: "off" })}
-            <span className="swatch" aria-hidden="true" style={{ background: /^#[0-9a-fA-F]{6}$/.test(values.primaryColor ?? "") ? values.primaryColor : "transparent" }}>
-              <span style={{ color: /^#[0-9a-fA-F]{6}$/.test(values.accentColor ?? "") ? values.accentColor : "#fff" }}>Aa</span> <span>Aa</span>
+            {field(branding.primaryColor, t("settings.proposals.primaryColor"), { pattern: "#[0-9a-fA-F]{6}" })}
+            <span className="swatch" aria-hidden="true" style={{ background: hex(branding.primaryColor.value) ?? "transparent" }}>
+              <span style={{ color: hex(branding.accentColor.value) ?? "#fff" }}>Aa</span> <span>Aa</span>
             </span>
-            {field("accentColor", t("settings.proposals.accentColor"), "text", { pattern: "#[0-9a-fA-F]{6}", autoComplete: "off" })}
+            {field(branding.accentColor, t("settings.proposals.accentColor"), { pattern: "#[0-9a-fA-F]{6}" })}
           </div>
         </fieldset>
         <fieldset className="card form" aria-describedby="channels-hint">
@@ -152,81 +190,65 @@ export default function ProposalSettings() {
           <p className="hint" id="channels-hint">
             {t("settings.proposals.channelsHint")}
           </p>
-          <fieldset className="subgroup">
+          <fieldset className="subgroup" aria-describedby={fields.channelsOffered.errors?.length ? fields.channelsOffered.errorId : undefined}>
             <legend>{t("settings.proposals.offered")}</legend>
-            <div className="choices-grid">{channels.map((c) => check(`channel.${c}`, channelLabel(c)))}</div>
-            {errorOf("channelsOffered")}
+            <div className="choices-grid">{channels.map((c) => check(offered[c], channelLabel(c)))}</div>
+            {errorOf(fields.channelsOffered)}
           </fieldset>
           <fieldset className="subgroup">
             <legend>{t("settings.proposals.cadence")}</legend>
-            <div className="cadence-grid">{channels.map((c) => field(`cadence.${c}`, channelLabel(c), "text", { inputMode: "numeric" }))}</div>
+            <div className="cadence-grid">{channels.map((c) => field(cadence[c], channelLabel(c), { inputMode: "numeric" }))}</div>
           </fieldset>
         </fieldset>
         <fieldset className="card form">
           <legend>{t("settings.proposals.money")}</legend>
-          {field("onboardingFee", t("settings.proposals.onboardingFee"), "text", { inputMode: "decimal" })}
-          {field("vatRatePercent", t("settings.proposals.vatRatePercent"), "text", { inputMode: "decimal" })}
-          {field("validityDays", t("settings.proposals.validityDays"), "text", { inputMode: "numeric" })}
-          {field("responseBusiness", t("settings.proposals.responseBusiness"), "text", { inputMode: "decimal" })}
-          {field("responseOutside", t("settings.proposals.responseOutside"), "text", { inputMode: "decimal" })}
-          {field("kickoffUrl", t("settings.proposals.kickoffUrl"), "url")}
+          {field(fields.onboardingFee, t("settings.proposals.onboardingFee"), { inputMode: "decimal" })}
+          {field(fields.vatRatePercent, t("settings.proposals.vatRatePercent"), { inputMode: "decimal" })}
+          {field(fields.validityDays, t("settings.proposals.validityDays"), { inputMode: "numeric" })}
+          {field(fields.responseBusiness, t("settings.proposals.responseBusiness"), { inputMode: "decimal" })}
+          {field(fields.responseOutside, t("settings.proposals.responseOutside"), { inputMode: "decimal" })}
+          {field(fields.kickoffUrl, t("settings.proposals.kickoffUrl"), { type: "url" })}
         </fieldset>
         <fieldset className="card form">
           <legend>{t("settings.proposals.reviewHeading")}</legend>
-          {field("proposalWithinWorkingDays", t("settings.proposals.proposalWithinWorkingDays"), "text", { inputMode: "numeric" }, t("settings.proposals.proposalWithinWorkingDaysHint"))}
-          {check("autoSendOnSubmit", t("settings.proposals.autoSendOnSubmit"))}
+          {field(fields.proposalWithinWorkingDays, t("settings.proposals.proposalWithinWorkingDays"), { inputMode: "numeric", hint: t("settings.proposals.proposalWithinWorkingDaysHint") })}
+          {check(fields.autoSendOnSubmit, t("settings.proposals.autoSendOnSubmit"))}
           <p className="hint">{t("settings.proposals.autoSendOnSubmitHint")}</p>
         </fieldset>
-        {Array.from({ length: data.packages }, (_, i) => (
-          <fieldset className="card form" key={`p${i}`}>
-            <legend>{t("settings.proposals.package", { n: i + 1 })}</legend>
-            {field(`package.${i}.nameIt`, t("settings.proposals.nameIt"))}
-            {field(`package.${i}.nameEn`, t("settings.proposals.nameEn"))}
-            {field(`package.${i}.price`, t("settings.proposals.monthlyPrice"), "text", { inputMode: "decimal" })}
-            {field(`package.${i}.channels`, t("settings.proposals.channels"), "text", { inputMode: "numeric" })}
-            {field(`package.${i}.posts`, t("settings.proposals.posts"), "text", { inputMode: "numeric" })}
-            <fieldset className="subgroup">
-              <legend>{t("settings.proposals.features")}</legend>
-              {featureChecks(`package.${i}`)}
-              {field(`package.${i}.shoots`, t("settings.proposals.shoots"), "text", { inputMode: "numeric" })}
+        {packages.map((pkg, i) => {
+          const remove = pkg.getFieldset().remove;
+          return (
+            <fieldset className="card form" key={pkg.key}>
+              <legend>{t("settings.proposals.package", { n: i + 1 })}</legend>
+              {packageFields(pkg)}
+              {packages.length > 1 ? check(remove, t("settings.proposals.removePackage")) : null}
+              {errorOf(remove)}
             </fieldset>
-            {field(`package.${i}.includesIt`, t("settings.proposals.includesIt"), "textarea")}
-            {field(`package.${i}.includesEn`, t("settings.proposals.includesEn"), "textarea")}
-            {data.packages > 1 ? check(`package.${i}.remove`, t("settings.proposals.removePackage")) : null}
-            {errorOf(`package.${i}.remove`)}
-          </fieldset>
-        ))}
+          );
+        })}
         <fieldset className="card form">
           <legend>{t("settings.proposals.newPackage")}</legend>
-          {field("package.new.nameIt", t("settings.proposals.nameIt"))}
-          {field("package.new.nameEn", t("settings.proposals.nameEn"))}
-          {field("package.new.price", t("settings.proposals.monthlyPrice"), "text", { inputMode: "decimal" })}
-          {field("package.new.channels", t("settings.proposals.channels"), "text", { inputMode: "numeric" })}
-          {field("package.new.posts", t("settings.proposals.posts"), "text", { inputMode: "numeric" })}
-          <fieldset className="subgroup">
-            <legend>{t("settings.proposals.features")}</legend>
-            {featureChecks("package.new")}
-            {field("package.new.shoots", t("settings.proposals.shoots"), "text", { inputMode: "numeric" })}
-          </fieldset>
-          {field("package.new.includesIt", t("settings.proposals.includesIt"), "textarea")}
-          {field("package.new.includesEn", t("settings.proposals.includesEn"), "textarea")}
+          {packageFields(fields.newPackage)}
         </fieldset>
-        {Array.from({ length: data.addOns }, (_, i) => (
-          <fieldset className="card form" key={`a${i}`}>
-            <legend>{values[`addon.${i}.nameIt`] || t("settings.proposals.addOns")}</legend>
-            {field(`addon.${i}.nameIt`, t("settings.proposals.nameIt"))}
-            {field(`addon.${i}.nameEn`, t("settings.proposals.nameEn"))}
-            {field(`addon.${i}.price`, t("settings.proposals.price"), "text", { inputMode: "decimal" })}
-            {check(`addon.${i}.recurring`, t("settings.proposals.recurring"))}
-            {check(`addon.${i}.remove`, t("settings.proposals.remove"))}
-          </fieldset>
-        ))}
+        {addOns.map((addOn) => {
+          const a = addOn.getFieldset();
+          return (
+            <fieldset className="card form" key={addOn.key}>
+              <legend>{(typeof a.nameIt.initialValue === "string" && a.nameIt.initialValue) || t("settings.proposals.addOns")}</legend>
+              {field(a.nameIt, t("settings.proposals.nameIt"))}
+              {field(a.nameEn, t("settings.proposals.nameEn"))}
+              {field(a.price, t("settings.proposals.price"), { inputMode: "decimal" })}
+              {check(a.recurring, t("settings.proposals.recurring"))}
+              {check(a.remove, t("settings.proposals.remove"))}
+            </fieldset>
+          );
+        })}
         <fieldset className="card form">
           <legend>{t("settings.proposals.newAddOn")}</legend>
-          {field("addon.new.nameIt", t("settings.proposals.nameIt"))}
-          {field("addon.new.nameEn", t("settings.proposals.nameEn"))}
-          {field("addon.new.price", t("settings.proposals.price"), "text", { inputMode: "decimal" })}
-          {check("addon.new.recurring", t("settings.proposals.recurring"))}
+          {field(newAddOn.nameIt, t("settings.proposals.nameIt"))}
+          {field(newAddOn.nameEn, t("settings.proposals.nameEn"))}
+          {field(newAddOn.price, t("settings.proposals.price"), { inputMode: "decimal" })}
+          {check(newAddOn.recurring, t("settings.proposals.recurring"))}
         </fieldset>
         <button type="submit" className="button primary">
           {t("settings.save")}

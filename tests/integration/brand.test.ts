@@ -19,6 +19,7 @@ import { loader as outboxMessageLoader } from "~/routes/$lang.owner.outbox.$id";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
 import { complete } from "~/domain/intake/fixtures";
 import { settingsToForm } from "~/domain/strategy/settings-form";
+import { formFields } from "../form-fields";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { sendProposal } from "~/models/proposal-versions.server";
@@ -173,14 +174,14 @@ describe("brand colours", () => {
   it("refuses colours that fail WCAG AA with a translated message, and pages use the saved ones", async () => {
     const { cookie } = await signedIn("owner");
     const before = await getOwnerSettings();
-    const bad = await call(proposalSettingsAction, post("/en/owner/settings/proposals", { ...settingsToForm(before, "en"), primaryColor: "#f4b860" }, { Cookie: cookie }), { lang: "en" });
+    const bad = await call(proposalSettingsAction, post("/en/owner/settings/proposals", { ...formFields(settingsToForm(before, "en")), "branding.primaryColor": "#f4b860" }, { Cookie: cookie }), { lang: "en" });
     expect(bad.status).toBe(400);
-    const { errors } = (await bad.json()) as { errors: Record<string, string> };
-    expect(errors.primaryColor).toMatch(/^settings\.proposals\.primaryContrast\|\d/);
+    const { result } = (await bad.json()) as { result: { error: Record<string, string[]> } };
+    expect(result.error["branding.primaryColor"]?.[0]).toMatch(/^settings\.proposals\.primaryContrast\|\d/);
     expect(getT("en")("settings.proposals.primaryContrast", { max: "1.9" })).toContain("1.9:1");
     expect(await getOwnerSettings()).toEqual(before);
 
-    const ok = await call(proposalSettingsAction, post("/it/owner/settings/proposals", { ...settingsToForm(before, "it"), primaryColor: "#7a1f3d", accentColor: "#ffd166" }, { Cookie: cookie }), { lang: "it" });
+    const ok = await call(proposalSettingsAction, post("/it/owner/settings/proposals", { ...formFields(settingsToForm(before, "it")), "branding.primaryColor": "#7a1f3d", "branding.accentColor": "#ffd166" }, { Cookie: cookie }), { lang: "it" });
     expect(ok.status).toBe(302);
     const landing = (await (await call(landingLoader, get("/it"), { lang: "it" })).json()) as { brand: { style: Record<string, string> } };
     expect(landing.brand.style).toMatchObject({ "--navy": "#7a1f3d", "--amber": "#ffd166" });

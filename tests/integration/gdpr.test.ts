@@ -56,6 +56,7 @@ describe("privacy requests", () => {
 
     const wrong = await call(eraseAction, post("/it/owner/privacy-requests", { email: "gone@erase.example", confirm: "other@erase.example" }, { Cookie: cookie }), { lang: "it" });
     expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { result: { error: Record<string, string[]> } }).result.error).toEqual({ confirm: ["settings.gdpr.confirmMismatch"] });
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).name).toBe("Elena Riva");
 
     const done = await call(eraseAction, post("/it/owner/privacy-requests", { email: "gone@erase.example", confirm: "GONE@erase.example" }, { Cookie: cookie }), { lang: "it" });

@@ -118,12 +118,12 @@ describe("working a lead", () => {
     for (const status of ["paid", "accepted"]) {
       const response = await act(lead.id, { intent: "status", status });
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ error: "statusAutomatic", message: expect.stringContaining("non si impostano a mano") as string });
+      expect(await response.json()).toMatchObject({ status: { error: { status: ["pipeline.lead.statusAutomatic"] } }, message: expect.stringContaining("non si impostano a mano") as string });
     }
     // Proposal sent needs a proposal that was sent.
     const notSent = await act(lead.id, { intent: "status", status: "proposal_sent" }, owner);
     expect(notSent.status).toBe(400);
-    expect(((await notSent.json()) as { error: string }).error).toBe("statusNotSent");
+    expect(await notSent.json()).toMatchObject({ status: { error: { status: ["pipeline.lead.statusNotSent"] } } });
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("new");
     expect(await audit()).toBe(0);
 
@@ -133,7 +133,7 @@ describe("working a lead", () => {
     // An accepted lead follows acceptance and payments: only "lost" by hand.
     await prisma.lead.update({ where: { id: lead.id }, data: { status: "accepted" } });
     const locked = await act(lead.id, { intent: "status", status: "new" });
-    expect(((await locked.json()) as { error: string }).error).toBe("statusLocked");
+    expect(await locked.json()).toMatchObject({ status: { error: { status: ["pipeline.lead.statusLocked"] } } });
     const paid = await call(leadAction, post(`/en/owner/leads/${lead.id}`, { intent: "status", status: "paid" }, { Cookie: owner.cookie }), { lang: "en", leadId: lead.id });
     expect(paid.status).toBe(400);
     expect(((await paid.json()) as { message: string }).message).toContain("cannot be set by hand");
@@ -153,7 +153,7 @@ describe("working a lead", () => {
     await prisma.user.update({ where: { id: gone.user.id }, data: { disabledAt: new Date() } });
     const refused = await act(lead.id, { intent: "assign", assignee: gone.user.id });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ error: "assignee" });
+    expect(await refused.json()).toMatchObject({ assign: { error: { assignee: ["pipeline.lead.badAssignee"] } } });
     expect((await page(lead.id)).team.map((u) => u.name)).not.toContain("Gianni Gone");
 
     const audit = await prisma.auditLog.findMany({ where: { leadId: lead.id, action: "lead.assigned" }, orderBy: { createdAt: "asc" } });
@@ -169,10 +169,11 @@ describe("working a lead", () => {
     await act(lead.id, { intent: "note", body: "Preventivo visto." }, owner);
     const empty = await act(lead.id, { intent: "note", body: "   " });
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toMatchObject({ error: "noteEmpty" });
+    expect(await empty.json()).toMatchObject({ note: { error: { body: ["pipeline.lead.noteEmpty"] } } });
     const long = await act(lead.id, { intent: "note", body: "x".repeat(NOTE_MAX + 1) });
     expect(long.status).toBe(400);
-    expect(await long.json()).toMatchObject({ error: "noteTooLong" });
+    // What was typed comes back to the text box.
+    expect(await long.json()).toMatchObject({ note: { error: { body: [`pipeline.lead.noteTooLong|${NOTE_MAX}`] }, initialValue: { body: "x".repeat(NOTE_MAX + 1) } } });
 
     const data = await page(lead.id);
     expect(data.lead.notes).toEqual([

@@ -73,13 +73,14 @@ describe("editing a proposal sentence by sentence", () => {
     const url = `/it/owner/proposals/${lead.id}/blocks`;
     const unknown = await call(blocksAction, post(url, { intent: "save", path: "summary.99.text", text: "x" }, { Cookie: cookie }), params);
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toMatchObject({ error: "unknown" });
+    expect(await unknown.json()).toMatchObject({ result: { error: { text: ["settings.review.blocks.unknown"] } } });
     const empty = await call(blocksAction, post(url, { intent: "save", path: "summary.0.text", text: "   " }, { Cookie: cookie }), params);
-    expect(await empty.json()).toMatchObject({ error: "empty" });
+    expect(await empty.json()).toMatchObject({ result: { error: { text: ["settings.review.blocks.empty"] } } });
     const long = await call(blocksAction, post(url, { intent: "save", path: "summary.0.text", text: "a".repeat(2001) }, { Cookie: cookie }), params);
-    expect(await long.json()).toMatchObject({ error: "tooLong" });
+    expect(await long.json()).toMatchObject({ result: { error: { text: ["settings.review.blocks.tooLong"] } } });
     const bogus = await call(blocksAction, post(url, { intent: "delete-everything" }, { Cookie: cookie }), params);
     expect(bogus.status).toBe(400);
+    expect(await bogus.json()).toMatchObject({ result: { error: { text: ["settings.review.blocks.unknown"] } } });
     const stranger = await call(blocksLoader, get(url), params);
     expect([302, 401]).toContain(stranger.status);
     expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.block.edited" } })).toBe(0);

@@ -105,7 +105,8 @@ describe("owner review and sending", () => {
     const lead = await submittedLead("price@hotel.example");
     const bad = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-terms": "x", "price-onboarding": "cinquecento" }, { Cookie: cookie }), { lang: "it", leadId: lead.id });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ priceErrors: { onboarding: "cinquecento" } });
+    // The message per price, and what was typed comes back to the field.
+    expect(await bad.json()).toMatchObject({ result: { error: { "price-onboarding": ["settings.review.badPrice"] }, initialValue: { "price-onboarding": "cinquecento" } } });
     expect(await prisma.proposal.findUnique({ where: { leadId: lead.id } })).toBeNull();
     expect((await call(reviewLoader, get(`/it/owner/proposals/${lead.id}`), { lang: "it", leadId: lead.id })).status).toBe(302);
     expect((await call(previewLoader, get(`/it/owner/proposals/${lead.id}/preview.pdf`), { lang: "it", leadId: lead.id })).status).toBe(302);

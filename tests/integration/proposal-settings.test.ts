@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/$lang.owner.settings_.proposals";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
-import { settingsToForm } from "~/domain/strategy/settings-form";
+import { settingsToForm, type SettingsForm } from "~/domain/strategy/settings-form";
 import { getOwnerSettings } from "~/models/settings.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
+import { formFields } from "../form-fields";
 import { call, get, post } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
@@ -13,10 +14,12 @@ async function signedIn(role: "owner" | "member") {
   return (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
 }
 
+type Reply = { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } };
+
 describe("proposal settings", () => {
   it("saves packages, prices and style that new proposals use", async () => {
     const cookie = await signedIn("owner");
-    const form = { ...settingsToForm(defaultOwnerSettings, "it"), studioName: "Studio Mare", "package.0.price": "499,90", onboardingFee: "750", primaryColor: "#0b4f6c" };
+    const form = { ...formFields(settingsToForm(defaultOwnerSettings, "it")), studioName: "Studio Mare", "packages[0].price": "499,90", onboardingFee: "750", "branding.primaryColor": "#0b4f6c" };
     const response = await call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" });
     expect(response.status).toBe(302);
     const saved = await getOwnerSettings();
@@ -24,8 +27,8 @@ describe("proposal settings", () => {
     expect(saved.packages[0]!.monthlyNetCents).toBe(49990);
     expect(saved.onboardingFeeCents).toBe(75000);
     expect(saved.branding.primaryColor).toBe("#0b4f6c");
-    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { values: Record<string, string> };
-    expect(page.values["package.0.price"]).toBe("499,90");
+    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { defaultValue: SettingsForm };
+    expect(page.defaultValue.packages?.[0]?.price).toBe("499,90");
   });
 
   it("saves the expected delay and the automatic sending; settings stored before them keep working with the defaults", async () => {
@@ -34,15 +37,15 @@ describe("proposal settings", () => {
     const { proposalWithinWorkingDays: _d, autoSendOnSubmit: _a, ...older } = { ...defaultOwnerSettings, studioName: "Studio Vecchio" };
     await prisma.settings.upsert({ where: { id: 1 }, create: { id: 1, data: JSON.stringify(older) }, update: { data: JSON.stringify(older) } });
     expect(await getOwnerSettings()).toMatchObject({ studioName: "Studio Vecchio", proposalWithinWorkingDays: 3, autoSendOnSubmit: false });
-    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { values: Record<string, string> };
-    expect(page.values).toMatchObject({ proposalWithinWorkingDays: "3", autoSendOnSubmit: "" });
+    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { defaultValue: SettingsForm };
+    expect(page.defaultValue).toMatchObject({ proposalWithinWorkingDays: "3", autoSendOnSubmit: false });
 
-    const form = { ...page.values, proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" };
+    const form = { ...formFields(page.defaultValue), proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" };
     expect((await call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" })).status).toBe(302);
     expect(await getOwnerSettings()).toMatchObject({ studioName: "Studio Vecchio", proposalWithinWorkingDays: 5, autoSendOnSubmit: true });
     const bad = await call(settingsAction, post("/it/owner/settings/proposals", { ...form, proposalWithinWorkingDays: "45" }, { Cookie: cookie }), { lang: "it" });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: Record<string, string> }).errors).toEqual({ proposalWithinWorkingDays: "settings.proposals.badNumber" });
+    expect(((await bad.json()) as Reply).result.error).toEqual({ proposalWithinWorkingDays: ["settings.proposals.badNumber"] });
     // Unchecked box: off again.
     const { autoSendOnSubmit: _off, ...unchecked } = form;
     await call(settingsAction, post("/it/owner/settings/proposals", unchecked, { Cookie: cookie }), { lang: "it" });
@@ -53,10 +56,12 @@ describe("proposal settings", () => {
   it("answers bad values with messages per field and keeps the saved settings", async () => {
     const cookie = await signedIn("owner");
     const before = await getOwnerSettings();
-    const response = await call(settingsAction, post("/it/owner/settings/proposals", { ...settingsToForm(before, "it"), "package.1.price": "molto", accentColor: "red" }, { Cookie: cookie }), { lang: "it" });
+    const response = await call(settingsAction, post("/it/owner/settings/proposals", { ...formFields(settingsToForm(before, "it")), "packages[1].price": "molto", "branding.accentColor": "red" }, { Cookie: cookie }), { lang: "it" });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: Record<string, string> };
-    expect(body.errors).toEqual({ "package.1.price": "settings.proposals.badMoney", accentColor: "settings.proposals.badColor" });
+    const body = (await response.json()) as Reply;
+    expect(body.result.error).toEqual({ "packages[1].price": ["settings.proposals.badMoney"], "branding.accentColor": ["settings.proposals.badColor"] });
+    // What was typed comes back, so the page (also without JavaScript) shows it again.
+    expect(body.result.initialValue).toMatchObject({ packages: [{}, { price: "molto" }, {}], branding: { accentColor: "red" } });
     expect(await getOwnerSettings()).toEqual(before);
   });
 
@@ -64,7 +69,7 @@ describe("proposal settings", () => {
     const cookie = await signedIn("member");
     const before = await getOwnerSettings();
     expect((await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).status).toBe(403);
-    const response = await call(settingsAction, post("/it/owner/settings/proposals", { ...settingsToForm(before, "it"), studioName: "Hacked" }, { Cookie: cookie }), { lang: "it" });
+    const response = await call(settingsAction, post("/it/owner/settings/proposals", { ...formFields(settingsToForm(before, "it")), studioName: "Hacked" }, { Cookie: cookie }), { lang: "it" });
     expect(response.status).toBe(403);
     expect(await getOwnerSettings()).toEqual(before);
   });

@@ -1,194 +1,279 @@
-// The proposal settings form: flat form fields to OwnerSettings and back.
-// Money is typed in the owner's format ("1.234,56"); messages are i18n keys.
+// The proposal settings form: one zod schema (Conform field names such as
+// `packages[0].price`, `branding.primaryColor`, `cadence.instagram`) from what
+// the owner typed to OwnerSettings, and the settings as the form's defaults.
+// Money is typed in the owner's format ("1.234,56"); messages are i18n keys,
+// optionally with one argument ("errors.tooLong|60", see translateError).
+// Pure: shared by the browser (Conform) and the server.
+import { z } from "zod";
 import { slug } from "~/domain/slug";
 import { brandContrastProblems, contrastRatio } from "../brand";
-import { channels } from "../intake/definition";
+import { channels, type Channel } from "../intake/definition";
 import { parseEuroToCents } from "../money";
 import { OwnerSettingsSchema, type OwnerSettings, type Package } from "./settings";
 
 const MAX_PACKAGES = 6;
 const MAX_INCLUDES = 10;
+const features = ["everyday", "cover", "crisisFull", "monitoring", "reportCall"] as const;
 
-export type FormErrors = Record<string, string>;
+type Locale = "it" | "en";
 
-const cents = (value: number, locale: "it" | "en") =>
-  new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: "always" } as Intl.NumberFormatOptions).format(value / 100);
+// ------------------------------------------------------------ one field each
 
-/** The settings as the form shows them. */
-export function settingsToForm(s: OwnerSettings, locale: "it" | "en"): Record<string, string> {
-  const out: Record<string, string> = {
-    studioName: s.studioName,
-    vatRatePercent: String(s.vatRatePercent),
-    validityDays: String(s.validityDays),
-    onboardingFee: cents(s.onboardingFeeCents, locale),
-    kickoffUrl: s.kickoffUrl ?? "",
-    primaryColor: s.branding.primaryColor,
-    accentColor: s.branding.accentColor,
-    responseBusiness: String(s.responseHours.business),
-    responseOutside: String(s.responseHours.outside),
-    proposalWithinWorkingDays: String(s.proposalWithinWorkingDays),
-    autoSendOnSubmit: s.autoSendOnSubmit ? "on" : "",
-  };
-  for (const c of channels) {
-    out[`channel.${c}`] = s.channelsOffered.includes(c) ? "on" : "";
-    out[`cadence.${c}`] = String(s.cadence[c] ?? 0);
-  }
-  s.packages.forEach((p, i) => {
-    out[`package.${i}.id`] = p.id;
-    out[`package.${i}.nameIt`] = p.name.it;
-    out[`package.${i}.nameEn`] = p.name.en;
-    out[`package.${i}.price`] = cents(p.monthlyNetCents, locale);
-    out[`package.${i}.channels`] = String(p.channels);
-    out[`package.${i}.posts`] = String(p.postsPerWeek);
-    out[`package.${i}.everyday`] = p.features.replyDays === "everyday" ? "on" : "";
-    out[`package.${i}.cover`] = p.features.eveningWeekendCover ? "on" : "";
-    out[`package.${i}.crisisFull`] = p.features.crisis === "full" ? "on" : "";
-    out[`package.${i}.monitoring`] = p.features.monitoring ? "on" : "";
-    out[`package.${i}.reportCall`] = p.features.reportCall ? "on" : "";
-    out[`package.${i}.shoots`] = String(p.features.shootsPerMonth);
-    out[`package.${i}.includesIt`] = p.includes.map((x) => x.it).join("\n");
-    out[`package.${i}.includesEn`] = p.includes.map((x) => x.en).join("\n");
+const badNumber = "settings.proposals.badNumber";
+const text = (max: number) => z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(max, `errors.tooLong|${max}`);
+/** A number between min and max, decimals with a comma or a point ("2,5"). */
+const decimal = (min: number, max: number) =>
+  z
+    .string({ required_error: badNumber })
+    .trim()
+    .regex(/^\d+([.,]\d+)?$/, badNumber)
+    .transform((v) => Number(v.replace(",", ".")))
+    .refine((v) => v >= min && v <= max, badNumber);
+/** A whole number (no decimals) between min and max. */
+const whole = (min: number, max: number) =>
+  z
+    .string({ required_error: badNumber })
+    .trim()
+    .regex(/^\d{1,4}$/, badNumber)
+    .transform(Number)
+    .refine((v) => v >= min && v <= max, badNumber);
+const money = (locale: Locale) =>
+  z.string({ required_error: "settings.proposals.badMoney" }).transform((v, ctx) => {
+    const cents = parseEuroToCents(v, locale);
+    if (cents === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "settings.proposals.badMoney" });
+    return cents ?? 0;
   });
-  s.addOns.forEach((a, i) => {
-    out[`addon.${i}.id`] = a.id;
-    out[`addon.${i}.nameIt`] = a.name.it;
-    out[`addon.${i}.nameEn`] = a.name.en;
-    out[`addon.${i}.price`] = cents(a.priceNetCents, locale);
-    out[`addon.${i}.recurring`] = a.recurring ? "on" : "";
-  });
-  return out;
+const color = z.string({ required_error: "settings.proposals.badColor" }).trim().regex(/^#[0-9a-fA-F]{6}$/, "settings.proposals.badColor");
+const checked = z.boolean().optional();
+/** As typed: a package's or add-on's fields are only read when it is kept (or, for a new one, named). */
+const typed = z.string().optional();
+
+/** Runs one field's schema on a value of a sub-form, reporting under `name`. */
+function read<T>(ctx: z.RefinementCtx, name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: result.error.issues[0]?.message ?? "errors.invalid" });
+  return undefined;
 }
 
-/** Reads the form over the current settings (what the form does not show is kept). */
-export function settingsFromForm(form: Record<string, string>, current: OwnerSettings, locale: "it" | "en"): { ok: true; settings: OwnerSettings } | { ok: false; errors: FormErrors } {
-  const errors: FormErrors = {};
-  const text = (name: string, max = 120) => {
-    const v = (form[name] ?? "").trim();
-    if (!v) errors[name] = "errors.required";
-    else if (v.length > max) errors[name] = `errors.tooLong|${max}`;
-    return v;
-  };
-  const money = (name: string) => {
-    const v = parseEuroToCents(form[name] ?? "", locale);
-    if (v === null) errors[name] = "settings.proposals.badMoney";
-    return v ?? 0;
-  };
-  const int = (name: string, min: number, max: number) => {
-    const raw = (form[name] ?? "").trim();
-    const v = Number(raw.replace(",", "."));
-    if (!/^\d+([.,]\d+)?$/.test(raw) || v < min || v > max) errors[name] = "settings.proposals.badNumber";
-    return v;
-  };
-  /** A whole number (no decimals) between min and max. */
-  const whole = (name: string, min: number, max: number) => {
-    const raw = (form[name] ?? "").trim();
-    const v = Number(raw);
-    if (!/^\d{1,4}$/.test(raw) || v < min || v > max) errors[name] = "settings.proposals.badNumber";
-    return v;
-  };
-  const color = (name: string) => {
-    const v = (form[name] ?? "").trim();
-    if (!/^#[0-9a-fA-F]{6}$/.test(v)) errors[name] = "settings.proposals.badColor";
-    return v;
-  };
-  const kickoff = (form.kickoffUrl ?? "").trim();
-  if (kickoff && !/^https:\/\/\S+$/.test(kickoff)) errors.kickoffUrl = "errors.url";
+const lines = (value: string | undefined) =>
+  (value ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-  const lines = (name: string) =>
-    (form[name] ?? "")
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-  /** What a package includes: one line per item, the two languages line by line. */
-  const includes = (prefix: string): Package["includes"] => {
-    const it = lines(`${prefix}.includesIt`);
-    const en = lines(`${prefix}.includesEn`);
-    if (it.length > MAX_INCLUDES) errors[`${prefix}.includesIt`] = `settings.proposals.tooManyLines|${MAX_INCLUDES}`;
-    else if (en.length > MAX_INCLUDES) errors[`${prefix}.includesEn`] = `settings.proposals.tooManyLines|${MAX_INCLUDES}`;
-    else if ([...it, ...en].some((l) => l.length > 200)) errors[`${prefix}.${it.some((l) => l.length > 200) ? "includesIt" : "includesEn"}`] = "settings.proposals.lineTooLong|200";
-    else if (it.length !== en.length) errors[`${prefix}.includesEn`] = "settings.proposals.includesMismatch";
-    return it.slice(0, MAX_INCLUDES).map((line, i) => ({ it: line, en: en[i] ?? line }));
-  };
-  const on = (name: string) => form[name] === "on";
-  const features = (prefix: string): Package["features"] => ({
-    replyDays: on(`${prefix}.everyday`) ? "everyday" : "weekdays",
-    eveningWeekendCover: on(`${prefix}.cover`),
-    crisis: on(`${prefix}.crisisFull`) ? "full" : "basic",
-    monitoring: on(`${prefix}.monitoring`),
-    reportCall: on(`${prefix}.reportCall`),
-    shootsPerMonth: (form[`${prefix}.shoots`] ?? "").trim() === "" ? 0 : int(`${prefix}.shoots`, 0, 10),
-  });
-  const uniqueId = (name: string, taken: string[], fallback: string) => {
-    const id = slug(name).slice(0, 36) || fallback;
-    let unique = id;
-    for (let n = 2; taken.includes(unique); n++) unique = `${id}-${n}`;
-    return unique;
-  };
+// ------------------------------------------------------------ packages and add-ons
 
-  // Channels keep the order they had (the rules break ties by it); new ones go last.
-  const offered = [...current.channelsOffered, ...channels.filter((c) => !current.channelsOffered.includes(c))].filter((c) => form[`channel.${c}`] === "on");
-  if (offered.length === 0) errors.channelsOffered = "settings.proposals.noChannel";
-  const cadence = Object.fromEntries(channels.map((c) => [c, int(`cadence.${c}`, 0, 21)])) as OwnerSettings["cadence"];
+const PackageFields = z.object({
+  nameIt: typed,
+  nameEn: typed,
+  price: typed,
+  channels: typed,
+  posts: typed,
+  ...(Object.fromEntries(features.map((f) => [f, checked])) as Record<(typeof features)[number], typeof checked>),
+  shoots: typed,
+  includesIt: typed,
+  includesEn: typed,
+  remove: checked,
+});
+type PackageInput = z.infer<typeof PackageFields>;
 
-  const packages: Package[] = current.packages
-    .map((p, i) => ({ p, i }))
-    .filter(({ i }) => form[`package.${i}.remove`] !== "on")
-    .map(({ p, i }) => ({
-      ...p,
-      name: { it: text(`package.${i}.nameIt`, 60), en: text(`package.${i}.nameEn`, 60) },
-      monthlyNetCents: money(`package.${i}.price`),
-      channels: int(`package.${i}.channels`, 1, 9),
-      postsPerWeek: int(`package.${i}.posts`, 1, 30),
-      features: features(`package.${i}`),
-      includes: includes(`package.${i}`),
-    }));
-  const newPackageIt = (form["package.new.nameIt"] ?? "").trim();
-  if (newPackageIt) {
-    if (packages.length >= MAX_PACKAGES) errors["package.new.nameIt"] = `settings.proposals.tooManyPackages|${MAX_PACKAGES}`;
-    packages.push({
-      id: uniqueId(newPackageIt, packages.map((p) => p.id), "package"),
-      name: { it: text("package.new.nameIt", 60), en: text("package.new.nameEn", 60) },
-      monthlyNetCents: money("package.new.price"),
-      channels: int("package.new.channels", 1, 9),
-      postsPerWeek: int("package.new.posts", 1, 30),
-      features: features("package.new"),
-      includes: includes("package.new"),
+/** A package's fields, or undefined (with the issues reported) when one is wrong. */
+function readPackage(p: PackageInput, ctx: z.RefinementCtx, locale: Locale): Omit<Package, "id"> | undefined {
+  const nameIt = read(ctx, "nameIt", text(60), p.nameIt);
+  const nameEn = read(ctx, "nameEn", text(60), p.nameEn);
+  const monthlyNetCents = read(ctx, "price", money(locale), p.price);
+  const channelCount = read(ctx, "channels", decimal(1, 9), p.channels);
+  const postsPerWeek = read(ctx, "posts", decimal(1, 30), p.posts);
+  const shootsPerMonth = p.shoots === undefined ? 0 : read(ctx, "shoots", decimal(0, 10), p.shoots);
+  // What a package includes: one line per item, the two languages line by line.
+  const it = lines(p.includesIt);
+  const en = lines(p.includesEn);
+  let includesOk = false;
+  if (it.length > MAX_INCLUDES) ctx.addIssue({ code: "custom", path: ["includesIt"], message: `settings.proposals.tooManyLines|${MAX_INCLUDES}` });
+  else if (en.length > MAX_INCLUDES) ctx.addIssue({ code: "custom", path: ["includesEn"], message: `settings.proposals.tooManyLines|${MAX_INCLUDES}` });
+  else if ([...it, ...en].some((l) => l.length > 200)) ctx.addIssue({ code: "custom", path: [it.some((l) => l.length > 200) ? "includesIt" : "includesEn"], message: "settings.proposals.lineTooLong|200" });
+  else if (it.length !== en.length) ctx.addIssue({ code: "custom", path: ["includesEn"], message: "settings.proposals.includesMismatch" });
+  else includesOk = true;
+  if (nameIt === undefined || nameEn === undefined || monthlyNetCents === undefined || channelCount === undefined || postsPerWeek === undefined || shootsPerMonth === undefined || !includesOk) return undefined;
+  return {
+    name: { it: nameIt, en: nameEn },
+    monthlyNetCents,
+    channels: channelCount,
+    postsPerWeek,
+    features: {
+      replyDays: p.everyday ? "everyday" : "weekdays",
+      eveningWeekendCover: Boolean(p.cover),
+      crisis: p.crisisFull ? "full" : "basic",
+      monitoring: Boolean(p.monitoring),
+      reportCall: Boolean(p.reportCall),
+      shootsPerMonth,
+    },
+    includes: it.map((line, i) => ({ it: line, en: en[i] ?? line })),
+  };
+}
+
+const AddOnFields = z.object({ nameIt: typed, nameEn: typed, price: typed, recurring: checked, remove: checked });
+type AddOnInput = z.infer<typeof AddOnFields>;
+type AddOn = OwnerSettings["addOns"][number];
+
+function readAddOn(a: AddOnInput, ctx: z.RefinementCtx, locale: Locale): Omit<AddOn, "id"> | undefined {
+  const nameIt = read(ctx, "nameIt", text(80), a.nameIt);
+  const nameEn = read(ctx, "nameEn", text(80), a.nameEn);
+  const priceNetCents = read(ctx, "price", money(locale), a.price);
+  if (nameIt === undefined || nameEn === undefined || priceNetCents === undefined) return undefined;
+  return { name: { it: nameIt, en: nameEn }, priceNetCents, recurring: Boolean(a.recurring) };
+}
+
+/** An existing package or add-on: removed, or its fields (undefined when something in them is wrong). */
+type Kept<T> = { removed: true } | { removed: false; value: T | undefined };
+
+const uniqueId = (name: string, taken: string[], fallback: string) => {
+  const id = slug(name).slice(0, 36) || fallback;
+  let unique = id;
+  for (let n = 2; taken.includes(unique); n++) unique = `${id}-${n}`;
+  return unique;
+};
+
+// ------------------------------------------------------------ the form
+
+/**
+ * The form over the current settings: existing packages and add-ons are
+ * `packages[i]`/`addOns[i]` in their stored order (what the form does not show
+ * is kept), a new one is `newPackage`/`newAddOn` (read only when named).
+ * Parses to the OwnerSettings to save.
+ */
+export function settingsFormSchema(current: OwnerSettings, locale: Locale) {
+  const kept =
+    <I extends { remove?: boolean }, T>(readOne: (input: I, ctx: z.RefinementCtx, locale: Locale) => T | undefined) =>
+    (input: I, ctx: z.RefinementCtx): Kept<T> =>
+      input.remove ? { removed: true } : { removed: false, value: readOne(input, ctx, locale) };
+  const named =
+    <I extends { nameIt?: string }, T>(readOne: (input: I, ctx: z.RefinementCtx, locale: Locale) => T | undefined) =>
+    (input: I, ctx: z.RefinementCtx): { named: boolean; value: T | undefined } =>
+      input.nameIt?.trim() ? { named: true, value: readOne(input, ctx, locale) } : { named: false, value: undefined };
+
+  return z
+    .object({
+      studioName: text(120),
+      branding: z
+        .object({ primaryColor: color, accentColor: color })
+        .superRefine((branding, ctx) => {
+          const ratio = (a: string, b: string) => new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 1 }).format(Math.floor(contrastRatio(a, b) * 10) / 10);
+          const contrast = brandContrastProblems(branding);
+          if (contrast.primaryColor) ctx.addIssue({ code: "custom", path: ["primaryColor"], message: `settings.proposals.primaryContrast|${ratio(branding.primaryColor, "#ffffff")}` });
+          if (contrast.accentColor) ctx.addIssue({ code: "custom", path: ["accentColor"], message: `settings.proposals.accentContrast|${ratio(branding.accentColor, branding.primaryColor)}` });
+        }),
+      channelsOffered: z
+        .object(Object.fromEntries(channels.map((c) => [c, checked])) as Record<Channel, typeof checked>)
+        .default({})
+        .refine((offered) => Object.values(offered).some(Boolean), "settings.proposals.noChannel"),
+      cadence: z.object(Object.fromEntries(channels.map((c) => [c, decimal(0, 21)])) as Record<Channel, ReturnType<typeof decimal>>)
+        // Missing altogether: each channel's field is then reported.
+        .default({} as Record<Channel, string>),
+      onboardingFee: money(locale),
+      vatRatePercent: decimal(0, 50),
+      validityDays: decimal(1, 365),
+      responseBusiness: decimal(0.25, 72),
+      responseOutside: decimal(0.25, 168),
+      kickoffUrl: z
+        .string()
+        .trim()
+        .refine((v) => !v || /^https:\/\/\S+$/.test(v), "errors.url")
+        .optional(),
+      proposalWithinWorkingDays: whole(1, 30),
+      autoSendOnSubmit: checked,
+      packages: z.array(PackageFields.transform(kept(readPackage))).length(current.packages.length, "settings.errorSummary").default([]),
+      newPackage: PackageFields.default({}).transform(named(readPackage)),
+      addOns: z.array(AddOnFields.transform(kept(readAddOn))).length(current.addOns.length, "settings.errorSummary").default([]),
+      newAddOn: AddOnFields.default({}).transform(named(readAddOn)),
+    })
+    .transform((form, ctx): OwnerSettings => {
+      let refused = false;
+      const refuse = (path: Array<string | number>, message: string) => {
+        refused = true;
+        ctx.addIssue({ code: "custom", path, message });
+      };
+      const packages: Package[] = [];
+      current.packages.forEach((p, i) => {
+        const entry = form.packages[i];
+        if (entry && !entry.removed && entry.value) packages.push({ ...p, ...entry.value });
+      });
+      if (form.newPackage.named && form.newPackage.value) {
+        if (packages.length >= MAX_PACKAGES) refuse(["newPackage", "nameIt"], `settings.proposals.tooManyPackages|${MAX_PACKAGES}`);
+        packages.push({ id: uniqueId(form.newPackage.value.name.it, packages.map((p) => p.id), "package"), ...form.newPackage.value });
+      }
+      if (packages.length === 0) refuse(["packages", 0, "remove"], "settings.proposals.keepOnePackage");
+      const addOns: AddOn[] = [];
+      current.addOns.forEach((a, i) => {
+        const entry = form.addOns[i];
+        if (entry && !entry.removed && entry.value) addOns.push({ ...a, ...entry.value });
+      });
+      if (form.newAddOn.named && form.newAddOn.value) addOns.push({ id: uniqueId(form.newAddOn.value.name.it, addOns.map((a) => a.id), "extra"), ...form.newAddOn.value });
+
+      // Channels keep the order they had (the rules break ties by it); new ones go last.
+      const offered = [...current.channelsOffered, ...channels.filter((c) => !current.channelsOffered.includes(c))].filter((c) => form.channelsOffered[c]);
+      const candidate: OwnerSettings = {
+        ...current,
+        studioName: form.studioName,
+        vatRatePercent: form.vatRatePercent,
+        validityDays: form.validityDays,
+        onboardingFeeCents: form.onboardingFee,
+        kickoffUrl: form.kickoffUrl || null,
+        branding: form.branding,
+        channelsOffered: offered,
+        cadence: form.cadence,
+        responseHours: { business: form.responseBusiness, outside: form.responseOutside },
+        packages,
+        addOns,
+        proposalWithinWorkingDays: form.proposalWithinWorkingDays,
+        autoSendOnSubmit: Boolean(form.autoSendOnSubmit),
+      };
+      if (refused) return z.NEVER;
+      const parsed = OwnerSettingsSchema.safeParse(candidate);
+      if (!parsed.success) {
+        refuse([], "settings.errorSummary");
+        return z.NEVER;
+      }
+      return parsed.data;
     });
-  }
-  if (packages.length === 0) errors["package.0.remove"] = "settings.proposals.keepOnePackage";
-  const addOns = current.addOns
-    .map((a, i) => ({ a, i }))
-    .filter(({ i }) => form[`addon.${i}.remove`] !== "on")
-    .map(({ a, i }) => ({ ...a, name: { it: text(`addon.${i}.nameIt`, 80), en: text(`addon.${i}.nameEn`, 80) }, priceNetCents: money(`addon.${i}.price`), recurring: form[`addon.${i}.recurring`] === "on" }));
-  const newIt = (form["addon.new.nameIt"] ?? "").trim();
-  if (newIt) {
-    addOns.push({ id: uniqueId(newIt, addOns.map((a) => a.id), "extra"), name: { it: text("addon.new.nameIt", 80), en: text("addon.new.nameEn", 80) }, priceNetCents: money("addon.new.price"), recurring: form["addon.new.recurring"] === "on" });
-  }
+}
 
-  const branding = { primaryColor: color("primaryColor"), accentColor: color("accentColor") };
-  const ratio = (a: string, b: string) => new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { maximumFractionDigits: 1 }).format(Math.floor(contrastRatio(a, b) * 10) / 10);
-  const contrast = brandContrastProblems(branding);
-  if (contrast.primaryColor && !errors.primaryColor) errors.primaryColor = `settings.proposals.primaryContrast|${ratio(branding.primaryColor, "#ffffff")}`;
-  if (contrast.accentColor && !errors.accentColor) errors.accentColor = `settings.proposals.accentContrast|${ratio(branding.accentColor, branding.primaryColor)}`;
+export type SettingsForm = z.input<ReturnType<typeof settingsFormSchema>>;
 
-  const candidate: OwnerSettings = {
-    ...current,
-    studioName: text("studioName"),
-    vatRatePercent: int("vatRatePercent", 0, 50),
-    validityDays: int("validityDays", 1, 365),
-    onboardingFeeCents: money("onboardingFee"),
-    kickoffUrl: kickoff || null,
-    branding,
-    channelsOffered: offered,
-    cadence,
-    responseHours: { business: int("responseBusiness", 0.25, 72), outside: int("responseOutside", 0.25, 168) },
-    packages,
-    addOns,
-    proposalWithinWorkingDays: whole("proposalWithinWorkingDays", 1, 30),
-    autoSendOnSubmit: form.autoSendOnSubmit === "on",
+const cents = (value: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: "always" } as Intl.NumberFormatOptions).format(value / 100);
+
+/** The settings as the form shows them (Conform's defaultValue). */
+export function settingsToForm(s: OwnerSettings, locale: Locale): SettingsForm {
+  return {
+    studioName: s.studioName,
+    branding: { primaryColor: s.branding.primaryColor, accentColor: s.branding.accentColor },
+    channelsOffered: Object.fromEntries(channels.map((c) => [c, s.channelsOffered.includes(c)])) as Record<Channel, boolean>,
+    cadence: Object.fromEntries(channels.map((c) => [c, String(s.cadence[c] ?? 0)])) as Record<Channel, string>,
+    onboardingFee: cents(s.onboardingFeeCents, locale),
+    vatRatePercent: String(s.vatRatePercent),
+    validityDays: String(s.validityDays),
+    responseBusiness: String(s.responseHours.business),
+    responseOutside: String(s.responseHours.outside),
+    kickoffUrl: s.kickoffUrl ?? "",
+    proposalWithinWorkingDays: String(s.proposalWithinWorkingDays),
+    autoSendOnSubmit: s.autoSendOnSubmit,
+    packages: s.packages.map((p) => ({
+      nameIt: p.name.it,
+      nameEn: p.name.en,
+      price: cents(p.monthlyNetCents, locale),
+      channels: String(p.channels),
+      posts: String(p.postsPerWeek),
+      everyday: p.features.replyDays === "everyday",
+      cover: p.features.eveningWeekendCover,
+      crisisFull: p.features.crisis === "full",
+      monitoring: p.features.monitoring,
+      reportCall: p.features.reportCall,
+      shoots: String(p.features.shootsPerMonth),
+      includesIt: p.includes.map((x) => x.it).join("\n"),
+      includesEn: p.includes.map((x) => x.en).join("\n"),
+    })),
+    addOns: s.addOns.map((a) => ({ nameIt: a.name.it, nameEn: a.name.en, price: cents(a.priceNetCents, locale), recurring: a.recurring })),
   };
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const parsed = OwnerSettingsSchema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, errors: { form: "settings.errorSummary" } };
-  return { ok: true, settings: parsed.data };
 }
