@@ -9,7 +9,7 @@ import { useFetcher, useLocation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
-import type { LeadPaymentsData } from "~/models/payments.server";
+import type { LeadPaymentsData } from "~/domain/payment-screens";
 import { useLocale } from "~/utils/locale";
 import { VatLines } from "./vat-lines";
 import { useHydrated } from "remix-utils/use-hydrated";
