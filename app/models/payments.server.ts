@@ -32,6 +32,11 @@ export async function getLeadPayments(leadId: string, locale: Locale, viewer: { 
   });
 }
 
+/** A lead's status (null: no such lead), to tell when a payment just made it "paid". */
+export async function leadStatusOf(leadId: string): Promise<string | null> {
+  return (await prisma.lead.findUnique({ where: { id: leadId }, select: { status: true } }))?.status ?? null;
+}
+
 export class PaymentActionError extends Error {
   constructor(public code: "not_accepted" | "not_found" | "not_flagged" | "already_paid" | "owner_only") {
     super(code);
