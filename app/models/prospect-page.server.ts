@@ -1,9 +1,10 @@
 // The data of the prospect's private page (/:lang/p/:token) in as few queries
 // as the schema allows: one read of the lead with its proposal and newest sent
-// version (Prisma sends it as one statement per relation), then, side by side,
-// the owner's settings, the logo's version and the acceptance (which has no
-// relation to join through); once accepted, the payments and invoicing data.
-// tests/integration/proposal-page-queries.test.ts holds the counts.
+// version (Prisma sends one statement per relation level), then the owner's
+// settings and the acceptance side by side (Acceptance, Payment and Client have
+// no relation to Lead to join through), then the logo's version and, once
+// accepted, the payments and invoicing data (the accepted version only when a
+// later one was sent). tests/integration/proposal-page-queries.test.ts holds the counts.
 import { parseAcceptable, proposalExpectedDay } from "~/domain/proposal-edits";
 import { clientPortal, type ClientPortal } from "~/domain/payment-screens";
 import type { ProposalView } from "~/domain/strategy/view";
