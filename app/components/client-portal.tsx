@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { ProposalView } from "~/domain/strategy/view";
 import { formatDate, formatMoney } from "~/i18n/format";
 import type { PageBrand } from "~/models/brand-logo.server";
-import type { ClientPortal as Portal } from "~/models/payments.server";
+import type { ClientPortal as Portal } from "~/domain/payment-screens";
 import { useLocale } from "~/utils/locale";
 import { ProposalDocumentView } from "./proposal-document";
 import { VatLines } from "./vat-lines";

@@ -6,41 +6,13 @@
 // models/payments.server.ts, from the page's loader); its forms post to the
 // resource route /:lang/owner/payments/:leadId.
 import { useFetcher, useLocation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { LeadPaymentsData } from "~/domain/payment-screens";
 import { formatDate, formatDateTime, formatMoney } from "~/i18n/format";
-import type { LeadPaymentsData } from "~/models/payments.server";
 import { useLocale } from "~/utils/locale";
+import { isPanelKey, ManualForm, ReviewForm, type FetcherData } from "./lead-payment-forms";
 import { VatLines } from "./vat-lines";
 import { useHydrated } from "remix-utils/use-hydrated";
-
-type FetcherData = { intent: "manual" | "review"; errors?: Record<string, string>; ok?: "saved" | "reviewed" };
-
-
-const isPanelKey = (key: string | null | undefined): key is string => Boolean(key && /^payment\.panel\.errors\.\w+$/.test(key));
-
-function Hidden({ redirectTo, js }: { redirectTo: string; js: boolean }) {
-  return (
-    <>
-      <input type="hidden" name="redirectTo" value={redirectTo} />
-      {js ? <input type="hidden" name="js" value="1" /> : null}
-    </>
-  );
-}
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: (describedBy: string | undefined) => ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(error ? `${id}-error` : undefined)}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; actionUrl?: string }) {
   const { t } = useTranslation();
@@ -58,13 +30,10 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
   const money = (cents: number, currency = "EUR") => formatMoney(cents, locale, currency);
   const day = (iso: string | null) => (iso ? formatDate(new Date(iso), locale, "medium") : "—");
   const euros = (cents: number) => new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
 
-  const manualErrors = manual.data?.errors ?? {};
-  const reviewErrors = review.data?.errors ?? {};
+  const manualFailed = manual.state === "idle" && manual.data !== undefined && manual.data.result.status === "error";
   const done = manual.state === "idle" && manual.data?.ok ? manual.data.ok : review.state === "idle" && review.data?.ok ? review.data.ok : params.get("payments");
   const noJsError = params.get("paymentError");
-  const tx = (key: string | undefined) => (isPanelKey(key) ? t(key) : undefined);
   const a = data.acceptance;
   const paid = data.summary === "paid";
 
@@ -187,22 +156,7 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
                     ) : null}
                     {p.mismatch && !data.canSettleDifferences ? <p className="hint">{t("payment.panel.reviewOwnerOnly")}</p> : null}
                     {p.mismatch && data.canSettleDifferences ? (
-                      <review.Form method="post" action={action} className="form inline-form">
-                        <Hidden redirectTo={redirectTo} js={hydrated} />
-                        <input type="hidden" name="intent" value="review" />
-                        <input type="hidden" name="paymentId" value={p.id} />
-                        <Field id={`review-note-${p.id}`} label={t("payment.panel.reviewNote")} error={tx(reviewErrors.note)}>
-                          {(describedBy) => <input id={`review-note-${p.id}`} name="note" maxLength={500} required aria-invalid={describedBy ? true : undefined} aria-describedby={describedBy} />}
-                        </Field>
-                        {tx(reviewErrors.form) ? (
-                          <p className="form-error" role="alert">
-                            {tx(reviewErrors.form)}
-                          </p>
-                        ) : null}
-                        <button type="submit" className="button" disabled={review.state !== "idle"}>
-                          {t("payment.panel.reviewSubmit")}
-                        </button>
-                      </review.Form>
+                      <ReviewForm paymentId={p.id} fetcher={review} action={action} redirectTo={redirectTo} js={hydrated} />
                     ) : null}
                   </td>
                 </tr>
@@ -215,37 +169,17 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
       )}
 
       {a ? (
-        <details className="manual-payment" open={!paid && (Object.keys(manualErrors).length > 0 || isPanelKey(noJsError)) ? true : undefined}>
+        <details className="manual-payment" open={!paid && (manualFailed || isPanelKey(noJsError)) ? true : undefined}>
           <summary>{t("payment.panel.manual")}</summary>
-          <manual.Form method="post" action={action} className="form" aria-describedby={`manual-hint-${data.leadId}`}>
-            <p className="hint" id={`manual-hint-${data.leadId}`}>
-              {t("payment.panel.manualHint")}
-              {data.canSettleDifferences ? null : ` ${t("payment.panel.manualMemberHint", { amount: money(a.expectedCents, a.currency) })}`}
-            </p>
-            <Hidden redirectTo={redirectTo} js={hydrated} />
-            <input type="hidden" name="intent" value="manual" />
-            <div className="address-row">
-              <Field id={`manual-amount-${data.leadId}`} label={t("payment.panel.manualAmount")} error={tx(manualErrors.amount)}>
-                {(describedBy) => (
-                  <input id={`manual-amount-${data.leadId}`} name="amount" inputMode="decimal" defaultValue={euros(a.expectedCents)} required aria-invalid={describedBy ? true : undefined} aria-describedby={describedBy} />
-                )}
-              </Field>
-              <Field id={`manual-date-${data.leadId}`} label={t("payment.panel.manualDate")} error={tx(manualErrors.paidOn)}>
-                {(describedBy) => <input id={`manual-date-${data.leadId}`} name="paidOn" type="date" max={today} defaultValue={today} required aria-invalid={describedBy ? true : undefined} aria-describedby={describedBy} />}
-              </Field>
-            </div>
-            <Field id={`manual-note-${data.leadId}`} label={t("payment.panel.manualNote")} error={tx(manualErrors.note)}>
-              {(describedBy) => <textarea id={`manual-note-${data.leadId}`} name="note" rows={2} maxLength={500} required aria-invalid={describedBy ? true : undefined} aria-describedby={describedBy} />}
-            </Field>
-            {tx(manualErrors.form) ? (
-              <p className="form-error" role="alert">
-                {tx(manualErrors.form)}
-              </p>
-            ) : null}
-            <button type="submit" className="button" disabled={manual.state !== "idle"}>
-              {t("payment.panel.manualSubmit")}
-            </button>
-          </manual.Form>
+          <ManualForm
+            leadId={data.leadId}
+            fetcher={manual}
+            action={action}
+            redirectTo={redirectTo}
+            js={hydrated}
+            defaultAmount={euros(a.expectedCents)}
+            hint={`${t("payment.panel.manualHint")}${data.canSettleDifferences ? "" : ` ${t("payment.panel.manualMemberHint", { amount: money(a.expectedCents, a.currency) })}`}`}
+          />
         </details>
       ) : null}
 

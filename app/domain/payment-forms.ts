@@ -1,9 +1,13 @@
 // The team's payment forms (a bank transfer received, accepting a differing
-// amount): checked on the server, messages are i18n keys.
+// amount), one zod schema each, shared by the browser (Conform) and the
+// server; the action parses both as one union on `intent`. Messages are i18n keys.
 import { z } from "zod";
 import { parseEuroToCents } from "./money";
 
 const note = z.string({ required_error: "payment.panel.errors.note" }).trim().min(1, "payment.panel.errors.note").max(500, "payment.panel.errors.note");
+
+/** Every panel form also says where to go back to without JavaScript, and whether a script sent it (then it answers JSON). */
+const common = { redirectTo: z.string().max(500).optional(), js: z.literal("1").optional() };
 
 /** `today` is YYYY-MM-DD in Rome: a transfer cannot be credited in the future. */
 export function manualPaymentSchema(locale: "it" | "en", today: string) {
@@ -19,6 +23,7 @@ export function manualPaymentSchema(locale: "it" | "en", today: string) {
       .regex(/^\d{4}-\d{2}-\d{2}$/, "payment.panel.errors.date")
       .refine((v) => !Number.isNaN(Date.parse(`${v}T12:00:00Z`)) && v <= today && v >= "2000-01-01", "payment.panel.errors.date"),
     note,
+    ...common,
   });
 }
 
@@ -26,14 +31,13 @@ export const reviewPaymentSchema = z.object({
   intent: z.literal("review"),
   paymentId: z.string().min(1).max(100),
   note,
+  ...common,
 });
 
-/** The first message per field, for the form. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
+/** The panel's action: a bank transfer unless the form says it reviews a difference (as before the union). */
+export function paymentActionSchema(locale: "it" | "en", today: string) {
+  return z.preprocess(
+    (v) => (v && typeof v === "object" ? { ...v, intent: (v as { intent?: unknown }).intent === "review" ? "review" : "manual" } : v),
+    z.discriminatedUnion("intent", [manualPaymentSchema(locale, today), reviewPaymentSchema]),
+  );
 }

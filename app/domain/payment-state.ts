@@ -164,3 +164,29 @@ export function refundedWithin(records: readonly RefundRecord[], from: Date, to:
   }
   return result;
 }
+
+/** The audit entries that say how much of a Stripe payment was refunded (Stripe's amount_refunded, cumulative). */
+export const refundAuditActions = ["payment.refunded", "payment.partial_refund"] as const;
+
+/** One refund audit entry as a RefundRecord, or null when it carries no amount. */
+export function refundRecord(entry: { createdAt: Date; data: unknown }): RefundRecord | null {
+  let data = entry.data;
+  if (typeof data === "string") {
+    try {
+      data = JSON.parse(data) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  if (typeof data !== "object" || data === null) return null;
+  const { paymentId, refundedCents } = data as { paymentId?: unknown; refundedCents?: unknown };
+  if (typeof paymentId !== "string" || typeof refundedCents !== "number" || !Number.isInteger(refundedCents)) return null;
+  return { paymentId, at: entry.createdAt, refundedCents };
+}
+
+/** How much of a payment went back: what Stripe reported, or all of it for a refunded payment with no amount on record. */
+export function refundedAmount(payment: { id: string; status: string; amountCents: number }, reported: Map<string, number>): number {
+  const amount = reported.get(payment.id);
+  if (amount !== undefined) return Math.min(amount, payment.amountCents || amount);
+  return payment.status === "refunded" ? payment.amountCents : 0;
+}

@@ -5,6 +5,7 @@ import { brandCssVariables, LOGO_MAX_BYTES, sniffLogoType, type LogoType } from 
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
+import type { OwnerSettings } from "~/domain/strategy/settings";
 import { getOwnerSettings } from "./settings.server";
 
 export type LogoError = "logoType" | "logoTooBig" | "logoMissing";
@@ -76,8 +77,8 @@ export interface PageBrand {
   studioName: string;
 }
 
-/** What a public page (landing, proposal) needs to wear the owner's brand. */
-export async function getPageBrand(): Promise<PageBrand> {
-  const [settings, version] = await Promise.all([getOwnerSettings(), getBrandLogoVersion()]);
+/** What a public page (landing, proposal) needs to wear the owner's brand (`known`: the owner's settings, when the page read them already). */
+export async function getPageBrand(known?: OwnerSettings): Promise<PageBrand> {
+  const [settings, version] = await Promise.all([known ?? getOwnerSettings(), getBrandLogoVersion()]);
   return { style: brandCssVariables(settings.branding), logoSrc: version ? logoPath(version) : null, studioName: settings.studioName };
 }

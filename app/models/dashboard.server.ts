@@ -1,7 +1,7 @@
 // Figures for the owner's dashboard: the funnel of a period and the money collected.
 import { funnel, type FunnelCounts } from "~/domain/funnel";
 import { refundedWithin } from "~/domain/payment-state";
-import { refundRecords } from "./payments.server";
+import { refundRecords } from "./payment-records.server";
 import { prisma } from "~/utils/db.server";
 
 /** UTC instant of 00:00 in Rome on a YYYY-MM-DD day (handles summer time). */

@@ -27,11 +27,20 @@ async function messagesAbout(db: Pick<typeof prisma, "intakeDraft">, address: st
  * it made PostgreSQL refuse the query: a 500).
  */
 export async function requireLiveLink(token: string, locale: Locale): Promise<void> {
-  if (!/^[\w-]{1,128}$/.test(token)) throw new Response("Not Found", { status: 404, headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
+  requireLinkShape(token);
   const lead = await prisma.lead.findUnique({ where: { token }, select: { erasedAt: true } });
-  if (!lead?.erasedAt) return;
+  if (lead?.erasedAt) throw erasedLink(locale);
+}
+
+/** The 404 of requireLiveLink for a token that is no link of ours (for a route that reads the lead itself). */
+export function requireLinkShape(token: string): void {
+  if (!/^[\w-]{1,128}$/.test(token)) throw new Response("Not Found", { status: 404, headers: { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" } });
+}
+
+/** The 410 of requireLiveLink, for a route that read the lead (and its erasedAt) itself. */
+export function erasedLink(locale: Locale): Response {
   const t = getT(locale);
-  throw new Response(`${t("errors.erasedTitle")}\n\n${t("errors.erasedBody")}\n`, {
+  return new Response(`${t("errors.erasedTitle")}\n\n${t("errors.erasedBody")}\n`, {
     status: 410,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" },
   });

@@ -14,24 +14,17 @@ import { getProposalView } from "./proposal.server";
 
 export type RenewalOutcome = "requested" | "already" | "notExpired" | "accepted" | "missing";
 
-/** Since when a request counts: the newest sent version, or the lead itself while nothing was sent. */
-async function currentSince(leadId: string, createdAt: Date): Promise<Date> {
-  const latest = await prisma.proposalVersion.findFirst({ where: { proposal: { leadId } }, orderBy: { number: "desc" }, select: { sentAt: true } });
-  return latest?.sentAt ?? createdAt;
-}
-
-/** Whether the prospect already asked to renew the proposal they see now. */
-export async function renewalRequested(leadId: string, createdAt: Date): Promise<boolean> {
-  const since = await currentSince(leadId, createdAt);
+/** Whether the prospect already asked to renew the proposal they see now (`since`: when it was sent, or the lead came in while nothing was). */
+export async function renewalRequested(leadId: string, since: Date): Promise<boolean> {
   return (await prisma.auditLog.count({ where: { leadId, action: "proposal.renewal_requested", createdAt: { gte: since } } })) > 0;
 }
 
 export async function requestRenewal(token: string, locale: Locale): Promise<RenewalOutcome> {
-  const { view, lead } = await getProposalView(token, locale);
+  const { view, lead, version } = await getProposalView(token, locale);
   if (!view || !lead) return "missing";
   if (await prisma.acceptance.findFirst({ where: { leadId: lead.id }, select: { id: true } })) return "accepted";
   if (romeToday() <= view.validUntilDay) return "notExpired";
-  if (await renewalRequested(lead.id, lead.createdAt)) return "already";
+  if (await renewalRequested(lead.id, version?.sentAt ?? lead.createdAt)) return "already";
   await recordAudit({ action: "proposal.renewal_requested", leadId: lead.id });
   try {
     const appUrl = getEnv().APP_URL;

@@ -19,7 +19,7 @@ import { logger } from "~/utils/logger.server";
 import { getStripe } from "~/utils/stripe.server";
 import { recordAudit } from "./audit.server";
 import { sendPaymentEmails } from "./payment-emails.server";
-import { syncLeadStatus, type Tx } from "./payments.server";
+import { syncLeadStatus, type Tx } from "./payment-records.server";
 
 export type WebhookOutcome =
   | { outcome: "applied"; paymentId: string; status: string; changed: boolean; paidNow: boolean }

@@ -5,14 +5,14 @@
 // difference (a member gets 403). With JavaScript the panel
 // posts with a fetcher and gets errors back as JSON; without it the form posts
 // here and is redirected back to the page it came from with a short status.
+import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { romeToday } from "~/domain/intake/schema";
-import { fieldErrors, manualPaymentSchema, reviewPaymentSchema } from "~/domain/payment-forms";
+import { paymentActionSchema } from "~/domain/payment-forms";
 import { sendPaymentEmails } from "~/models/payment-emails.server";
-import { acceptReportedAmount, PaymentActionError, recordManualPayment } from "~/models/payments.server";
+import { acceptReportedAmount, leadStatusOf, PaymentActionError, recordManualPayment } from "~/models/payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { prisma } from "~/utils/db.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -32,39 +32,38 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireUser(request, locale);
   const leadId = params.leadId ?? "";
-  const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { id: true, status: true } });
-  if (!lead) throw new Response("Not Found", { status: 404 });
-  const form = Object.fromEntries([...(await request.formData()).entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-  const js = form.js === "1";
-  const returnTo = safeRedirect(form.redirectTo, `/${locale}/owner/leads/${leadId}`);
-  const intent = form.intent === "review" ? "review" : "manual";
+  const before = await leadStatusOf(leadId);
+  if (!before) throw new Response("Not Found", { status: 404 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: paymentActionSchema(locale, romeToday()) });
+  const js = formData.get("js") === "1";
+  const redirectTo = formData.get("redirectTo");
+  const returnTo = safeRedirect(typeof redirectTo === "string" ? redirectTo : null, `/${locale}/owner/leads/${leadId}`);
 
-  const fail = (errors: Record<string, string>) =>
-    js ? Response.json({ intent, errors }, { status: 400 }) : redirect(back(returnTo, { paymentError: Object.values(errors)[0] ?? "payment.panel.errors.amount" }), { status: 303 });
+  // With JavaScript the fetcher gets Conform's result back; without it, the page it came from with the first message.
+  const fail = (reply: ReturnType<typeof submission.reply>, status = 400) =>
+    js ? Response.json({ result: reply }, { status }) : redirect(back(returnTo, { paymentError: Object.values(reply.error ?? {}).flat()[0] ?? "payment.panel.errors.amount" }), { status: 303 });
 
+  if (submission.status !== "success") return fail(submission.reply());
+  const value = submission.value;
   let paymentId: string;
   try {
-    if (intent === "manual") {
-      const parsed = manualPaymentSchema(locale, romeToday()).safeParse(form);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
-      const { amount, paidOn, note } = parsed.data;
+    if (value.intent === "manual") {
+      const { amount, paidOn, note } = value;
       paymentId = (await recordManualPayment({ leadId, actorId: user.id, actorRole: user.role, amountCents: amount, paidOn: new Date(`${paidOn}T12:00:00Z`), note })).id;
     } else {
-      const parsed = reviewPaymentSchema.safeParse(form);
-      if (!parsed.success) return fail(fieldErrors(parsed.error));
-      paymentId = parsed.data.paymentId;
-      await acceptReportedAmount({ leadId, paymentId, actorId: user.id, actorRole: user.role, note: parsed.data.note });
+      paymentId = value.paymentId;
+      await acceptReportedAmount({ leadId, paymentId, actorId: user.id, actorRole: user.role, note: value.note });
     }
   } catch (error) {
     if (error instanceof PaymentActionError && error.code === "owner_only") {
-      if (js) return Response.json({ intent, errors: { form: "payment.panel.errors.owner_only" } }, { status: 403 });
+      if (js) return fail(submission.reply({ formErrors: ["payment.panel.errors.owner_only"] }), 403);
       throw new Response("Forbidden", { status: 403 });
     }
-    if (error instanceof PaymentActionError) return fail({ form: `payment.panel.errors.${error.code}` });
+    if (error instanceof PaymentActionError) return fail(submission.reply({ formErrors: [`payment.panel.errors.${error.code}`] }));
     throw error;
   }
-  const after = await prisma.lead.findUniqueOrThrow({ where: { id: leadId }, select: { status: true } });
-  if (after.status === "paid" && lead.status !== "paid") await sendPaymentEmails(leadId, paymentId);
-  const done = intent === "manual" ? "saved" : "reviewed";
-  return js ? Response.json({ intent, ok: done }) : redirect(back(returnTo, { payments: done }), { status: 303 });
+  if ((await leadStatusOf(leadId)) === "paid" && before !== "paid") await sendPaymentEmails(leadId, paymentId);
+  const done = value.intent === "manual" ? "saved" : "reviewed";
+  return js ? Response.json({ result: submission.reply({ resetForm: true }), ok: done }) : redirect(back(returnTo, { payments: done }), { status: 303 });
 }

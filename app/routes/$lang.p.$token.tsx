@@ -3,12 +3,9 @@ import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getLeadByToken } from "~/models/lead.server";
-import { proposalExpectedDay } from "~/domain/proposal-edits";
-import { getAcceptableProposal, getProposalView, markOpened } from "~/models/proposal.server";
-import { linkVersion, versionRendering } from "~/models/proposal-versions.server";
-import { getClientPortal, type ClientPortal as Portal } from "~/models/payments.server";
-import { getPageBrand, type PageBrand } from "~/models/brand-logo.server";
+import { getProspectPage, recordFirstOpening } from "~/models/prospect-page.server";
+import type { ClientPortal as Portal } from "~/domain/payment-screens";
+import type { PageBrand } from "~/models/brand-logo.server";
 import { BrandMark, ClientPortal } from "~/components/client-portal";
 import { getAuth } from "~/utils/auth.server";
 import { ProposalDocumentView } from "~/components/proposal-document";
@@ -18,33 +15,31 @@ import { formatDate, formatMoney } from "~/i18n/format";
 import { priceWithVat } from "~/domain/strategy/price-with-vat";
 import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
-import { requireLiveLink } from "~/models/gdpr.server";
+import { erasedLink, requireLinkShape } from "~/models/gdpr.server";
 import { renewalRequested } from "~/models/renewal.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
-  await requireLiveLink(params.token ?? "", locale); // erased (GDPR): 410
-  const lead = params.token ? await getLeadByToken(params.token) : null;
-  if (!lead) throw new Response("Not Found", { status: 404 });
+  const token = params.token ?? "";
+  requireLinkShape(token);
+  const page = await getProspectPage(token, locale);
+  if (page.kind === "missing") throw new Response("Not Found", { status: 404 });
+  if (page.kind === "erased") throw erasedLink(locale); // erased (GDPR): 410
   // A private link: never cached by shared caches, never indexed.
   const headers = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
+  const { brand } = page;
   // Accepted: the private link is the client area, with the version that was accepted.
-  const accepted = await getClientPortal(params.token!, locale);
-  if (accepted) {
-    // The version accepted, as it was sent (its stored view when it has one).
-    const pinned = await linkVersion(params.token!);
-    const acceptedView = (pinned?.accepted ? versionRendering(pinned, locale)?.view : null) ?? accepted.view;
-    return data({ portal: accepted.portal, pending: null, view: acceptedView, choice: null, expired: false, canAccept: false, token: params.token, locale, brand: await getPageBrand() } satisfies Data, { headers });
+  if (page.kind === "portal") {
+    return data({ portal: page.portal, pending: null, view: page.view, choice: null, expired: false, canAccept: false, token, locale, brand } satisfies Data, { headers });
   }
-  const { view, lead: full, settings } = await getProposalView(params.token!, locale);
-  const brand = await getPageBrand();
-  if (!view || !full) {
+  if (page.kind === "pending") {
     // Nothing is sent yet: the prospect reads that their answers arrived and when to expect the proposal, nothing more.
-    const pending: Pending = { name: lead.name, organisation: lead.organisation, expectedBy: formatDate(dayAtNoon(proposalExpectedDay(lead.createdAt, settings)), locale, "full") };
-    return data({ portal: null, pending, view: null, choice: null, expired: false, canAccept: false, token: params.token!, locale, brand } satisfies Data, { headers });
+    const pending: Pending = { ...page.lead, expectedBy: formatDate(dayAtNoon(page.expectedDay), locale, "full") };
+    return data({ portal: null, pending, view: null, choice: null, expired: false, canAccept: false, token, locale, brand } satisfies Data, { headers });
   }
+  const { view } = page;
   // Staff looking at it do not count as the prospect opening it.
-  if (!(await getAuth(request)).user) await markOpened(full.id);
+  if (page.firstOpening && !(await getAuth(request)).user) await recordFirstOpening(page.leadId, page.firstOpening.proposalId);
   const url = new URL(request.url);
   const expired = romeToday() > view.validUntilDay;
   const choice = !expired
@@ -54,9 +49,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         url.searchParams.getAll("addon"),
       )
     : null;
-  const canAccept = Boolean(!expired && (await getAcceptableProposal(params.token!)));
-  const renewalAsked = Boolean(expired && (await renewalRequested(full.id, full.createdAt)));
-  return data({ portal: null, pending: null, view, choice, expired, renewalAsked, canAccept, token: params.token!, locale, brand } satisfies Data, { headers });
+  const canAccept = !expired && page.acceptable;
+  const renewalAsked = expired && (await renewalRequested(page.leadId, page.sentAt));
+  return data({ portal: null, pending: null, view, choice, expired, renewalAsked, canAccept, token, locale, brand } satisfies Data, { headers });
 }
 
 const dayAtNoon = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -71,7 +66,7 @@ interface Pending {
 type Data =
   | { portal: null; pending: Pending; view: null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
   | { portal: null; pending: null; view: ProposalView; choice: Quote | null; expired: boolean; renewalAsked: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
-  | { portal: Portal; pending: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string | undefined; locale: "it" | "en"; brand: PageBrand };
+  | { portal: Portal; pending: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand };
 
 export default function ProposalPage() {
   const data = useLoaderData<typeof loader>();

@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { formatDate, formatMoney } from "~/i18n/format";
-import { getCheckoutPayment } from "~/models/payments.server";
+import { getCheckoutPayment } from "~/models/client-payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";

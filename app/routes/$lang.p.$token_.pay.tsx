@@ -2,7 +2,7 @@
 // sends the browser there. A plain POST from the client area; a GET only
 // leads back to it. Nothing is marked paid here: only a verified webhook does.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { startCheckout } from "~/models/payments.server";
+import { startCheckout } from "~/models/stripe-checkout.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
 

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { VatLines } from "~/components/vat-lines";
 import { formatDate } from "~/i18n/format";
-import { getReceipt } from "~/models/payments.server";
+import { getReceipt } from "~/models/client-payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";

@@ -38,12 +38,19 @@ function withLeadSearch<C extends SqliteClient>(client: C): C {
   }) as unknown as C;
 }
 
-export function createDb(url: string): Db {
+/** `onQuery` hears every SQL statement the client sends (tests count a page's queries with it). */
+export function createDb(url: string, options: { onQuery?: (sql: string) => void } = {}): Db {
+  const { onQuery } = options;
+  const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const listen = <C extends { $on: (event: "query", cb: (e: { query: string }) => void) => void }>(client: C): C => {
+    if (onQuery) client.$on("query", (e) => onQuery(e.query));
+    return client;
+  };
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
-    return withLeadSearch(new SqliteClient({ adapter }));
+    return withLeadSearch(listen(new SqliteClient({ adapter, log })) as unknown as SqliteClient);
   }
   const u = new URL(url);
   const adapter = new PrismaPg({
@@ -54,7 +61,7 @@ export function createDb(url: string): Db {
     database: decodeURIComponent(u.pathname.slice(1)) || undefined,
     max: 10,
   });
-  return withLeadSearch(new PostgresClient({ adapter }) as unknown as Db);
+  return withLeadSearch(listen(new PostgresClient({ adapter, log })) as unknown as Db);
 }
 
 /** SQLite pragmas for a web server: WAL so readers never wait on the writer, and a busy timeout. */
@@ -89,6 +96,18 @@ export const prisma: Db = new Proxy({} as Db, {
     return value.bind(db);
   },
 });
+
+/** Tests: runs `fn` with `prisma` standing for another client (one that counts queries), then restores the process client. */
+export async function withDb<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const previous = globalForDb.__socialbriefDb;
+  globalForDb.__socialbriefDb = { db, ready: tuneSqlite(db, getEnv().DATABASE_URL) };
+  try {
+    await globalForDb.__socialbriefDb.ready;
+    return await fn();
+  } finally {
+    globalForDb.__socialbriefDb = previous;
+  }
+}
 
 export function dbReady(): Promise<void> {
   return instance().ready;

@@ -9,13 +9,14 @@
 // Webhooks are checked with STRIPE_WEBHOOK_SECRET; outside production, with
 // the stand-in, a fixed demo secret stands in when it is unset.
 import Stripe from "stripe";
+import type { StripeMode } from "~/domain/payment-view";
 import { getEnv, type Env } from "./env.server";
+
+export type { StripeMode };
 
 /** The stand-in's secret when none is configured; never accepted in production. */
 export const DEMO_WEBHOOK_SECRET = "whsec_socialbrief_demo_standin_not_for_production";
 const STANDIN_KEY = "sk_test_socialbrief_standin";
-
-export type StripeMode = "live" | "test" | "standin" | "disabled";
 
 export function stripeMode(env: Env = getEnv()): StripeMode {
   if (env.STRIPE_SECRET_KEY) return env.STRIPE_SECRET_KEY.includes("_live_") ? "live" : "test";

@@ -117,6 +117,13 @@ async function paymentOf(leadId: string) {
   return prisma.payment.findFirstOrThrow({ where: { leadId }, orderBy: { createdAt: "desc" } });
 }
 
+/** What the payments panel's action tells a script (Conform's result): the messages per field ("" for the form) and what was done. */
+async function panelAnswer(response: Response) {
+  const body = (await response.json()) as { result: { error?: Record<string, string[] | null> }; ok?: string };
+  const errors = Object.fromEntries(Object.entries(body.result.error ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0));
+  return body.ok ? { errors, ok: body.ok } : { errors };
+}
+
 const status = async (leadId: string) => (await prisma.lead.findUniqueOrThrow({ where: { id: leadId }, select: { status: true } })).status;
 
 /** Pays a checkout on the stand-in and refunds it in full, keeping both webhooks back (to deliver them in any order). */
@@ -280,7 +287,7 @@ describe("checkout", () => {
     const { cookie } = await staff("member");
     const manual = (fields: Record<string, string> = {}) =>
       call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note: "Bonifico CRO 42", ...fields }, { Cookie: cookie }), { lang: "it", leadId: sent.lead.id });
-    expect(await (await manual()).json()).toEqual({ intent: "manual", ok: "saved" });
+    expect(await panelAnswer(await manual())).toEqual({ errors: {}, ok: "saved" });
     const response = await call(payAction, post(`/it/p/${sent.token}/pay`, {}), sent.params);
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe(`/it/p/${sent.token}?payment=paid`);
@@ -454,13 +461,13 @@ describe("webhook", () => {
     expect((await getLeadPayments(sent.lead.id, "it", { role: "owner" }))?.canSettleDifferences).toBe(true);
     const refused = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "review", paymentId: payment.id, note: "Va bene così", js: "1" }, { Cookie: member.cookie }), params);
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ intent: "review", errors: { form: "payment.panel.errors.owner_only" } });
+    expect(await panelAnswer(refused)).toEqual({ errors: { "": ["payment.panel.errors.owner_only"] } });
     expect(await paymentOf(sent.lead.id)).toMatchObject({ mismatch: true, expectedCents: 61000 });
 
     const { cookie } = await staff("owner");
     const empty = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "review", paymentId: payment.id, note: " ", js: "1" }, { Cookie: cookie }), params);
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toEqual({ intent: "review", errors: { note: "payment.panel.errors.note" } });
+    expect(await panelAnswer(empty)).toEqual({ errors: { note: ["payment.panel.errors.note"] } });
     const ok = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "review", paymentId: payment.id, note: "Sconto concordato al telefono", redirectTo: `/it/owner/proposals/${sent.lead.id}` }, { Cookie: cookie }), params);
     expect(ok.headers.get("Location")).toBe(`/it/owner/proposals/${sent.lead.id}?payments=reviewed#payments`);
     expect(await paymentOf(sent.lead.id)).toMatchObject({ mismatch: false, expectedCents: 100, note: "Sconto concordato al telefono" });
@@ -563,14 +570,14 @@ describe("bank transfers recorded by the team", () => {
     expect((await send({ amount: "610,00", paidOn: "2026-01-10", note: "CRO 123" }, {})).status).toBe(302); // signed out → login
     const bad = await send({ amount: "seicento", paidOn: "2999-01-01", note: "" });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ intent: "manual", errors: { amount: "payment.panel.errors.amount", paidOn: "payment.panel.errors.date", note: "payment.panel.errors.note" } });
+    expect(await panelAnswer(bad)).toEqual({ errors: { amount: ["payment.panel.errors.amount"], paidOn: ["payment.panel.errors.date"], note: ["payment.panel.errors.note"] } });
     // Without JavaScript the error comes back on the page it was sent from.
     const noJs = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", amount: "x", paidOn: "2026-01-10", note: "n", redirectTo: `/en/owner/leads/${sent.lead.id}?tab=1` }, { Cookie: cookie }), params);
     expect(noJs.headers.get("Location")).toBe(`/en/owner/leads/${sent.lead.id}?tab=1&paymentError=payment.panel.errors.amount#payments`);
     expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(0);
 
     const ok = await send({ amount: "610,00", paidOn: "2026-01-10", note: "Bonifico CRO 0001234" });
-    expect(await ok.json()).toEqual({ intent: "manual", ok: "saved" });
+    expect(await panelAnswer(ok)).toEqual({ errors: {}, ok: "saved" });
     expect(await paymentOf(sent.lead.id)).toMatchObject({ provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000, mismatch: false, note: "Bonifico CRO 0001234" });
     expect(await status(sent.lead.id)).toBe("paid");
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.manual" } })).toBe(1);
@@ -587,20 +594,20 @@ describe("bank transfers recorded by the team", () => {
     // The hostile run: a member records 1 EUR and then accepts "the difference".
     const oneEuro = await send(member.cookie, { intent: "manual", js: "1", amount: "1,00" });
     expect(oneEuro.status).toBe(403);
-    expect(await oneEuro.json()).toEqual({ intent: "manual", errors: { form: "payment.panel.errors.owner_only" } });
+    expect(await panelAnswer(oneEuro)).toEqual({ errors: { "": ["payment.panel.errors.owner_only"] } });
     expect((await send(member.cookie, { intent: "manual", amount: "1,00" })).status).toBe(403); // without JavaScript too
     expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(0);
 
     // The owner may record it: it is flagged, not paid, and only the owner can accept it.
     const owner = await staff("owner");
-    expect(await (await send(owner.cookie, { intent: "manual", js: "1", amount: "1,00" })).json()).toEqual({ intent: "manual", ok: "saved" });
+    expect(await panelAnswer(await send(owner.cookie, { intent: "manual", js: "1", amount: "1,00" }))).toEqual({ errors: {}, ok: "saved" });
     const payment = await paymentOf(sent.lead.id);
     expect(payment).toMatchObject({ amountCents: 100, mismatch: true });
     expect(await status(sent.lead.id)).toBe("accepted");
     expect((await send(member.cookie, { intent: "review", paymentId: payment.id })).status).toBe(403);
     expect(await paymentOf(sent.lead.id)).toMatchObject({ mismatch: true });
     expect(await status(sent.lead.id)).toBe("accepted");
-    expect(await (await send(owner.cookie, { intent: "review", js: "1", paymentId: payment.id, note: "Sconto concordato" })).json()).toEqual({ intent: "review", ok: "reviewed" });
+    expect(await panelAnswer(await send(owner.cookie, { intent: "review", js: "1", paymentId: payment.id, note: "Sconto concordato" }))).toEqual({ errors: {}, ok: "reviewed" });
     expect(await status(sent.lead.id)).toBe("paid");
     expect(getT("it")("payment.panel.errors.owner_only")).toMatch(/Solo il titolare/);
     expect(getT("en")("payment.panel.errors.owner_only")).toMatch(/Only the owner/);
@@ -610,7 +617,7 @@ describe("bank transfers recorded by the team", () => {
     const sent = await accepted();
     const member = await staff("member");
     const ok = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note: "CRO 9" }, { Cookie: member.cookie }), { lang: "it", leadId: sent.lead.id });
-    expect(await ok.json()).toEqual({ intent: "manual", ok: "saved" });
+    expect(await panelAnswer(ok)).toEqual({ errors: {}, ok: "saved" });
     expect(await status(sent.lead.id)).toBe("paid");
   });
 
@@ -622,7 +629,7 @@ describe("bank transfers recorded by the team", () => {
     const both = await Promise.all([manual("Bonifico A"), manual("Bonifico B")]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
     const refused = both.find((r) => r.status === 400)!;
-    expect(await refused.json()).toEqual({ intent: "manual", errors: { form: "payment.panel.errors.already_paid" } });
+    expect(await panelAnswer(refused)).toEqual({ errors: { "": ["payment.panel.errors.already_paid"] } });
     expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(1);
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.manual" } })).toBe(1);
 
@@ -640,7 +647,8 @@ describe("bank transfers recorded by the team", () => {
     const sent = await sentLead();
     const { cookie } = await staff("owner");
     const response = await call(paymentsAction, post(`/it/owner/payments/${sent.lead.id}`, { intent: "manual", js: "1", amount: "610,00", paidOn: "2026-01-10", note: "x" }, { Cookie: cookie }), { lang: "it", leadId: sent.lead.id });
-    expect(await response.json()).toEqual({ intent: "manual", errors: { form: "payment.panel.errors.not_accepted" } });
+    expect(response.status).toBe(400);
+    expect(await panelAnswer(response)).toEqual({ errors: { "": ["payment.panel.errors.not_accepted"] } });
   });
 });
 
