@@ -16,6 +16,7 @@ getEnv();
 export { disconnectDb, dbReady } from "./utils/db.server";
 export { getEnv } from "./utils/env.server";
 export { closePdfPool } from "./pdf/pool.server";
+export { warmPdfWorkers } from "./pdf/warm.server";
 export { purgeExpiredDrafts } from "./models/intake-draft.server";
 export { purgeExpiredSessions } from "./utils/session.server";
 export { closeEmailTransports } from "./utils/email.server";

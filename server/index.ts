@@ -59,7 +59,7 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode } = build.entry
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers } = build.entry
   .module as unknown as EntryExports;
 // The build's own parse of the same schema (its cached copy is what the app reads).
 let env: Env;
@@ -89,6 +89,14 @@ const server = app.listen(env.PORT, () => {
   logger.info({ port: env.PORT, url: env.APP_URL }, "Socialbrief is listening");
 });
 server.keepAliveTimeout = 65_000;
+
+// The PDF workers start now and render a sample each, so the first proposal sent
+// or downloaded is as quick as the next (not awaited: pages are served meanwhile).
+const warmStart = performance.now();
+warmPdfWorkers().then(
+  (workers) => logger.info({ workers, ms: Math.round(performance.now() - warmStart) }, "PDF workers warm"),
+  (error: unknown) => logger.warn({ err: error }, "PDF workers could not be warmed: the first PDF starts them"),
+);
 
 // The Stripe stand-in, only in "standin" mode: never with real keys, never in
 // production unless asked for (STRIPE_STANDIN=1: the demo, the browser tests);

@@ -38,6 +38,24 @@ function getPool(): Piscina {
   return pool;
 }
 
+/**
+ * Starts the pool's standing workers and runs `sample` on each of them (a
+ * worker's first render is several times slower than the next: modules, fonts,
+ * the layout engine). Resolves with the number of workers that are warm.
+ */
+export async function warmPool(sample: PdfJob): Promise<number> {
+  const current = getPool();
+  const standing = Math.max(1, current.options.minThreads);
+  // Each render keeps one worker busy, so `standing` renders at once reach every standing worker.
+  await Promise.all(Array.from({ length: standing }, () => current.run(sample)));
+  return current.threads.length;
+}
+
+/** How many worker threads are running now. */
+export function pdfWorkerCount(): number {
+  return pool?.threads.length ?? 0;
+}
+
 /** Renders a PDF in a worker thread. */
 export async function renderInPool(job: PdfJob): Promise<Buffer> {
   // Every full proposal carries the owner's current logo on its cover (unless the caller passed one, or null).

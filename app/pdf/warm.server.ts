@@ -1,0 +1,23 @@
+// Warming the PDF workers at start: each worker the pool keeps renders one
+// sample proposal (an invented prospect, the default settings), so fonts are
+// parsed, the layout engine is compiled and the modules are loaded before the
+// first real PDF is asked for; that one then takes as long as any other.
+import { buildProposal } from "~/domain/strategy/engine";
+import { ISSUED_ON, prospectAnswers, prospects } from "~/domain/strategy/prospects.fixture";
+import { defaultOwnerSettings } from "~/domain/strategy/settings";
+import { proposalView } from "~/domain/strategy/view";
+import { getT } from "~/i18n/i18n";
+import { warmPool } from "./pool.server";
+import type { PdfJob } from "./render-job.server";
+
+function sampleJob(): PdfJob {
+  const p = prospects.hut;
+  const model = buildProposal({ answers: prospectAnswers(p), organisation: p.organisation, contactName: p.contactName, issuedOn: ISSUED_ON }, defaultOwnerSettings);
+  const t = getT("it");
+  return { document: "full-proposal", view: proposalView(model, "it", (key, options) => t(key, options)), branding: { ...defaultOwnerSettings.branding, logo: null }, studioName: defaultOwnerSettings.studioName };
+}
+
+/** Starts the PDF workers and has each render the sample once; resolves with how many are warm. */
+export function warmPdfWorkers(): Promise<number> {
+  return warmPool(sampleJob());
+}

@@ -1,0 +1,26 @@
+// The PDF workers are warmed at start (server/index.ts): the standing worker
+// renders a sample proposal before any request asks for one, and the first
+// real render then runs on that same worker (no new thread is started for it).
+import { describe, expect, it } from "vitest";
+import { pdfWorkerCount, renderInPool } from "~/pdf/pool.server";
+import { warmPdfWorkers } from "~/pdf/warm.server";
+import { defaultOwnerSettings } from "~/domain/strategy/settings";
+import { buildProposal } from "~/domain/strategy/engine";
+import { ISSUED_ON, prospectAnswers, prospects } from "~/domain/strategy/prospects.fixture";
+import { proposalView } from "~/domain/strategy/view";
+import { getT } from "~/i18n/i18n";
+
+describe("warming the PDF workers", () => {
+  it("starts the standing worker and renders the sample on it; the first real PDF uses that worker", async () => {
+    expect(pdfWorkerCount()).toBe(0);
+    expect(await warmPdfWorkers()).toBe(1);
+    expect(pdfWorkerCount()).toBe(1);
+
+    const p = prospects.hut;
+    const model = buildProposal({ answers: prospectAnswers(p), organisation: "Baita Warm", contactName: "Anna", issuedOn: ISSUED_ON }, defaultOwnerSettings);
+    const view = proposalView(model, "en", (key, options) => getT("en")(key, options));
+    const pdf = await renderInPool({ document: "full-proposal", view, branding: { ...defaultOwnerSettings.branding, logo: null }, studioName: "Studio Warm" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdfWorkerCount()).toBe(1);
+  });
+});
