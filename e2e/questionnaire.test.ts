@@ -5,6 +5,9 @@ import { expectAccessible, lastEmail } from "./intake-helpers";
 async function next(page: Page, label: string, expectedHeading: string) {
   await page.getByRole("button", { name: label, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(expectedHeading);
+  // The heading shows while a busy machine is still parsing the rest of the streamed page:
+  // wait for the whole document before listing its fields.
+  await page.waitForLoadState("load");
 }
 
 test.describe("Italian on a phone", () => {
