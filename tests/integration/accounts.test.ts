@@ -577,6 +577,8 @@ describe("team and invitations", () => {
       { intent: "disable" },
       { intent: "enable", userId: "" },
       { intent: "disable", userId: "x".repeat(101) },
+      // Only the first intent counts (before, the row forms took the last one sent and this disabled the member).
+      [["intent", "frobnicate"], ["intent", "disable"], ["userId", member.id]],
     ];
     for (const fields of strays) {
       const response = await act(fields);
@@ -595,6 +597,9 @@ describe("team and invitations", () => {
     expect(result.error).toEqual({ email: ["errors.email"], name: ["errors.required"], role: ["errors.choose"] });
     expect(result.initialValue).toEqual({ intent: "invite", email: "not-an-address" });
     expect({ users: await prisma.user.findMany({ orderBy: { id: "asc" } }), invites: await prisma.invite.count(), audit: await prisma.auditLog.count() }).toEqual(before);
+    // The first intent sent is the one (before, this one was refused: the row forms read the last).
+    expect((await act([["intent", "disable"], ["intent", "frobnicate"], ["userId", member.id]])).headers.get("Location")).toBe("/it/owner/team?done=updated");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).disabledAt).not.toBeNull();
   });
 
   it("a disabled user gets no password reset email", async () => {
