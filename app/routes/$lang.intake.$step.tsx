@@ -23,7 +23,8 @@ import {
   type RawStep,
   type StepId,
 } from "~/domain/intake/definition";
-import { boundRaw, checkStep, romeToday, stepSchema } from "~/domain/intake/schema";
+import { sentIntent } from "~/domain/form-intent";
+import { boundRaw, checkStep, romeToday, stepActionSchema, stepIntent, stepSchema } from "~/domain/intake/schema";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/i18n/format";
@@ -84,15 +85,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-function rawFromForm(formData: FormData, fields: FieldSpec[]): RawStep {
+/** What was typed in a step's fields, valid or not (the draft keeps it): every value for checkboxes, the first one sent otherwise. */
+function typedValues(payload: Record<string, unknown>, fields: FieldSpec[]): RawStep {
   const raw: RawStep = {};
   for (const field of fields) {
-    if (field.kind === "checkboxes") {
-      raw[field.name] = formData.getAll(field.name).filter((v): v is string => typeof v === "string");
-    } else {
-      const value = formData.get(field.name);
-      if (typeof value === "string") raw[field.name] = value;
-    }
+    const sent = payload[field.name];
+    const values: unknown[] = Array.isArray(sent) ? sent : sent === undefined ? [] : [sent];
+    if (field.kind === "checkboxes") raw[field.name] = values.filter((v): v is string => typeof v === "string");
+    else if (typeof values[0] === "string") raw[field.name] = values[0];
   }
   return raw;
 }
@@ -103,21 +103,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   // Bots fill every field; people never see this one.
   if (formData.get(HONEYPOT)) throw redirect(`/${locale}`);
-  const intent = String(formData.get("intent") ?? "next");
 
   let draft = await findDraftByBrowserKey(await readBrowserKey(request));
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
+  // Read with the draft's answers (they decide which fields show); a draft made below has none yet, like no draft.
+  const submission = parseWithZod(formData, { schema: stepActionSchema(step, draft?.answers ?? {}, romeToday()) });
+  const intent = submission.status === "success" ? submission.value.intent : stepIntent(sentIntent(submission.payload));
   if (!draft) {
     if (step !== "about") throw redirect(`/${locale}/intake/about`);
     const firstFields = stepFields(step, {});
-    if (!hasAnswer(boundRaw(rawFromForm(formData, firstFields), firstFields))) {
+    if (!hasAnswer(boundRaw(typedValues(submission.payload, firstFields), firstFields))) {
       // Nothing answered yet: no draft (an empty post must not fill the owner's list).
       if (intent === "autosave") return Response.json({}, { headers });
-      if (intent === "next") {
-        const empty = parseWithZod(formData, { schema: stepSchema(step, {}, romeToday()) });
-        if (empty.status !== "success") return Response.json({ result: empty.reply() }, { status: 400, headers });
-      }
+      if (intent === "next" && submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400, headers });
       throw redirect(`/${locale}/intake/about`, { headers });
     }
     const created = await createDraft(locale);
@@ -133,8 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const fields = stepFields(step, draft.answers);
-  const raw = boundRaw(rawFromForm(formData, fields), fields);
-  const today = romeToday();
+  const raw = boundRaw(typedValues(submission.payload, fields), fields);
 
   if (intent === "autosave") {
     // The person is on this step now: a resume link brings them back here.
@@ -147,14 +145,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/${locale}/intake/${previous}`, { headers });
   }
 
-  const submission = parseWithZod(formData, { schema: stepSchema(step, draft.answers, today) });
-  const valid = submission.status === "success";
-  const goTo = formData.get("from") === "review" ? "review" : nextStep(step, pruneAnswers({ ...draft.answers, [step]: raw }));
-  // A valid step moves the resume point on; an invalid one keeps it here.
-  const saved = await saveStep(draft.id, draft.answers, step, raw, valid && step !== "review" ? goTo : step);
+  // "next", or an intent the page never sends, checked the same way.
   if (submission.status !== "success") {
+    // An invalid step keeps the resume point here (and what was typed).
+    await saveStep(draft.id, draft.answers, step, raw, step);
     return Response.json({ result: submission.reply() }, { status: 400, headers });
   }
+  const input = submission.value;
+  const goTo = "from" in input && input.from === "review" ? "review" : nextStep(step, pruneAnswers({ ...draft.answers, [step]: raw }));
+  // A valid step moves the resume point on.
+  const saved = await saveStep(draft.id, draft.answers, step, raw, step !== "review" ? goTo : step);
   // The first valid first step sends the resume link; so does a new address (the old link stopped working).
   const emailChanged = step === "about" && (draft.email ?? null) !== (typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null);
   if (step === "about" && (!draft.resumeSentAt || emailChanged)) {

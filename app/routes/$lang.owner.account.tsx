@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { NewPasswordFields } from "~/components/new-password-fields";
-import { ChangePasswordSchema } from "~/domain/account-schemas";
+import { AccountActionSchema, ChangePasswordSchema } from "~/domain/account-schemas";
+import { sentIntent } from "~/domain/form-intent";
 import type { DeviceLabel } from "~/domain/user-agent";
 import { formatDateTime } from "~/i18n/format";
 import { changePassword, listSessions, revokeOtherSessions, revokeSession } from "~/models/account.server";
@@ -36,13 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user, session } = await requireUser(request, locale);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const submission = parseWithZod(await request.formData(), { schema: AccountActionSchema });
   const here = `/${locale}/owner/account`;
+  const hideFields = ["current", "password", "confirm"];
 
-  if (intent === "revoke") {
-    const publicId = formData.get("session");
-    const result = typeof publicId === "string" ? await revokeSession(user.id, publicId) : { revoked: false as const };
+  if (submission.status !== "success") {
+    const intent = sentIntent(submission.payload);
+    if (intent === "password") return Response.json({ result: submission.reply({ hideFields }) }, { status: 400 });
+    if (intent === "revoke") return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
+    return Response.json({ error: "errors.choose" }, { status: 400 });
+  }
+  const input = submission.value;
+
+  if (input.intent === "revoke") {
+    const result = await revokeSession(user.id, input.session);
     if (!result.revoked) return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
     if (result.sessionId === session.id) {
       return redirect(`/${locale}/login`, { headers: { "Set-Cookie": blankCookie() } });
@@ -50,25 +58,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?done=revoked`);
   }
 
-  if (intent === "revoke-others") {
+  if (input.intent === "revoke-others") {
     const count = await revokeOtherSessions(user.id, session.id);
     return redirect(`${here}?done=others&count=${count}`);
   }
 
-  if (intent === "password") {
-    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
-    const hideFields = ["current", "password", "confirm"];
-    if (submission.status !== "success") {
-      return Response.json({ result: submission.reply({ hideFields }) }, { status: 400 });
-    }
-    const changed = await changePassword(user.id, session.id, submission.value.current, submission.value.password);
-    if (!changed) {
-      return Response.json({ result: submission.reply({ fieldErrors: { current: ["account.errors.currentWrong"] }, hideFields }) }, { status: 400 });
-    }
-    return redirect(`${here}?done=password`);
+  const changed = await changePassword(user.id, session.id, input.current, input.password);
+  if (!changed) {
+    return Response.json({ result: submission.reply({ fieldErrors: { current: ["account.errors.currentWrong"] }, hideFields }) }, { status: 400 });
   }
-
-  return Response.json({ error: "errors.choose" }, { status: 400 });
+  return redirect(`${here}?done=password`);
 }
 
 export default function AccountPage() {

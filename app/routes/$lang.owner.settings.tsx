@@ -3,10 +3,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
+import { z } from "zod";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { channels } from "~/domain/intake/definition";
+import { byIntent, sentIntent } from "~/domain/form-intent";
 import { ProfileSchema } from "~/domain/profile-schema";
 import { EmailSettingsFormSchema, emailSettingsFromForm, emailSettingsToForm } from "~/domain/strategy/settings-email";
 import { getProfileForEdit, saveProfile } from "~/models/profile.server";
@@ -47,11 +48,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** The profile form sends no intent: anything but the email forms' is taken as it. */
+const formOf = (intent: unknown) => (intent === "test-email" || intent === "email-settings" ? intent : "profile");
+const SettingsActionSchema = byIntent(
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("test-email") }),
+    EmailSettingsFormSchema.extend({ intent: z.literal("email-settings") }),
+    ProfileSchema.extend({ intent: z.literal("profile") }),
+  ]),
+  formOf,
+);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
-  const formData = await request.formData();
-  if (formData.get("intent") === "test-email") {
+  const submission = parseWithZod(await request.formData(), { schema: SettingsActionSchema });
+  if (submission.status !== "success") {
+    const key = formOf(sentIntent(submission.payload)) === "email-settings" ? "emailResult" : "result";
+    return Response.json({ [key]: submission.reply() }, { status: 400 });
+  }
+  const input = submission.value;
+  if (input.intent === "test-email") {
     const host = smtpHost();
     const result = await sendEmail({
       kind: "settings_test",
@@ -61,17 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return Response.json({ emailTest: result.status }, { status: result.status === "failed" ? 502 : 200 });
   }
-  if (formData.get("intent") === "email-settings") {
-    const submission = parseWithZod(formData, { schema: EmailSettingsFormSchema });
-    if (submission.status !== "success") return Response.json({ emailResult: submission.reply() }, { status: 400 });
-    await saveEmailSettings(emailSettingsFromForm(submission.value), user.id);
+  if (input.intent === "email-settings") {
+    await saveEmailSettings(emailSettingsFromForm(input), user.id);
     throw redirect(`/${locale}/owner/settings?saved=email#settings-email`);
   }
-  const submission = parseWithZod(formData, { schema: ProfileSchema });
-  if (submission.status !== "success") {
-    return Response.json({ result: submission.reply() }, { status: 400 });
-  }
-  await saveProfile(submission.value, user.id);
+  await saveProfile(input, user.id);
   throw redirect(`/${locale}/owner/settings?saved=profile`);
 }
 

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
-import { InviteSchema, roles, TeamRowSchema } from "~/domain/account-schemas";
+import { InviteSchema, roles, TeamActionSchema } from "~/domain/account-schemas";
+import { sentIntent } from "~/domain/form-intent";
 import { formatDate } from "~/i18n/format";
 import { cancelInvite, changeRole, createInvite, listTeam, setDisabled } from "~/models/account.server";
 import { requireRole } from "~/utils/auth.server";
@@ -34,31 +35,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
-  const formData = await request.formData();
+  const submission = parseWithZod(await request.formData(), { schema: TeamActionSchema });
   const here = `/${locale}/owner/team`;
 
-  if (formData.get("intent") === "invite") {
-    const submission = parseWithZod(formData, { schema: InviteSchema });
-    if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
-    const result = await createInvite({ ...submission.value, invitedBy: { id: user.id, name: user.name }, locale });
+  if (submission.status !== "success") {
+    const intent = sentIntent(submission.payload);
+    if (intent === "invite") return Response.json({ result: submission.reply() }, { status: 400 });
+    if (intent === "cancel-invite") return Response.json({ error: "account.errors.inviteNotFound" }, { status: 404 });
+    return Response.json({ error: "errors.choose" }, { status: 400 });
+  }
+  const input = submission.value;
+
+  if (input.intent === "invite") {
+    const result = await createInvite({ ...input, invitedBy: { id: user.id, name: user.name }, locale });
     if (result.status === "exists") {
       return Response.json({ result: submission.reply({ fieldErrors: { email: ["account.errors.alreadyMember"] } }) }, { status: 409 });
     }
     return redirect(`${here}?done=invited`);
   }
 
-  if (formData.get("intent") === "cancel-invite") {
-    const inviteId = String(formData.get("inviteId") ?? "").slice(0, 100);
-    if (!(await cancelInvite(user.id, inviteId))) return Response.json({ error: "account.errors.inviteNotFound" }, { status: 404 });
+  if (input.intent === "cancel-invite") {
+    if (!(await cancelInvite(user.id, input.inviteId))) return Response.json({ error: "account.errors.inviteNotFound" }, { status: 404 });
     return redirect(`${here}?done=cancelled`);
   }
 
-  const row = TeamRowSchema.safeParse(Object.fromEntries(formData));
-  if (!row.success) return Response.json({ error: "errors.choose" }, { status: 400 });
-  const change =
-    row.data.intent === "role"
-      ? await changeRole(user.id, row.data.userId, row.data.role)
-      : await setDisabled(user.id, row.data.userId, row.data.intent === "disable");
+  const change = input.intent === "role" ? await changeRole(user.id, input.userId, input.role) : await setDisabled(user.id, input.userId, input.intent === "disable");
   if (change === "not_found") return Response.json({ error: "account.errors.userNotFound" }, { status: 404 });
   if (change === "last_owner") return Response.json({ error: "account.errors.lastOwner" }, { status: 409 });
   return redirect(`${here}?done=updated`);

@@ -11,6 +11,7 @@ import { upsertOwner } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { sessionIdFor } from "~/utils/session.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { getT } from "~/i18n/i18n";
 import { call, cookieFrom, get, post } from "./helpers";
 
 const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
@@ -345,6 +346,42 @@ describe("your sessions", () => {
     expect(await prisma.session.count({ where: { id: sessionIdOf(strangerCookie) } })).toBe(1);
   });
 
+  it("answers a post with no intent or one the page never sends with the translated 'choose' message (400), the first intent sent counting, and changes nothing", async () => {
+    const user = await makeUser();
+    const here = await cookieFor(user.email, user.password);
+    const other = await cookieFor(user.email, user.password, FIREFOX_MAC);
+    const act = (fields: Record<string, string> | string[][]) => call(accountAction, post("/it/owner/account", fields, { Cookie: here }), { lang: "it" });
+    const otherId = sessionPublicId(sessionIdOf(other));
+    const strays: Array<Record<string, string> | string[][]> = [
+      {},
+      { intent: "" },
+      { intent: "delete-account" },
+      { intent: "REVOKE", session: otherId },
+      { session: otherId },
+      [["intent", "frobnicate"], ["intent", "revoke-others"]],
+    ];
+    for (const fields of strays) {
+      const response = await act(fields);
+      expect([response.status, await response.json()], JSON.stringify(fields)).toEqual([400, { error: "errors.choose" }]);
+    }
+    expect(getT("it")("errors.choose")).not.toBe("errors.choose");
+    // A revoke without a session (or with an empty one) is a session not found.
+    for (const fields of [{ intent: "revoke" }, { intent: "revoke", session: "" }] as Record<string, string>[]) {
+      const response = await act(fields);
+      expect([response.status, await response.json()]).toEqual([404, { error: "account.errors.sessionNotFound" }]);
+    }
+    // A password form with nothing typed: the fields' messages, nothing typed sent back.
+    const empty = await act({ intent: "password", current: "", password: "", confirm: "" });
+    expect(empty.status).toBe(400);
+    const { result } = (await empty.json()) as { result: { error: Record<string, string[]>; initialValue?: Record<string, unknown> } };
+    expect(result.error).toMatchObject({ current: ["errors.required"], password: ["errors.required"], confirm: ["errors.required"] });
+    expect(result.initialValue).toEqual({ intent: "password" });
+    // The first intent sent is the one: this signs out the other session.
+    const first = await act([["intent", "revoke-others"], ["intent", "frobnicate"]]);
+    expect(first.headers.get("Location")).toBe("/it/owner/account?done=others&count=1");
+    expect(await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: sessionIdOf(here) }]);
+  });
+
   it("changes the password only with the current one, and signs out the other sessions", async () => {
     const user = await makeUser();
     const here = await cookieFor(user.email, user.password);
@@ -521,6 +558,48 @@ describe("team and invitations", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).role).toBe("member");
     expect(await prisma.auditLog.count({ where: { action: "user.role_changed" } })).toBe(2);
     expect(await prisma.auditLog.count({ where: { action: "user.disabled", actorId: owner.id } })).toBe(1);
+  });
+
+  it("answers a post with no intent, one the page never sends or a broken row form with the translated 'choose' message (400), and changes nothing", async () => {
+    const owner = await makeUser("owner");
+    const member = await makeUser("member");
+    const ownerCookie = await cookieFor(owner.email, owner.password);
+    const act = (fields: Record<string, string> | string[][]) => call(teamAction, post("/it/owner/team", fields, { Cookie: ownerCookie }), { lang: "it" });
+    const before = { users: await prisma.user.findMany({ orderBy: { id: "asc" } }), invites: await prisma.invite.count(), audit: await prisma.auditLog.count() };
+    const strays: Array<Record<string, string> | string[][]> = [
+      {},
+      { intent: "" },
+      { intent: "promote", userId: member.id },
+      { userId: member.id, role: "owner" },
+      { intent: "role", userId: member.id, role: "admin" },
+      { intent: "role", userId: member.id },
+      { intent: "role", role: "owner" },
+      { intent: "disable" },
+      { intent: "enable", userId: "" },
+      { intent: "disable", userId: "x".repeat(101) },
+      // Only the first intent counts (before, the row forms took the last one sent and this disabled the member).
+      [["intent", "frobnicate"], ["intent", "disable"], ["userId", member.id]],
+    ];
+    for (const fields of strays) {
+      const response = await act(fields);
+      expect([response.status, await response.json()], JSON.stringify(fields)).toEqual([400, { error: "errors.choose" }]);
+    }
+    for (const fields of [{ intent: "cancel-invite" }, { intent: "cancel-invite", inviteId: "" }, { intent: "cancel-invite", inviteId: "nope" }] as Record<string, string>[]) {
+      const response = await act(fields);
+      expect([response.status, await response.json()]).toEqual([404, { error: "account.errors.inviteNotFound" }]);
+    }
+    const unknownUser = await act({ intent: "disable", userId: "nope" });
+    expect([unknownUser.status, await unknownUser.json()]).toEqual([404, { error: "account.errors.userNotFound" }]);
+    // A wrong invitation: the fields' messages, with what was typed.
+    const wrong = await act({ intent: "invite", email: "not-an-address", name: "", role: "" });
+    expect(wrong.status).toBe(400);
+    const { result } = (await wrong.json()) as { result: { error: Record<string, string[]>; initialValue?: Record<string, unknown> } };
+    expect(result.error).toEqual({ email: ["errors.email"], name: ["errors.required"], role: ["errors.choose"] });
+    expect(result.initialValue).toEqual({ intent: "invite", email: "not-an-address" });
+    expect({ users: await prisma.user.findMany({ orderBy: { id: "asc" } }), invites: await prisma.invite.count(), audit: await prisma.auditLog.count() }).toEqual(before);
+    // The first intent sent is the one (before, this one was refused: the row forms read the last).
+    expect((await act([["intent", "disable"], ["intent", "frobnicate"], ["userId", member.id]])).headers.get("Location")).toBe("/it/owner/team?done=updated");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).disabledAt).not.toBeNull();
   });
 
   it("a disabled user gets no password reset email", async () => {

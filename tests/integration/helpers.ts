@@ -25,7 +25,8 @@ export async function call<A extends ActionFunctionArgs | LoaderFunctionArgs>(
   }
 }
 
-export function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+/** A urlencoded form POST; pairs (`[["intent", "a"], ["intent", "b"]]`) send a name more than once. */
+export function post(url: string, fields: Record<string, string> | string[][], headers: Record<string, string> = {}): Request {
   return new Request(`http://localhost${url}`, {
     method: "POST",
     body: new URLSearchParams(fields),

@@ -20,9 +20,12 @@ function form(values: RawStep, intent = "next"): URLSearchParams {
 class Browser {
   cookie = "";
   async post(step: StepId, values: RawStep, intent = "next", lang = "it") {
+    return this.send(step, form(values, intent), lang);
+  }
+  async send(step: StepId, body: URLSearchParams, lang = "it") {
     const request = new Request(`http://localhost/${lang}/intake/${step}`, {
       method: "POST",
-      body: form(values, intent),
+      body,
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: this.cookie },
     });
     const response = await call(stepAction, request, { lang, step });
@@ -214,6 +217,66 @@ describe("drafts, emails and resume links", () => {
     }
     await browser.post("about", { organisation: "Studio Email", email: "  Anna@Studio.Example " }, "autosave");
     expect(await emailOf()).toBe("anna@studio.example");
+  });
+});
+
+describe("intents the page never sends", () => {
+  /** A step's form with these intents (none, one or several), in this order. */
+  const body = (values: RawStep, intents: string[], extra: Record<string, string> = {}) => {
+    const fields = form(values);
+    fields.delete("intent");
+    for (const intent of intents) fields.append("intent", intent);
+    for (const [name, value] of Object.entries(extra)) fields.append(name, value);
+    return fields;
+  };
+  const errorsOf = async (response: Response) => ((await response.json()) as { result: { error: Record<string, string[]> } }).result.error;
+
+  it("no intent is 'next'; an unknown one is checked like 'next', except that an empty first step without a draft is sent back to it", async () => {
+    const before = await prisma.intakeDraft.count();
+    const none = await new Browser().send("about", body({}, []));
+    expect(none.status).toBe(400);
+    expect((await errorsOf(none)).organisation).toEqual(["errors.required"]);
+    for (const intents of [["frobnicate"], [""], ["NEXT"]]) {
+      const response = await new Browser().send("about", body({}, intents));
+      expect([response.status, response.headers.get("Location"), response.headers.get("Set-Cookie")], intents[0]).toEqual([302, "/it/intake/about", null]);
+    }
+    expect(await prisma.intakeDraft.count()).toBe(before);
+
+    const browser = new Browser();
+    const first = await browser.send("about", body(complete.about!, ["frobnicate"]));
+    expect([first.status, first.headers.get("Location")]).toEqual([302, "/it/intake/audience"]);
+    expect(browser.cookie).toMatch(/^sb_intake=/);
+    expect(await prisma.intakeDraft.count()).toBe(before + 1);
+    const wrong = await browser.send("audience", body({ ageBands: ["aliens"] }, ["frobnicate"]));
+    expect(wrong.status).toBe(400);
+    expect((await errorsOf(wrong)).ageBands).toEqual(["errors.choose"]);
+    const missing = await browser.send("audience", body(complete.audience!, []));
+    expect([missing.status, missing.headers.get("Location")]).toEqual([302, "/it/intake/goals"]);
+  });
+
+  it("the first intent sent counts, and from=review brings a valid step back to the review", async () => {
+    const browser = new Browser();
+    await walkTo(browser, "about");
+    const autosave = await browser.send("audience", body(complete.audience!, ["autosave", "next"]));
+    expect(autosave.status).toBe(200);
+    expect(Object.keys((await autosave.json()) as object)).toEqual(["saved"]);
+    const back = await browser.send("audience", body(complete.audience!, ["back", "next"]));
+    expect([back.status, back.headers.get("Location")]).toEqual([302, "/it/intake/about"]);
+    const resend = await browser.send("audience", body({}, ["resend", "next"]));
+    expect([resend.status, await resend.json()]).toEqual([429, { resend: "wait" }]);
+    const next = await browser.send("audience", body(complete.audience!, ["next", "autosave"]));
+    expect(next.headers.get("Location")).toBe("/it/intake/goals");
+
+    const fromReview = await browser.send("goals", body(complete.goals!, ["next"], { from: "review" }));
+    expect(fromReview.headers.get("Location")).toBe("/it/intake/review");
+    const fromElsewhere = await browser.send("goals", body(complete.goals!, ["next"], { from: "x" }));
+    expect(fromElsewhere.headers.get("Location")).toBe("/it/intake/channels");
+    const repeated = { ...complete.goals!, goal2: "leads" };
+    const wrong = await browser.send("goals", body(repeated, ["next"], { from: "review" }));
+    expect(wrong.status).toBe(400);
+    expect((await errorsOf(wrong)).goal2).toEqual(["errors.goalRepeated"]);
+    const draft = await prisma.intakeDraft.findFirstOrThrow({ orderBy: { updatedAt: "desc" } });
+    expect([draft.currentStep, JSON.parse(draft.answers).goals]).toEqual(["goals", repeated]);
   });
 });
 

@@ -64,6 +64,37 @@ describe("owner settings: profile", () => {
     expect(await prisma.profile.findUnique({ where: { id: 1 } })).toEqual(before);
   });
 
+  it("takes a post with no intent, or one the page never sends, as the profile form (the first intent sent counting)", async () => {
+    const { cookie } = await signedIn("owner");
+    const act = (fields: Record<string, string> | string[][]) => call(settingsAction, post("/it/owner/settings", fields, { Cookie: cookie }), { lang: "it" });
+    const displayName = async () => (await prisma.profile.findUniqueOrThrow({ where: { id: 1 } })).displayName;
+    for (const [fields, name] of [
+      [{ ...valid, displayName: "Senza intent" }, "Senza intent"],
+      [{ ...valid, intent: "frobnicate", displayName: "Intent ignoto" }, "Intent ignoto"],
+      [{ ...valid, intent: "", displayName: "Intent vuoto" }, "Intent vuoto"],
+      [[...Object.entries({ ...valid, displayName: "Primo intent" }), ["intent", "profile"], ["intent", "test-email"]], "Primo intent"],
+    ] as const) {
+      const response = await act(fields as Record<string, string> | string[][]);
+      expect([response.status, response.headers.get("Location")]).toEqual([302, "/it/owner/settings?saved=profile"]);
+      expect(await displayName()).toBe(name);
+    }
+    const before = await prisma.profile.findUnique({ where: { id: 1 } });
+    const empty = await act({ intent: "frobnicate" });
+    expect(empty.status).toBe(400);
+    const body = (await empty.json()) as { result: { error: Record<string, string[]>; initialValue?: Record<string, unknown> } };
+    expect(body.result.error).toMatchObject({ displayName: ["errors.required"], bioIt: ["errors.required"] });
+    expect(body.result.initialValue).toEqual({ intent: "frobnicate" });
+    expect(await prisma.profile.findUnique({ where: { id: 1 } })).toEqual(before);
+    // The test email and the sender form are only what they say.
+    const mails = await prisma.emailMessage.count({ where: { kind: "settings_test" } });
+    const test = await act([["intent", "test-email"], ["intent", "email-settings"]]);
+    expect([test.status, await test.json()]).toEqual([200, { emailTest: "outbox" }]);
+    expect(await prisma.emailMessage.count({ where: { kind: "settings_test" } })).toBe(mails + 1);
+    const sender = await act({ intent: "email-settings", ...valid, replyTo: "nope" });
+    expect(sender.status).toBe(400);
+    expect(((await sender.json()) as { emailResult: { error: Record<string, string[]> } }).emailResult.error).toEqual({ replyTo: ["errors.email"] });
+  });
+
   it("refuses members on the page and on a direct POST, changing nothing", async () => {
     const { cookie } = await signedIn("member");
     const before = await prisma.profile.findUnique({ where: { id: 1 } });

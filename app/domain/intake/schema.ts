@@ -2,6 +2,7 @@
 // keys ("errors.tooLong|160"), translated where they are shown. The same
 // schema validates in the browser (Conform) and on the server.
 import { z } from "zod";
+import { byIntent } from "../form-intent";
 import { parseCount } from "./count";
 import { optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
 
@@ -81,37 +82,80 @@ function fieldSchema(field: FieldSpec, today: string): z.ZodTypeAny {
   return field.required && field.kind !== "checkbox" ? schema : schema.optional();
 }
 
-// Building a zod schema costs more than using it; the schema depends only on
+// Building a zod schema costs more than using it; the schemas depend only on
 // the step, the day and which fields show, so each one is built once.
-const schemaCache = new Map<string, ReturnType<typeof buildStepSchema>>();
+const schemaCache = new Map<string, ReturnType<typeof buildStepSchemas>>();
+
+function stepSchemas(step: StepId, answers: RawAnswers, today: string) {
+  const fields = stepFields(step, answers);
+  const key = `${step}|${today}|${fields.map((f) => f.name).join(",")}`;
+  let schemas = schemaCache.get(key);
+  if (!schemas) {
+    if (schemaCache.size > 500) schemaCache.clear();
+    schemas = buildStepSchemas(step, fields, today);
+    schemaCache.set(key, schemas);
+  }
+  return schemas;
+}
 
 /** The schema for one step. `today` (YYYY-MM-DD, Rome) keeps dates from being in the past. */
 export function stepSchema(step: StepId, answers: RawAnswers, today: string) {
-  const fields = stepFields(step, answers);
-  const key = `${step}|${today}|${fields.map((f) => f.name).join(",")}`;
-  let schema = schemaCache.get(key);
-  if (!schema) {
-    if (schemaCache.size > 500) schemaCache.clear();
-    schema = buildStepSchema(step, fields, today);
-    schemaCache.set(key, schema);
-  }
-  return schema;
+  return stepSchemas(step, answers, today).form;
 }
 
-function buildStepSchema(step: StepId, fields: FieldSpec[], today: string) {
+const intents = ["next", "back", "autosave", "resend"] as const;
+
+/**
+ * The intent of a post to a step, as the step's action reads it (after sentIntent):
+ * its buttons send "next" and "back", its scripts "autosave" and "resend" (the
+ * resume link); a post with none is "next", anything else is "unknown".
+ */
+export function stepIntent(intent: unknown): (typeof intents)[number] | "unknown" {
+  if (intent === undefined) return "next";
+  return intents.find((known) => known === intent) ?? "unknown";
+}
+
+/**
+ * A step's action, one union on `intent` (see stepIntent): "next" and
+ * "unknown" check the step's fields like the form does, plus `from` ("review"
+ * when the step was opened from the review); the others carry no checked fields
+ * (what was typed is kept as it is, see boundRaw).
+ */
+export function stepActionSchema(step: StepId, answers: RawAnswers, today: string) {
+  return stepSchemas(step, answers, today).action;
+}
+
+/** Goals ranked 1 to 3 are three different goals. */
+function goalsDiffer(value: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const seen = new Set<unknown>([value.goal1]);
+  for (const key of ["goal2", "goal3"] as const) {
+    const goal = value[key];
+    if (goal === undefined) continue;
+    if (seen.has(goal)) ctx.addIssue({ code: "custom", path: [key], message: "errors.goalRepeated" });
+    seen.add(goal);
+  }
+}
+
+function buildStepSchemas(step: StepId, fields: FieldSpec[], today: string) {
   const shape: Record<string, z.ZodTypeAny> = {};
   for (const field of fields) shape[field.name] = fieldSchema(field, today);
   const base = z.object(shape);
-  if (step !== "goals") return base;
-  return base.superRefine((value, ctx) => {
-    const seen = new Set<unknown>([value.goal1]);
-    for (const key of ["goal2", "goal3"] as const) {
-      const goal = value[key];
-      if (goal === undefined) continue;
-      if (seen.has(goal)) ctx.addIssue({ code: "custom", path: [key], message: "errors.goalRepeated" });
-      seen.add(goal);
-    }
-  });
+  const union = z.discriminatedUnion("intent", [
+    base.extend({ intent: z.enum(["next", "unknown"]), from: z.literal("review").optional().catch(undefined) }),
+    z.object({ intent: z.literal("back") }),
+    z.object({ intent: z.literal("autosave") }),
+    z.object({ intent: z.literal("resend") }),
+  ]);
+  const checked =
+    step !== "goals"
+      ? union
+      : union.superRefine((value, ctx) => {
+          if (value.intent === "next" || value.intent === "unknown") goalsDiffer(value, ctx);
+        });
+  return {
+    form: step !== "goals" ? base : base.superRefine(goalsDiffer),
+    action: byIntent(checked, stepIntent),
+  };
 }
 
 /** Form values as the draft keeps them: "" is unanswered, lists stay lists. */
