@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
+import { STALE_FORM, VERSION_FIELD, versionFrom, versionShown } from "~/domain/edit-version";
 import { channels } from "~/domain/intake/definition";
 import { ProfileSchema } from "~/domain/profile-schema";
 import { EmailSettingsFormSchema, emailSettingsFromForm, emailSettingsToForm } from "~/domain/strategy/settings-email";
 import { getProfileForEdit, saveProfile } from "~/models/profile.server";
-import { getOwnerSettings, saveEmailSettings } from "~/models/settings.server";
+import { getOwnerSettingsForEdit, saveEmailSettings } from "~/models/settings.server";
 import { settingsTestEmail } from "~/emails/templates";
 import { getT } from "~/i18n/i18n";
 import { requireRole } from "~/utils/auth.server";
@@ -40,9 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...Object.fromEntries(profile.audience.map((a) => [`audience_${a.channel}`, String(a.followers)])),
       }
     : {};
-  const emailDefaults = emailSettingsToForm((await getOwnerSettings()).email);
+  const { settings, version: settingsVersion } = await getOwnerSettingsForEdit();
+  const emailDefaults = emailSettingsToForm(settings.email);
   return data(
-    { defaults, emailDefaults, senderFallback: senderFallback(), userEmail: user.email, transport: smtpHost() },
+    // The version of each stored row its form was opened on (two tabs: the later save is refused).
+    { defaults, profileVersion: profile?.version ?? 0, emailDefaults, settingsVersion, senderFallback: senderFallback(), userEmail: user.email, transport: smtpHost() },
     { headers: { ...Object.fromEntries(headers), "Cache-Control": "no-store" } },
   );
 }
@@ -64,14 +67,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "email-settings") {
     const submission = parseWithZod(formData, { schema: EmailSettingsFormSchema });
     if (submission.status !== "success") return Response.json({ emailResult: submission.reply() }, { status: 400 });
-    await saveEmailSettings(emailSettingsFromForm(submission.value), user.id);
+    if (!(await saveEmailSettings(emailSettingsFromForm(submission.value), user.id, versionFrom(formData)))) {
+      return Response.json({ emailResult: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+    }
     throw redirect(`/${locale}/owner/settings?saved=email#settings-email`);
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema });
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply() }, { status: 400 });
   }
-  await saveProfile(submission.value, user.id);
+  if (!(await saveProfile(submission.value, user.id, versionFrom(formData)))) {
+    return Response.json({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+  }
   throw redirect(`/${locale}/owner/settings?saved=profile`);
 }
 
@@ -93,7 +100,7 @@ const areaFields = ["bioIt", "bioEn"] as const;
 export default function SettingsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { defaults, emailDefaults, senderFallback, userEmail, transport } = useLoaderData<typeof loader>();
+  const { defaults, profileVersion, emailDefaults, settingsVersion, senderFallback, userEmail, transport } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailResult?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -118,6 +125,9 @@ export default function SettingsPage() {
   });
   const emailHasErrors = Object.values(emailForm.allErrors).some((e) => e.length > 0);
   const hasErrors = Object.values(form.allErrors).some((e) => e.length > 0);
+  const reload = (
+    <a href={`/${locale}/owner/settings`}>{t("settings.conflictReload")}</a>
+  );
   const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
 
   return (
@@ -134,7 +144,12 @@ export default function SettingsPage() {
       <Form method="post" className="card form" {...getFormProps(form)} noValidate>
         <h2>{t("settings.profile.heading")}</h2>
         <p className="hint">{t("settings.profile.intro")}</p>
-        {hasErrors ? (
+        <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.result?.initialValue, profileVersion)} />
+        {form.errors?.includes(STALE_FORM) ? (
+          <p className="form-error" role="alert" id={form.errorId}>
+            {t("settings.conflict")} {reload}
+          </p>
+        ) : hasErrors ? (
           <p className="form-error" role="alert">
             {t("settings.errorSummary")}
           </p>
@@ -194,13 +209,18 @@ export default function SettingsPage() {
             {t("settings.email.savedSender")}
           </p>
         ) : null}
-        {emailHasErrors ? (
+        {emailForm.errors?.includes(STALE_FORM) ? (
+          <p className="form-error" role="alert" id={emailForm.errorId}>
+            {t("settings.conflict")} {reload}
+          </p>
+        ) : emailHasErrors ? (
           <p className="form-error" role="alert">
             {t("settings.errorSummary")}
           </p>
         ) : null}
         <Form method="post" className="form" {...getFormProps(emailForm)} noValidate>
           <input type="hidden" name="intent" value="email-settings" />
+          <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.emailResult?.initialValue, settingsVersion)} />
           {(["senderName", "replyTo"] as const).map((name) => {
             const field = emailFields[name];
             return (
