@@ -324,7 +324,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     (limiter: RequestHandler): RequestHandler =>
     (req, res, next) =>
       limiter(req, res, (error?: unknown) => {
-        if (error === undefined || error === null || error === "route" || error === "router") return next(error as undefined);
+        if (!error) return next();
         req.log.error({ err: error }, "rate-limit store (Redis) unreachable: post answered 503");
         if (res.headersSent) return void res.end();
         res.status(503).setHeader("Retry-After", "5");
