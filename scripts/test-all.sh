@@ -3,6 +3,10 @@
 # integration tests on a fresh SQLite database and (with TEST_POSTGRES_URL) on
 # a fresh PostgreSQL database, then Playwright in Debian's Chromium against the
 # production build. Ends with the counts per suite and "N passed, N failed".
+# With TEST_REDIS_URL (e.g. redis://127.0.0.1:6379; .ci/run sets it) the shared
+# rate-limit tests (tests/integration/shared-limits.test.ts) run against that
+# Redis server, each run under keys of its own (sbtest:<id>:…, deleted after);
+# without it they are skipped, saying so.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh || exit 1

@@ -1,7 +1,8 @@
 // The Express app around the Remix request handler, built from a validated
 // environment so server/index.ts and the integration tests run the same code:
 // - compression; hashed assets cached for a year, other public files for an hour
-// - helmet security headers; rate limits on login and public POSTs
+// - helmet security headers; rate limits on login and public POSTs, counted in
+//   Redis when REDIS_URL is set (shared by every instance), else in memory
 // - structured request logs (pino-http), every 5xx logged with its request id
 // - a fresh CSP nonce per request for every script (no 'unsafe-inline' in production)
 // - a limit on requests in progress: past it a translated 503, logged
@@ -22,6 +23,7 @@ import type { StripeMode } from "../app/utils/stripe.server";
 import "../app/utils/load-context";
 import { errorPage, langOf, withErrorPages } from "./error-pages";
 import { withCleanForms } from "./forms";
+import { limitStore, type LimitRedis } from "./redis";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -121,12 +123,16 @@ export interface AppOptions {
   serveStatic?: boolean;
   /** From app/utils/stripe.server.ts. */
   stripeMode: StripeMode;
+  /** The connected client of server/redis.ts (connectRedis): required when env.REDIS_URL is set, where the limits count. */
+  redis?: LimitRedis;
 }
 
 /** The request id pino-http gave the request (a UUID). */
 const requestIdOf = (req: IncomingMessage): string => String(req.id);
 
-export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode }: AppOptions): Express {
+export function createApp({ build, env, logger, mode = "production", viteDevServer, isClosing = () => false, serveStatic = !viteDevServer, stripeMode, redis }: AppOptions): Express {
+  // A limit that quietly counted per instance while REDIS_URL says "shared" would be a hole.
+  if (env.REDIS_URL && !redis) throw new Error("REDIS_URL is set: createApp needs the connected Redis client (server/redis.ts connectRedis)");
   // Where paying may post to (browsers apply form-action to the redirect to Checkout too).
   const checkoutOrigins: string[] =
     stripeMode === "live" || stripeMode === "test"
@@ -306,6 +312,24 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     next();
   });
 
+  // Where each limiter counts: with REDIS_URL in Redis, under a prefix of its own
+  // (REDIS_KEY_PREFIX + "limit:<name>:" + client IP), shared by every instance;
+  // without it in this process's memory (one instance only: two would each count apart).
+  const storeOf = (name: string) => (redis ? { store: limitStore(redis, `${env.REDIS_KEY_PREFIX}limit:${name}:`, logger) } : {});
+  // Redis unreachable while running: a limited POST is refused with the translated
+  // 503 "busy" page (Retry-After), logged, never let through uncounted and never a 500.
+  // Pages (GET) are not limited and keep working. Fail closed: a limit an attacker can
+  // switch off by overloading Redis is no limit.
+  const failClosed =
+    (limiter: RequestHandler): RequestHandler =>
+    (req, res, next) =>
+      limiter(req, res, (error?: unknown) => {
+        if (!error) return next();
+        req.log.error({ err: error }, "rate-limit store (Redis) unreachable: post answered 503");
+        if (res.headersSent) return void res.end();
+        res.status(503).setHeader("Retry-After", "5");
+        res.type("html").send(errorPage(langOf(req.routePath), 503, requestIdOf(req)));
+      });
   const limitMessage = (req: Request) =>
     (isEnglish(req) ? "Too many attempts. Try again in a few minutes." : "Troppi tentativi. Riprova tra qualche minuto.");
   // Logins: failed attempts per IP (successful ones do not count). Over the
@@ -318,6 +342,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     standardHeaders: "draft-7",
     legacyHeaders: false,
     skipSuccessfulRequests: true,
+    ...storeOf("login"),
     handler: (req: Request, _res: Response, next: () => void) => {
       req.headers["x-login-limited"] = "1";
       next();
@@ -333,10 +358,13 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     standardHeaders: "draft-7",
     legacyHeaders: false,
     message: limitMessage,
+    ...storeOf("post"),
   });
-  app.post("*", (req, res, next) => (/^\/(it|en)\/login$/.test(req.routePath) ? loginLimiter(req, res, next) : next()));
+  const login = failClosed(loginLimiter);
+  const publicPost = failClosed(publicPostLimiter);
+  app.post("*", (req, res, next) => (/^\/(it|en)\/login$/.test(req.routePath) ? login(req, res, next) : next()));
   // Stripe's webhook deliveries come in bursts from a few addresses; they are signed, not typed by people.
-  app.post("*", (req, res, next) => (req.routePath === "/stripe/webhook" ? next() : publicPostLimiter(req, res, next)));
+  app.post("*", (req, res, next) => (req.routePath === "/stripe/webhook" ? next() : publicPost(req, res, next)));
 
   // The client IP as Express sees it (after trust proxy), for sessions and logs.
   app.use((req, _res, next) => {

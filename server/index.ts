@@ -1,6 +1,7 @@
 // Production (and dev) HTTP server: the Express app of server/app.ts around the
 // Remix build, the Stripe stand-in when there is no key, the hourly draft purge,
-// and graceful SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database.
+// and graceful SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database
+// (and Redis). With REDIS_URL set and Redis unreachable the server does not start.
 // `npm run build` compiles this file to build/node/index.js, which `npm start`
 // runs with plain node; `npm run dev` runs it from source with tsx.
 import type { ServerBuild } from "@remix-run/node";
@@ -11,6 +12,7 @@ import pino from "pino";
 import "dotenv/config";
 import { parseEnv, type Env } from "../app/utils/env.server";
 import { createApp, type EntryExports } from "./app";
+import { closeRedis, connectRedis, RedisUnavailableError, type LimitRedis } from "./redis";
 import type { StripeStandin } from "./stripe-standin";
 
 /** A bad environment is reported by name, without a stack trace, and stops the start. */
@@ -30,6 +32,21 @@ try {
   early = parseEnv(process.env);
 } catch (error) {
   exitOnEnvError(error);
+}
+
+const logger = pino({ level: early.LOG_LEVEL, base: { app: "socialbrief" } });
+
+// The rate limits' shared counters (REDIS_URL), before anything else is loaded:
+// Redis unreachable, no start (server/redis.ts says why).
+let redis: LimitRedis | undefined;
+if (early.REDIS_URL) {
+  try {
+    redis = await connectRedis(early.REDIS_URL, logger);
+  } catch (error) {
+    if (!(error instanceof RedisUnavailableError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 // Stripe: without STRIPE_SECRET_KEY (the demo default) the local stand-in
@@ -68,8 +85,9 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
-const logger = pino({ level: env.LOG_LEVEL, base: { app: "socialbrief" } });
 await dbReady();
+if (redis) logger.info("rate limits counted in Redis (shared by every instance)");
+else logger.info("rate limits counted in this process's memory (REDIS_URL unset: run a single instance)");
 // "live"/"test" with a Stripe key; without one the stand-in runs outside production
 // (or with STRIPE_STANDIN=1); in production without a key online payment is off.
 const stripeMode = paymentMode(env);
@@ -83,6 +101,7 @@ const app = createApp({
   viteDevServer,
   isClosing: () => closing,
   stripeMode,
+  redis,
 });
 
 const server = app.listen(env.PORT, () => {
@@ -156,8 +175,9 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     await stripeStandin?.close();
     closeEmailTransports();
     await disconnectDb();
+    await closeRedis(redis);
     await viteDevServer?.close();
-    logger.info("closed: database disconnected");
+    logger.info("closed: database and Redis disconnected");
     process.exit(0);
   });
   server.closeIdleConnections();

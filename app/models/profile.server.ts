@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { channels } from "~/domain/intake/definition";
 import { audienceFrom, type ProfileInput } from "~/domain/profile-schema";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 const AudienceSchema = z.array(z.object({ channel: z.enum(channels), followers: z.number().int().nonnegative() }));
@@ -53,7 +53,13 @@ export async function getProfileForEdit() {
   return row ? { ...row, audience: parseAudience(row.audience) } : null;
 }
 
-export async function saveProfile(input: ProfileInput, actorId: string) {
+/**
+ * Saves the profile only if its stored version is still `expected` (the one the
+ * form was opened on; 0 before the first save): of two saves made on the same
+ * version exactly one goes through. False: nothing was saved.
+ */
+export async function saveProfile(input: ProfileInput, actorId: string, expected: number | null): Promise<boolean> {
+  if (expected === null) return false;
   const data = {
     displayName: input.displayName,
     headlineIt: input.headlineIt,
@@ -67,8 +73,19 @@ export async function saveProfile(input: ProfileInput, actorId: string) {
     vatNumber: input.vatNumber ? input.vatNumber.replace(/\s+/g, "").replace(/^IT/i, "") : null,
     audience: JSON.stringify(audienceFrom(input)),
   };
-  await prisma.$transaction(async (tx) => {
-    await tx.profile.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
-    await recordAudit({ action: "settings.updated", actorId, data: { section: "profile" } }, tx);
-  });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const { count } = await tx.profile.updateMany({ where: { id: 1, version: expected }, data: { ...data, version: expected + 1 } });
+      if (count === 0) {
+        // Only the very first save (no row, version 0) creates it; a second one at once fails on the id.
+        if (expected !== 0) return false;
+        await tx.profile.create({ data: { id: 1, ...data, version: 1 } });
+      }
+      await recordAudit({ action: "settings.updated", actorId, data: { section: "profile" } }, tx);
+      return true;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }

@@ -6,12 +6,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
+import { STALE_FORM, VERSION_FIELD, versionFrom, versionShown } from "~/domain/edit-version";
 import { channels } from "~/domain/intake/definition";
 import { byIntent, sentIntent } from "~/domain/form-intent";
 import { ProfileSchema } from "~/domain/profile-schema";
 import { EmailSettingsFormSchema, emailSettingsFromForm, emailSettingsToForm } from "~/domain/strategy/settings-email";
 import { getProfileForEdit, saveProfile } from "~/models/profile.server";
-import { getOwnerSettings, saveEmailSettings } from "~/models/settings.server";
+import { getOwnerSettingsForEdit, saveEmailSettings } from "~/models/settings.server";
 import { settingsTestEmail } from "~/emails/templates";
 import { getT } from "~/i18n/i18n";
 import { requireRole } from "~/utils/auth.server";
@@ -41,9 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...Object.fromEntries(profile.audience.map((a) => [`audience_${a.channel}`, String(a.followers)])),
       }
     : {};
-  const emailDefaults = emailSettingsToForm((await getOwnerSettings()).email);
+  const { settings, version: settingsVersion } = await getOwnerSettingsForEdit();
+  const emailDefaults = emailSettingsToForm(settings.email);
   return data(
-    { defaults, emailDefaults, senderFallback: senderFallback(), userEmail: user.email, transport: smtpHost() },
+    // The version of each stored row its form was opened on (two tabs: the later save is refused).
+    { defaults, profileVersion: profile?.version ?? 0, emailDefaults, settingsVersion, senderFallback: senderFallback(), userEmail: user.email, transport: smtpHost() },
     { headers: { ...Object.fromEntries(headers), "Cache-Control": "no-store" } },
   );
 }
@@ -62,7 +65,8 @@ const SettingsActionSchema = byIntent(
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
-  const submission = parseWithZod(await request.formData(), { schema: SettingsActionSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: SettingsActionSchema });
   if (submission.status !== "success") {
     const key = formOf(sentIntent(submission.payload)) === "email-settings" ? "emailResult" : "result";
     return Response.json({ [key]: submission.reply() }, { status: 400 });
@@ -79,10 +83,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ emailTest: result.status }, { status: result.status === "failed" ? 502 : 200 });
   }
   if (input.intent === "email-settings") {
-    await saveEmailSettings(emailSettingsFromForm(input), user.id);
+    if (!(await saveEmailSettings(emailSettingsFromForm(input), user.id, versionFrom(formData)))) {
+      return Response.json({ emailResult: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+    }
     throw redirect(`/${locale}/owner/settings?saved=email#settings-email`);
   }
-  await saveProfile(input, user.id);
+  if (!(await saveProfile(input, user.id, versionFrom(formData)))) {
+    return Response.json({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+  }
   throw redirect(`/${locale}/owner/settings?saved=profile`);
 }
 
@@ -104,7 +112,7 @@ const areaFields = ["bioIt", "bioEn"] as const;
 export default function SettingsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { defaults, emailDefaults, senderFallback, userEmail, transport } = useLoaderData<typeof loader>();
+  const { defaults, profileVersion, emailDefaults, settingsVersion, senderFallback, userEmail, transport } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailResult?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -129,6 +137,9 @@ export default function SettingsPage() {
   });
   const emailHasErrors = Object.values(emailForm.allErrors).some((e) => e.length > 0);
   const hasErrors = Object.values(form.allErrors).some((e) => e.length > 0);
+  const reload = (
+    <a href={`/${locale}/owner/settings`}>{t("settings.conflictReload")}</a>
+  );
   const number = new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB");
 
   return (
@@ -145,7 +156,12 @@ export default function SettingsPage() {
       <Form method="post" className="card form" {...getFormProps(form)} noValidate>
         <h2>{t("settings.profile.heading")}</h2>
         <p className="hint">{t("settings.profile.intro")}</p>
-        {hasErrors ? (
+        <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.result?.initialValue, profileVersion)} />
+        {form.errors?.includes(STALE_FORM) ? (
+          <p className="form-error" role="alert" id={form.errorId}>
+            {t("settings.conflict")} {reload}
+          </p>
+        ) : hasErrors ? (
           <p className="form-error" role="alert">
             {t("settings.errorSummary")}
           </p>
@@ -205,13 +221,18 @@ export default function SettingsPage() {
             {t("settings.email.savedSender")}
           </p>
         ) : null}
-        {emailHasErrors ? (
+        {emailForm.errors?.includes(STALE_FORM) ? (
+          <p className="form-error" role="alert" id={emailForm.errorId}>
+            {t("settings.conflict")} {reload}
+          </p>
+        ) : emailHasErrors ? (
           <p className="form-error" role="alert">
             {t("settings.errorSummary")}
           </p>
         ) : null}
         <Form method="post" className="form" {...getFormProps(emailForm)} noValidate>
           <input type="hidden" name="intent" value="email-settings" />
+          <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.emailResult?.initialValue, settingsVersion)} />
           {(["senderName", "replyTo"] as const).map((name) => {
             const field = emailFields[name];
             return (

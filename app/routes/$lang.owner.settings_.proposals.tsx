@@ -6,11 +6,12 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
+import { STALE_FORM, VERSION_FIELD, versionFrom, versionShown } from "~/domain/edit-version";
 import { channels } from "~/domain/intake/definition";
 import type { OwnerSettings } from "~/domain/strategy/settings";
 import { settingsFormSchema, settingsToForm, type SettingsForm } from "~/domain/strategy/settings-form";
 import { getBrandLogoVersion, logoPath } from "~/models/brand-logo.server";
-import { getOwnerSettings, saveOwnerSettings } from "~/models/settings.server";
+import { getOwnerSettings, getOwnerSettingsForEdit, saveOwnerSettingsIfUnchanged } from "~/models/settings.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -18,14 +19,14 @@ import { useLocale } from "~/utils/locale";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   await requireRole(request, locale, "owner");
-  const [settings, logo] = await Promise.all([getOwnerSettings(), getBrandLogoVersion()]);
+  const [{ settings, version }, logo] = await Promise.all([getOwnerSettingsForEdit(), getBrandLogoVersion()]);
   // The logo form redirects back here with what happened (only known words are shown).
   const url = new URL(request.url);
   const logoError = logoErrors.find((e) => e === url.searchParams.get("logoError")) ?? null;
   const logoDone = (["saved", "removed"] as const).find((e) => e === url.searchParams.get("logo")) ?? null;
   return data(
     // The settings themselves too: the browser checks the form with the same schema.
-    { settings, defaultValue: settingsToForm(settings, locale), studioName: settings.studioName, logoSrc: logo ? logoPath(logo) : null, logoError, logoDone },
+    { settings, version, defaultValue: settingsToForm(settings, locale), studioName: settings.studioName, logoSrc: logo ? logoPath(logo) : null, logoError, logoDone },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -38,7 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: settingsFormSchema(await getOwnerSettings(), locale) });
   if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
-  await saveOwnerSettings(submission.value, user.id);
+  // Saved only if nobody saved the settings since this page was opened (another tab, another owner).
+  if (!(await saveOwnerSettingsIfUnchanged(submission.value, user.id, versionFrom(formData)))) {
+    return Response.json({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+  }
   throw redirect(`/${locale}/owner/settings/proposals?saved=1`);
 }
 
@@ -62,6 +66,7 @@ export default function ProposalSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const hasErrors = Object.values(form.allErrors).some((e) => e.length > 0);
+  const stale = form.errors?.includes(STALE_FORM) ?? false;
   const errorOf = (field: { errorId: string; errors?: string[] }) => <FieldError id={field.errorId} message={translateError(t, field.errors?.[0])} />;
   const field = (f: Field, label: string, options: { inputMode?: "numeric" | "decimal"; type?: "text" | "url"; textarea?: boolean; hint?: string; pattern?: string } = {}) => {
     const hintId = `${f.id}-hint`;
@@ -130,7 +135,11 @@ export default function ProposalSettings() {
           {t("settings.saved")}
         </p>
       ) : null}
-      {hasErrors ? (
+      {stale ? (
+        <p className="form-error" role="alert" id={form.errorId}>
+          {t("settings.conflict")} <a href={`/${locale}/owner/settings/proposals`}>{t("settings.conflictReload")}</a>
+        </p>
+      ) : hasErrors ? (
         <p className="form-error" role="alert" id={form.errorId}>
           {t("settings.errorSummary")}
         </p>
@@ -173,6 +182,7 @@ export default function ProposalSettings() {
         </Form>
       </section>
       <Form method="post" className="stacked" {...getFormProps(form)} noValidate>
+        <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.result?.initialValue, data.version)} />
         <fieldset className="card form">
           <legend>{t("settings.proposals.studio")}</legend>
           {field(fields.studioName, t("settings.proposals.studioName"))}

@@ -55,3 +55,29 @@ describe("server settings", () => {
     expect(() => parseEnv({ PORT: "4000", STRIPE_STANDIN_PORT: "4000" })).toThrow("STRIPE_STANDIN_PORT: must differ from PORT");
   });
 });
+
+describe("shared rate limits (REDIS_URL)", () => {
+  it("is optional: unset or empty keeps the counters in memory", () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: " " }).REDIS_URL).toBeUndefined();
+    expect(parseEnv({}).REDIS_KEY_PREFIX).toBe("socialbrief:");
+  });
+
+  it("takes redis:// and rediss:// URLs only, naming the variable without echoing a password", () => {
+    expect(parseEnv({ REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(parseEnv({ REDIS_URL: "rediss://:pw@redis.example.it:6380/0" }).REDIS_URL).toBe("rediss://:pw@redis.example.it:6380/0");
+    for (const value of ["127.0.0.1:6379", "http://redis.example.it", "redis://", "localhost", "postgres://secret@db/app"]) {
+      expect(() => parseEnv({ REDIS_URL: value }), value).toThrow(/\n {2}REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    }
+    try {
+      parseEnv({ REDIS_URL: "https://user:secret@redis.example.it" });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("secret");
+    }
+  });
+
+  it("checks the key prefix", () => {
+    expect(parseEnv({ REDIS_KEY_PREFIX: "brief-staging:" }).REDIS_KEY_PREFIX).toBe("brief-staging:");
+    for (const value of ["has space", "a*b", "x".repeat(65)]) expect(() => parseEnv({ REDIS_KEY_PREFIX: value }), value).toThrow(/REDIS_KEY_PREFIX: must be 1 to 64/);
+  });
+});

@@ -5,10 +5,11 @@ const databaseUrl = z
   .string({ required_error: "is required" })
   .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: or postgres://");
 
-function isSmtpUrl(value: string): boolean {
+/** A URL of one of `protocols` ("smtp:", …) with a host name. */
+function isUrlOf(value: string, protocols: readonly string[]): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+    return protocols.includes(url.protocol) && url.hostname !== "";
   } catch {
     return false;
   }
@@ -17,7 +18,13 @@ function isSmtpUrl(value: string): boolean {
 // Unset or empty means "no SMTP": messages stay in the in-app outbox.
 const smtpUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.string().refine(isSmtpUrl, "must be a smtp:// or smtps:// URL such as smtps://user:password@mail.example.it:465").optional(),
+  z.string().refine((v) => isUrlOf(v, ["smtp:", "smtps:"]), "must be a smtp:// or smtps:// URL such as smtps://user:password@mail.example.it:465").optional(),
+);
+
+// Unset or empty means "no Redis": the rate limits count in this process's memory.
+const redisUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().trim().refine((v) => isUrlOf(v, ["redis:", "rediss:"]), "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 or rediss://:password@redis.example.it:6380/0").optional(),
 );
 
 // "Name <address>" or a bare address, on one line.
@@ -65,6 +72,16 @@ const BaseSchema = z.object({
     // Requests per IP: failed logins per 15 minutes, other POSTs per minute (server/app.ts).
     RATE_LIMIT_LOGIN: wholeNumber(10, 1, 10_000, "must be a whole number of failed logins per IP per 15 minutes, from 1 to 10000 (e.g. 10)"),
     RATE_LIMIT_POST: wholeNumber(60, 1, 100_000, "must be a whole number of POST requests per IP per minute, from 1 to 100000 (e.g. 60)"),
+    // Where the rate-limit counters live when more than one instance runs (server/redis.ts):
+    // shared by every instance. Unset: each process counts on its own (a single instance only).
+    REDIS_URL: redisUrl,
+    // Start of every key the app writes in Redis (so several apps or environments can share one server).
+    REDIS_KEY_PREFIX: emptyAsUnset(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9:._-]{1,64}$/, "must be 1 to 64 letters, digits or : . _ - (e.g. socialbrief:)")
+        .default("socialbrief:"),
+    ),
     // Largest accepted request body (the logo upload gets at least 2 MB).
     MAX_BODY_BYTES: wholeNumber(64 * 1024, 1024, 100 * 1024 * 1024, "must be a size in bytes, digits only, from 1024 to 104857600 (e.g. 65536)"),
     // Requests in progress at once (pages, posts, data; not /healthz) before more get a 503 "busy" page.

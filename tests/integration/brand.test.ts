@@ -181,7 +181,7 @@ describe("brand colours", () => {
     expect(getT("en")("settings.proposals.primaryContrast", { max: "1.9" })).toContain("1.9:1");
     expect(await getOwnerSettings()).toEqual(before);
 
-    const ok = await call(proposalSettingsAction, post("/it/owner/settings/proposals", { ...formFields(settingsToForm(before, "it")), "branding.primaryColor": "#7a1f3d", "branding.accentColor": "#ffd166" }, { Cookie: cookie }), { lang: "it" });
+    const ok = await call(proposalSettingsAction, post("/it/owner/settings/proposals", { ...formFields(settingsToForm(before, "it")), version: "0", "branding.primaryColor": "#7a1f3d", "branding.accentColor": "#ffd166" }, { Cookie: cookie }), { lang: "it" });
     expect(ok.status).toBe(302);
     const landing = (await (await call(landingLoader, get("/it"), { lang: "it" })).json()) as { brand: { style: Record<string, string> } };
     expect(landing.brand.style).toMatchObject({ "--navy": "#7a1f3d", "--amber": "#ffd166" });
@@ -193,7 +193,7 @@ describe("email settings", () => {
     const { user, cookie } = await signedIn("owner");
     const saved = await call(
       ownerSettingsAction,
-      post("/it/owner/settings", { intent: "email-settings", senderName: "Studio Mare", replyTo: "ciao@studiomare.example", signatureIt: "Giulia di Studio Mare\n+39 070 000", signatureEn: "Giulia, Studio Mare" }, { Cookie: cookie }),
+      post("/it/owner/settings", { intent: "email-settings", version: "0", senderName: "Studio Mare", replyTo: "ciao@studiomare.example", signatureIt: "Giulia di Studio Mare\n+39 070 000", signatureEn: "Giulia, Studio Mare" }, { Cookie: cookie }),
       { lang: "it" },
     );
     expect(saved.status).toBe(302);
@@ -229,7 +229,7 @@ describe("email settings", () => {
 
   it("sends over SMTP from the saved sender name (EMAIL_FROM's address) with the saved Reply-To", async () => {
     const { cookie } = await signedIn("owner");
-    await call(ownerSettingsAction, post("/it/owner/settings", { intent: "email-settings", senderName: "Studio Mare", replyTo: "ciao@studiomare.example" }, { Cookie: cookie }), { lang: "it" });
+    await call(ownerSettingsAction, post("/it/owner/settings", { intent: "email-settings", version: "0", senderName: "Studio Mare", replyTo: "ciao@studiomare.example" }, { Cookie: cookie }), { lang: "it" });
     const raws: string[] = [];
     const server = new SMTPServer({
       authOptional: true,

@@ -44,6 +44,24 @@ export function cookieFrom(response: Response): string {
   return header.split(";")[0] ?? "";
 }
 
+/** A valid public profile form (the settings page), before the first save (version 0: every test starts on empty tables). */
+export const profileForm: Record<string, string> = {
+  displayName: "Giulia Prova",
+  headlineIt: "Social media manager",
+  headlineEn: "Social media manager",
+  bioIt: "Pianifico, misuro e gestisco le crisi.",
+  bioEn: "I plan, measure and handle crises.",
+  photoUrl: "/demo/profile.svg",
+  email: "giulia@prova.example",
+  phone: "+39 070 123 4567",
+  city: "Cagliari",
+  vatNumber: "IT 01234567897",
+  audience_facebook: "115.000",
+  audience_instagram: "23000",
+  audience_x: "",
+  version: "0",
+};
+
 /** A staff account of the given role with a live session, and the Cookie header that carries it. */
 export async function staffSession(role: "owner" | "member" = "owner") {
   const { prisma } = await import("~/utils/db.server");

@@ -19,7 +19,7 @@ type Reply = { result: { error: Record<string, string[]>; initialValue: Record<s
 describe("proposal settings", () => {
   it("saves packages, prices and style that new proposals use", async () => {
     const cookie = await signedIn("owner");
-    const form = { ...formFields(settingsToForm(defaultOwnerSettings, "it")), studioName: "Studio Mare", "packages[0].price": "499,90", onboardingFee: "750", "branding.primaryColor": "#0b4f6c" };
+    const form = { ...formFields(settingsToForm(defaultOwnerSettings, "it")), version: "0", studioName: "Studio Mare", "packages[0].price": "499,90", onboardingFee: "750", "branding.primaryColor": "#0b4f6c" };
     const response = await call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" });
     expect(response.status).toBe(302);
     const saved = await getOwnerSettings();
@@ -37,18 +37,20 @@ describe("proposal settings", () => {
     const { proposalWithinWorkingDays: _d, autoSendOnSubmit: _a, ...older } = { ...defaultOwnerSettings, studioName: "Studio Vecchio" };
     await prisma.settings.upsert({ where: { id: 1 }, create: { id: 1, data: JSON.stringify(older) }, update: { data: JSON.stringify(older) } });
     expect(await getOwnerSettings()).toMatchObject({ studioName: "Studio Vecchio", proposalWithinWorkingDays: 3, autoSendOnSubmit: false });
-    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { defaultValue: SettingsForm };
+    const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { defaultValue: SettingsForm; version: number };
     expect(page.defaultValue).toMatchObject({ proposalWithinWorkingDays: "3", autoSendOnSubmit: false });
 
-    const form = { ...formFields(page.defaultValue), proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" };
+    const form = { ...formFields(page.defaultValue), version: String(page.version), proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" };
     expect((await call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" })).status).toBe(302);
     expect(await getOwnerSettings()).toMatchObject({ studioName: "Studio Vecchio", proposalWithinWorkingDays: 5, autoSendOnSubmit: true });
     const bad = await call(settingsAction, post("/it/owner/settings/proposals", { ...form, proposalWithinWorkingDays: "45" }, { Cookie: cookie }), { lang: "it" });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Reply).result.error).toEqual({ proposalWithinWorkingDays: ["settings.proposals.badNumber"] });
-    // Unchecked box: off again.
+    // Unchecked box: off again (from the page as it is after that save).
     const { autoSendOnSubmit: _off, ...unchecked } = form;
-    await call(settingsAction, post("/it/owner/settings/proposals", unchecked, { Cookie: cookie }), { lang: "it" });
+    const reloaded = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: cookie }), { lang: "it" })).json()) as { version: number };
+    expect(reloaded.version).toBe(page.version + 1);
+    expect((await call(settingsAction, post("/it/owner/settings/proposals", { ...unchecked, version: String(reloaded.version) }, { Cookie: cookie }), { lang: "it" })).status).toBe(302);
     expect((await getOwnerSettings()).autoSendOnSubmit).toBe(false);
     await prisma.settings.deleteMany({});
   });

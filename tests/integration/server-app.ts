@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import { createServer, type ViteDevServer } from "vite";
 import { createApp, type EntryExports } from "../../server/app";
+import { closeRedis, connectRedis } from "../../server/redis";
 import type { Env } from "~/utils/env.server";
 
 type EntryModule = EntryExports;
@@ -39,6 +40,7 @@ export interface RunningApp {
 }
 
 const servers = new Set<Server>();
+const redisClients = new Set<Awaited<ReturnType<typeof connectRedis>>>();
 
 export interface StartOptions {
   /** What the app serves instead of the build as compiled (e.g. with a route that throws). */
@@ -47,7 +49,9 @@ export interface StartOptions {
 
 /**
  * Starts the app on a free port; `settings` override the parsed environment the
- * server reads (a function gets the app's URL first, e.g. for APP_URL).
+ * server reads (a function gets the app's URL first, e.g. for APP_URL). With
+ * REDIS_URL among them it connects to Redis first, as server/index.ts does
+ * (and rejects like it when Redis is unreachable); close() closes that client too.
  */
 export async function startApp(settings: Partial<Env> | ((url: string) => Partial<Env>) = {}, options: StartOptions = {}): Promise<RunningApp> {
   const built = await loadBuild();
@@ -65,7 +69,16 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const mod = await entry();
   const env = { ...mod.getEnv(), ...(typeof settings === "function" ? settings(url) : settings) } as Env;
-  server.on("request", createApp({ build: options.build ? options.build(built) : built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env) }));
+  let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
+  try {
+    redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, logger) : undefined;
+  } catch (error) {
+    servers.delete(server);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  if (redis) redisClients.add(redis);
+  server.on("request", createApp({ build: options.build ? options.build(built) : built, env, logger, serveStatic: false, stripeMode: mod.stripeMode(env), redis }));
   return {
     url,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
@@ -73,7 +86,10 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
       new Promise<void>((resolve) => {
         servers.delete(server);
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          if (redis) redisClients.delete(redis);
+          void closeRedis(redis).then(resolve);
+        });
       }),
   };
 }
@@ -82,6 +98,8 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
 export async function stopApps(): Promise<void> {
   await Promise.all([...servers].map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
   servers.clear();
+  await Promise.all([...redisClients].map(closeRedis));
+  redisClients.clear();
   if (build) {
     const mod = await entry();
     await mod.closePdfPool();

@@ -4,7 +4,7 @@ import { loader as landingLoader } from "~/routes/$lang._index";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post } from "./helpers";
+import { call, get, post, profileForm } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
@@ -14,21 +14,7 @@ async function signedIn(role: "owner" | "member") {
   return { user, cookie: cookie.split(";")[0]! };
 }
 
-const valid = {
-  displayName: "Giulia Prova",
-  headlineIt: "Social media manager",
-  headlineEn: "Social media manager",
-  bioIt: "Pianifico, misuro e gestisco le crisi.",
-  bioEn: "I plan, measure and handle crises.",
-  photoUrl: "/demo/profile.svg",
-  email: "giulia@prova.example",
-  phone: "+39 070 123 4567",
-  city: "Cagliari",
-  vatNumber: "IT 01234567897",
-  audience_facebook: "115.000",
-  audience_instagram: "23000",
-  audience_x: "",
-};
+const valid = profileForm;
 
 describe("owner settings: profile", () => {
   it("saves the profile the landing page shows, figures parsed and sorted", async () => {

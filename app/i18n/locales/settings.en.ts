@@ -6,6 +6,8 @@ export const settingsEn: Widen<typeof settingsIt> = {
   nav: "Settings",
   saved: "Settings saved.",
   errorSummary: "Check the highlighted fields: nothing was saved.",
+  conflict: "These settings were changed in another tab or by someone else since you opened them: nothing was saved. Reload the page to see them, then make your changes again.",
+  conflictReload: "Reload the page",
   save: "Save",
   profile: {
     heading: "Public profile",

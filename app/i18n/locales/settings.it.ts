@@ -4,6 +4,9 @@ export const settingsIt = {
   nav: "Impostazioni",
   saved: "Impostazioni salvate.",
   errorSummary: "Controlla i campi evidenziati: nulla è stato salvato.",
+  // A save from a page opened before someone else's (another tab, another person): refused (409).
+  conflict: "Queste impostazioni sono state cambiate in un'altra scheda o da un'altra persona dopo che le hai aperte: nulla è stato salvato. Ricarica la pagina per vederle, poi rifai le tue modifiche.",
+  conflictReload: "Ricarica la pagina",
   save: "Salva",
   profile: {
     heading: "Profilo pubblico",
