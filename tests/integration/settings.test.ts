@@ -54,13 +54,17 @@ describe("owner settings: profile", () => {
     const { cookie } = await signedIn("owner");
     const act = (fields: Record<string, string> | string[][]) => call(settingsAction, post("/it/owner/settings", fields, { Cookie: cookie }), { lang: "it" });
     const displayName = async () => (await prisma.profile.findUniqueOrThrow({ where: { id: 1 } })).displayName;
+    // Each save carries the version the page would show (the one stored now).
+    const version = async () => String((await prisma.profile.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? 0);
     for (const [fields, name] of [
       [{ ...valid, displayName: "Senza intent" }, "Senza intent"],
       [{ ...valid, intent: "frobnicate", displayName: "Intent ignoto" }, "Intent ignoto"],
       [{ ...valid, intent: "", displayName: "Intent vuoto" }, "Intent vuoto"],
       [[...Object.entries({ ...valid, displayName: "Primo intent" }), ["intent", "profile"], ["intent", "test-email"]], "Primo intent"],
     ] as const) {
-      const response = await act(fields as Record<string, string> | string[][]);
+      const current = await version();
+      const sent = fields as Record<string, string> | (readonly string[])[];
+      const response = await act(Array.isArray(sent) ? sent.map(([k = "", v = ""]) => [k, k === "version" ? current : v]) : { ...(sent as Record<string, string>), version: current });
       expect([response.status, response.headers.get("Location")]).toEqual([302, "/it/owner/settings?saved=profile"]);
       expect(await displayName()).toBe(name);
     }
