@@ -1,5 +1,5 @@
 // Production (and dev) HTTP server: the Express app of server/app.ts around the
-// Remix build, the Stripe stand-in when there is no key, the hourly draft purge,
+// Remix build, the Stripe stand-in when there is no key, the job runner, the hourly draft purge,
 // and graceful SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database.
 // `npm run build` compiles this file to build/node/index.js, which `npm start`
 // runs with plain node; `npm run dev` runs it from source with tsx.
@@ -59,7 +59,7 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers } = build.entry
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers, startJobRunner, stopJobRunner } = build.entry
   .module as unknown as EntryExports;
 // The build's own parse of the same schema (its cached copy is what the app reads).
 let env: Env;
@@ -135,6 +135,14 @@ async function purgeDrafts(): Promise<void> {
   }
 }
 void purgeDrafts();
+
+// The job runner (app/jobs): the emails and other side effects written with the
+// data that caused them, carried out here, retried until done; every instance
+// runs one, and no job runs on two at once.
+startJobRunner().then(
+  () => logger.info({ pollMs: env.JOBS_POLL_MS }, "job runner started"),
+  (error: unknown) => logger.error({ err: error }, "the job runner could not start: jobs wait in the database for the next start"),
+);
 const purgeTimer = setInterval(() => void purgeDrafts(), 60 * 60 * 1000);
 purgeTimer.unref();
 
@@ -152,6 +160,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   const sweep = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {
     clearInterval(sweep);
+    // The job in progress finishes; the others wait in the database for the next start.
+    await stopJobRunner().catch((error: unknown) => logger.error({ err: error }, "job runner did not stop cleanly"));
     await closePdfPool();
     await stripeStandin?.close();
     closeEmailTransports();

@@ -14,6 +14,9 @@ import pg from "pg";
 import { pgConfig } from "../scripts/lib/schema-engine";
 import { disconnectDb, prisma } from "~/utils/db.server";
 import { closePdfPool } from "~/pdf/pool.server";
+// The engine only (not the runner and its handlers, which would load the models
+// before a test file's vi.mock of them).
+import { jobEngine } from "~/jobs/engine.server";
 import { rowsShared } from "./integration/db-isolation";
 
 // Rendered files go to a throwaway folder per test file.
@@ -64,6 +67,8 @@ async function emptyTables(): Promise<void> {
   if (tables.length === 0) return;
   if (postgres) {
     await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
+    // pg-boss's jobs (app/jobs/pgboss-engine.server.ts) live in their own schema, once it exists.
+    await prisma.$executeRawUnsafe(`DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN TRUNCATE pgboss.job; END IF; END $$`);
     return;
   }
   await prisma.$transaction(async (tx) => {
@@ -77,6 +82,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await jobEngine().stop();
   await closePdfPool();
   await cleanup();
 });

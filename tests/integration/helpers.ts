@@ -62,5 +62,12 @@ export async function submittedLead(email: string, answers?: RawAnswers) {
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers: { ...base, about: { ...base.about, email } } }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  await runJobs();
   return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
+}
+
+/** Runs the jobs due now (the emails a submit enqueued), as the server's job runner would. */
+export async function runJobs(): Promise<number> {
+  const { runDueJobs } = await import("~/jobs/runner.server");
+  return runDueJobs();
 }
