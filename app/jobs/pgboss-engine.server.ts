@@ -120,12 +120,14 @@ export const pgBossEngine: JobEngine = {
     await bossFor(defaults);
     const rows = await prisma.$queryRawUnsafe<Array<{ id: string; name: string; state: string; retry_count: number; retry_limit: number; output: unknown; start_after: Date }>>(
       `SELECT id::text AS id, name, state, retry_count, retry_limit, output, start_after FROM pgboss.job
-       WHERE state = 'failed' OR (state = 'retry' AND retry_count > 0) ORDER BY created_on DESC LIMIT 100`,
+       WHERE state IN ('failed', 'retry') ORDER BY created_on DESC LIMIT 100`,
     );
+    // "retry" is a job that failed and waits (retry_count counts the runs before the last one); "failed" is dead.
     return rows.map((r) => {
-      const output = r.output as { message?: unknown } | null;
+      const output = r.output as { message?: unknown; value?: { message?: unknown } } | null;
+      const message = output?.message ?? output?.value?.message;
       const dead = r.state === "failed";
-      return { id: r.id, kind: r.name, attempts: dead ? r.retry_count + 1 : r.retry_count, maxAttempts: r.retry_limit + 1, status: dead ? "dead" : "retrying", lastError: typeof output?.message === "string" ? publicError(output.message) : null, nextRunAt: dead ? null : r.start_after };
+      return { id: r.id, kind: r.name, attempts: r.retry_count + 1, maxAttempts: r.retry_limit + 1, status: dead ? "dead" : "retrying", lastError: typeof message === "string" ? publicError(message) : null, nextRunAt: dead ? null : r.start_after };
     });
   },
 
