@@ -83,11 +83,12 @@ export const pgBossEngine: JobEngine = {
   async start(handle, options) {
     defaults = options;
     const boss = await bossFor(options);
+    // pg-boss waits the polling interval after every fetch, whatever it found: jobs are
+    // fetched 20 at a time, each completed or failed on its own (a failure retries that job only).
     for (const kind of jobKinds) {
       workers.push(
-        await boss.work<Envelope>(kind, { pollingIntervalSeconds: Math.max(0.5, options.pollMs / 1000), batchSize: 1 }, async ([job]) => {
-          if (!job) return;
-          await handle({ kind, key: job.data.key, payload: job.data.payload });
+        await boss.work<Envelope>(kind, { pollingIntervalSeconds: Math.max(0.5, options.pollMs / 1000), batchSize: 20 }, async (jobs) => {
+          for (const job of jobs) await runOne(boss, kind, job, handle);
         }),
       );
     }
