@@ -44,6 +44,17 @@ describe("durable jobs", () => {
     expect((await emails(lead.id)).map((e) => `${e.kind} ${e.to}`).sort()).toEqual(["intake_received once@jobs.example", "new_lead owner@jobs.example"]);
   });
 
+  it("two runners at once (two instances) run each job once", async () => {
+    await upsertOwner({ email: "owner@jobs.example", name: "Owner", password: "owner-password-123" });
+    const leads = [];
+    for (let i = 0; i < 6; i++) leads.push(await submitted(`pair-${i}@jobs.example`));
+    const [a, b] = await Promise.all([runJobs(), runJobs()]);
+    expect(a + b).toBe(12);
+    const sent = await prisma.emailMessage.findMany({ where: { kind: { in: ["intake_received", "new_lead"] } }, select: { kind: true, to: true, leadId: true } });
+    expect(sent).toHaveLength(12);
+    expect(new Set(sent.map((e) => `${e.leadId} ${e.kind} ${e.to}`)).size).toBe(12);
+  });
+
   it("a job run again (after a crash) finds its email and sends nothing more", async () => {
     const lead = await submitted("rerun@jobs.example");
     const payload = { leadId: lead.id, locale: "it" as const, expectedBy: "2026-12-04", autoSend: false };
