@@ -59,7 +59,7 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers, startJobRunner, stopJobRunner } = build.entry
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers, startJobRunner, stopJobRunner, purgeFinishedJobs } = build.entry
   .module as unknown as EntryExports;
 // The build's own parse of the same schema (its cached copy is what the app reads).
 let env: Env;
@@ -123,13 +123,15 @@ if (stripeMode === "standin") {
 
 // Abandoned questionnaire drafts are deleted once their retention
 // (DRAFT_RETENTION_DAYS after the last change) has passed, and expired staff
-// sessions with them: at start, then hourly.
+// sessions and jobs done over a week ago with them: at start, then hourly.
 async function purgeDrafts(): Promise<void> {
   try {
     const count = await purgeExpiredDrafts();
     if (count) logger.info({ count }, "purged expired drafts");
     const sessions = await purgeExpiredSessions();
     if (sessions) logger.info({ count: sessions }, "purged expired sessions");
+    const jobs = await purgeFinishedJobs();
+    if (jobs) logger.info({ count: jobs }, "purged finished jobs");
   } catch (error) {
     logger.error({ err: error }, "draft and session purge failed");
   }

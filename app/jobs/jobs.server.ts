@@ -62,7 +62,12 @@ export interface JobEngine {
   listFailed(): Promise<FailedJob[]>;
   /** Runs a failed or dead job again now; false when there is no such job (or it is not failed). */
   retry(id: string): Promise<boolean>;
+  /** Deletes jobs done before `before` (their keys have done their work); resolves with how many. */
+  purgeDone(before: Date): Promise<number>;
 }
+
+/** Done jobs are kept this long (what ran, when), then purged. */
+export const KEEP_DONE_DAYS = 7;
 
 export const MAX_ATTEMPTS = 8;
 /** The first retry waits this long, each next one twice as long (10 s, 20 s, 40 s … about 21 minutes in all). */

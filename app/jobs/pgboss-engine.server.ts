@@ -143,4 +143,9 @@ export const pgBossEngine: JobEngine = {
     await prisma.$executeRawUnsafe(`UPDATE pgboss.job SET start_after = now() WHERE id = $1::uuid AND state = 'retry'`, id);
     return true;
   },
+
+  // pg-boss archives and deletes finished jobs itself (its maintenance).
+  async purgeDone() {
+    return 0;
+  },
 };

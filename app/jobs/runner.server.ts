@@ -2,7 +2,7 @@
 // graceful shutdown; tests run due jobs at once with runDueJobs().
 import { logger } from "~/utils/logger.server";
 import { jobEngine, runnerOptions } from "./engine.server";
-import type { FailedJob, JobHandler } from "./jobs.server";
+import { KEEP_DONE_DAYS, type FailedJob, type JobHandler } from "./jobs.server";
 import { handleJob } from "./handlers.server";
 
 const handle: JobHandler = async (job) => {
@@ -31,4 +31,9 @@ export function listFailedJobs(): Promise<FailedJob[]> {
 
 export function retryJob(id: string): Promise<boolean> {
   return jobEngine().retry(id);
+}
+
+/** The hourly purge (server/index.ts): done jobs older than KEEP_DONE_DAYS. */
+export function purgeFinishedJobs(now = new Date()): Promise<number> {
+  return jobEngine().purgeDone(new Date(now.getTime() - KEEP_DONE_DAYS * 24 * 60 * 60 * 1000));
 }

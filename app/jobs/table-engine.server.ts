@@ -116,4 +116,9 @@ export const tableEngine: JobEngine = {
     const { count } = await prisma.job.updateMany({ where: { id, status: job.status }, data: { status: "pending", runAt: new Date(), maxAttempts: Math.max(job.attempts + 1, MAX_ATTEMPTS) } });
     return count === 1;
   },
+
+  async purgeDone(before) {
+    const { count } = await prisma.job.deleteMany({ where: { status: "done", doneAt: { lt: before } } });
+    return count;
+  },
 };

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { complete } from "~/domain/intake/fixtures";
 import { enqueue } from "~/jobs/queue.server";
-import { listFailedJobs, retryJob } from "~/jobs/runner.server";
+import { listFailedJobs, purgeFinishedJobs, retryJob } from "~/jobs/runner.server";
 import { createDraft } from "~/models/intake-draft.server";
 import { sendIntakeReceived, submitIntake } from "~/models/intake-submit.server";
 import { upsertOwner } from "~/models/user.server";
@@ -120,5 +120,15 @@ describe("durable jobs", () => {
     expect(await prisma.job.findUniqueOrThrow({ where: { key: `intake_received:${lead.id}` }, select: { status: true, attempts: true } })).toEqual({ status: "done", attempts: 2 });
     expect(await prisma.job.findUniqueOrThrow({ where: { key: `new_lead:${lead.id}` }, select: { status: true, lockedBy: true } })).toEqual({ status: "running", lockedBy: "live-worker" });
     expect((await emails(lead.id)).map((e) => e.kind)).toEqual(["intake_received"]);
+  });
+
+  it.runIf(sqlite)("done jobs are purged after a week; failed ones stay for the owner", async () => {
+    const lead = await submitted("purge@jobs.example");
+    await runJobs();
+    const week = 7 * 24 * 60 * 60 * 1000;
+    await prisma.job.update({ where: { key: `intake_received:${lead.id}` }, data: { doneAt: new Date(Date.now() - week - 60_000) } });
+    await prisma.job.create({ data: { kind: "new_lead", key: "new_lead:old-dead", payload: "{}", status: "dead", attempts: 8, updatedAt: new Date(Date.now() - 2 * week) } });
+    expect(await purgeFinishedJobs()).toBe(1);
+    expect((await prisma.job.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((j) => j.key)).toEqual([`new_lead:${lead.id}`, "new_lead:old-dead"]);
   });
 });
