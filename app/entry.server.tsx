@@ -20,6 +20,7 @@ export { warmPdfWorkers } from "./pdf/warm.server";
 export { purgeExpiredDrafts } from "./models/intake-draft.server";
 export { purgeExpiredSessions } from "./utils/session.server";
 export { closeEmailTransports } from "./utils/email.server";
+export { purgeFinishedJobs, startJobRunner, stopJobRunner } from "./jobs/runner.server";
 export { stripeMode } from "./utils/stripe.server";
 
 // Single Fetch: how long streamed promises may stay pending.

@@ -4,8 +4,8 @@ import { expectAccessible, lastEmail } from "./intake-helpers";
 const owner = { email: "owner@e2e.example", password: "e2e-owner-password-2026" };
 
 /** The path of the link in the newest email of a kind to an address (the demo outbox). */
-function linkIn(kind: string, to: string, route: "invite" | "reset"): string {
-  const { text } = lastEmail(kind, to);
+async function linkIn(kind: string, to: string, route: "invite" | "reset"): Promise<string> {
+  const { text } = await lastEmail(kind, to);
   const match = text.match(new RegExp(`https?://[^/\\s]+(/(?:it|en)/${route}/[\\w-]+)`));
   if (!match?.[1]) throw new Error(`no ${route} link in: ${text}`);
   return match[1];
@@ -91,8 +91,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Invia il link" }).click();
     await expect(page.getByRole("status")).toHaveText(/Se l'indirizzo corrisponde a un account, ti abbiamo inviato un link/);
-    expect(lastEmail("password_reset", email).subject).toBe("Reimposta la password di Socialbrief");
-    const resetPath = linkIn("password_reset", email, "reset");
+    expect((await lastEmail("password_reset", email)).subject).toBe("Reimposta la password di Socialbrief");
+    const resetPath = await linkIn("password_reset", email, "reset");
 
     await page.goto(resetPath);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Scegli una nuova password");

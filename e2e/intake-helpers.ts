@@ -50,17 +50,25 @@ export async function expectAccessible(page: Page, options: { javaScriptDisabled
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** The most recent email of a kind to an address, from the e2e server's database (the demo outbox). */
-export function lastEmail(kind: string, to: string): { subject: string; text: string } {
-  const db = new Database(e2eDbFile, { readonly: true });
-  try {
-    const row = db.prepare('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1').get(kind, to) as
-      | { subject: string; text: string }
-      | undefined;
-    if (!row) throw new Error(`no ${kind} email to ${to}`);
-    return row;
-  } finally {
-    db.close();
+/**
+ * The most recent email of a kind to an address, from the e2e server's database (the demo outbox).
+ * Emails after a submit are sent by the server's job runner (app/jobs) within about a second:
+ * this waits up to 10 s for one to appear.
+ */
+export async function lastEmail(kind: string, to: string): Promise<{ subject: string; text: string }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const db = new Database(e2eDbFile, { readonly: true });
+    try {
+      const row = db.prepare('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1').get(kind, to) as
+        | { subject: string; text: string }
+        | undefined;
+      if (row) return row;
+    } finally {
+      db.close();
+    }
+    if (Date.now() > deadline) throw new Error(`no ${kind} email to ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

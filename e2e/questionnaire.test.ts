@@ -99,7 +99,7 @@ test.describe("Italian on a phone", () => {
     await expect(page.getByRole("status")).toContainText(/Riceverai la tua proposta entro \S+ \d{1,2} \S+ \d{4}\./);
     await expect(page.getByRole("link", { name: "Scarica il PDF" })).toHaveCount(0);
     expect(await page.locator("main").innerText()).not.toContain("€");
-    const received = lastEmail("intake_received", email);
+    const received = await lastEmail("intake_received", email);
     expect(received.text).toContain(organisation);
     expect(received.text).toContain("Riceverai la tua proposta di strategia social entro");
 
@@ -150,7 +150,7 @@ test.describe("English without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We have received your answers");
     await expect(page.getByText("Thank you, Tom Hill: the answers for Hill & Dale <Farm> have arrived.")).toBeVisible();
     await expect(page.getByText(/You will receive your proposal by \w+, \d{1,2} \w+ \d{4}\./)).toBeVisible();
-    expect(lastEmail("intake_received", email).subject).not.toBe("");
+    expect((await lastEmail("intake_received", email)).subject).not.toBe("");
   });
 });
 
@@ -171,7 +171,7 @@ test("stops at step three and finishes in a fresh browser from the emailed link"
   await page.getByLabel("Traguardo misurabile").fill("500 partecipanti al bilancio partecipativo");
   await expect(page.getByText(/Bozza salvata alle/)).toBeVisible({ timeout: 10_000 });
 
-  const mail = lastEmail("resume_link", email);
+  const mail = await lastEmail("resume_link", email);
   const link = /https?:\/\/\S+\/intake\/resume\/[\w-]+/.exec(mail.text)![0];
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

@@ -74,7 +74,7 @@ test("the owner filters the pipeline, works a lead, sends its proposal and sees 
   await expect(draftRow).toContainText("Dora Bozza");
   await draftRow.getByRole("button", { name: `Manda un promemoria con un nuovo link a ${draftEmail}` }).click();
   await expect(page.getByRole("status").first()).toHaveText("Promemoria inviato con un nuovo link per riprendere il questionario.");
-  expect(lastEmail("resume_link", draftEmail).subject).toBe("Il tuo questionario ti aspetta");
+  expect((await lastEmail("resume_link", draftEmail)).subject).toBe("Il tuo questionario ti aspetta");
   await expect(draftRow).toContainText(/Promemoria 1 di 3 inviato il/);
   // The next one waits a day.
   await expect(draftRow.getByRole("button")).toHaveCount(0);
@@ -130,7 +130,7 @@ test("the owner filters the pipeline, works a lead, sends its proposal and sees 
   await page.getByRole("button", { name: /Invia la proposta a/ }).click();
   // Sending renders the PDF (in the worker pool): allow for a cold start.
   await expect(page.getByRole("status")).toHaveText("Proposta versione 1 inviata.", { timeout: 30_000 });
-  expect(lastEmail("proposal_sent", `${organisation.replace(/\W+/g, "-").toLowerCase()}@example.com`).subject).toBeTruthy();
+  expect((await lastEmail("proposal_sent", `${organisation.replace(/\W+/g, "-").toLowerCase()}@example.com`)).subject).toBeTruthy();
 
   await page.goto(`/it/owner/leads/${lead.id}`);
   await expect(page.locator(".lead-page .page-head .badge")).toHaveText("Proposta inviata");
@@ -176,7 +176,7 @@ async function newMember(browser: Browser, ownerPage: Page): Promise<Page> {
   await ownerPage.getByLabel("Ruolo", { exact: true }).selectOption({ label: "Collaboratore" });
   await ownerPage.getByRole("button", { name: "Invia l'invito" }).click();
   await expect(ownerPage.getByRole("status")).toHaveText("Invito inviato.");
-  const link = lastEmail("invite", email).text.match(/https?:\/\/[^/\s]+(\/it\/invite\/[\w-]+)/)?.[1];
+  const link = (await lastEmail("invite", email)).text.match(/https?:\/\/[^/\s]+(\/it\/invite\/[\w-]+)/)?.[1];
   if (!link) throw new Error("no invite link");
   const member = await (await browser.newContext()).newPage();
   await member.goto(link);

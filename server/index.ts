@@ -1,5 +1,5 @@
 // Production (and dev) HTTP server: the Express app of server/app.ts around the
-// Remix build, the Stripe stand-in when there is no key, the hourly draft purge,
+// Remix build, the Stripe stand-in when there is no key, the job runner, the hourly draft purge,
 // and graceful SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database
 // (and Redis). With REDIS_URL set and Redis unreachable the server does not start.
 // `npm run build` compiles this file to build/node/index.js, which `npm start`
@@ -76,7 +76,7 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers } = build.entry
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers, startJobRunner, stopJobRunner, purgeFinishedJobs } = build.entry
   .module as unknown as EntryExports;
 // The build's own parse of the same schema (its cached copy is what the app reads).
 let env: Env;
@@ -142,18 +142,28 @@ if (stripeMode === "standin") {
 
 // Abandoned questionnaire drafts are deleted once their retention
 // (DRAFT_RETENTION_DAYS after the last change) has passed, and expired staff
-// sessions with them: at start, then hourly.
+// sessions and jobs done over a week ago with them: at start, then hourly.
 async function purgeDrafts(): Promise<void> {
   try {
     const count = await purgeExpiredDrafts();
     if (count) logger.info({ count }, "purged expired drafts");
     const sessions = await purgeExpiredSessions();
     if (sessions) logger.info({ count: sessions }, "purged expired sessions");
+    const jobs = await purgeFinishedJobs();
+    if (jobs) logger.info({ count: jobs }, "purged finished jobs");
   } catch (error) {
     logger.error({ err: error }, "draft and session purge failed");
   }
 }
 void purgeDrafts();
+
+// The job runner (app/jobs): the emails and other side effects written with the
+// data that caused them, carried out here, retried until done; every instance
+// runs one, and no job runs on two at once.
+startJobRunner().then(
+  () => logger.info({ pollMs: env.JOBS_POLL_MS }, "job runner started"),
+  (error: unknown) => logger.error({ err: error }, "the job runner could not start: jobs wait in the database for the next start"),
+);
 const purgeTimer = setInterval(() => void purgeDrafts(), 60 * 60 * 1000);
 purgeTimer.unref();
 
@@ -171,13 +181,15 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   const sweep = setInterval(() => server.closeIdleConnections(), 100);
   server.close(async () => {
     clearInterval(sweep);
+    // The job in progress finishes; the others wait in the database for the next start.
+    await stopJobRunner().catch((error: unknown) => logger.error({ err: error }, "job runner did not stop cleanly"));
     await closePdfPool();
     await stripeStandin?.close();
     closeEmailTransports();
     await disconnectDb();
     await closeRedis(redis);
     await viteDevServer?.close();
-    logger.info("closed: database and Redis disconnected");
+    logger.info(redis ? "closed: database and Redis disconnected" : "closed: database disconnected");
     process.exit(0);
   });
   server.closeIdleConnections();

@@ -14,6 +14,9 @@ import pg from "pg";
 import { pgConfig } from "../scripts/lib/schema-engine";
 import { disconnectDb, prisma } from "~/utils/db.server";
 import { closePdfPool } from "~/pdf/pool.server";
+// The engine only (not the runner and its handlers, which would load the models
+// before a test file's vi.mock of them).
+import { jobEngine } from "~/jobs/engine.server";
 import { rowsShared } from "./integration/db-isolation";
 
 // Rendered files go to a throwaway folder per test file.
@@ -70,6 +73,8 @@ async function emptyTables(): Promise<void> {
     const probe = tables.map((t) => `SELECT '${t}' AS name WHERE EXISTS (SELECT 1 FROM "${t}")`).join(" UNION ALL ");
     const used = (await prisma.$queryRawUnsafe<{ name: string }[]>(probe)).map((row) => row.name);
     if (used.length > 0) await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${used.map((t) => `"${t}"`).join(", ")} CASCADE`);
+    // pg-boss's jobs (app/jobs/pgboss-engine.server.ts) live in their own schema, once it exists.
+    await prisma.$executeRawUnsafe(`DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN TRUNCATE pgboss.job; END IF; END $$`);
     return;
   }
   await prisma.$transaction(async (tx) => {
@@ -83,6 +88,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await jobEngine().stop();
   await closePdfPool();
   await cleanup();
 });

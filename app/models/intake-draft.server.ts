@@ -10,6 +10,7 @@ import type { LeadRecord } from "~/domain/intake/lead-record";
 import { emailSchema } from "~/domain/intake/schema";
 import { newLeadToken } from "./lead.server";
 import { prisma } from "~/utils/db.server";
+import type { Tx } from "~/jobs/jobs.server";
 import { z } from "zod";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -127,26 +128,35 @@ function isUniqueViolation(error: unknown): boolean {
  * Creates the lead from a finished draft, once: a second submit of the same
  * draft (double click, replayed request) returns the lead already made.
  */
-export async function submitDraft(draftId: string, record: LeadRecord, locale: string) {
+/**
+ * Writes the lead of a submitted draft, once. `then` runs in the same
+ * transaction when the lead is new (the jobs it causes), so the lead and its
+ * jobs commit together or not at all.
+ */
+export async function submitDraft(draftId: string, record: LeadRecord, locale: string, then?: (tx: Tx, lead: { id: string; token: string }) => Promise<void>) {
   const existing = await prisma.lead.findUnique({ where: { draftId }, select: { id: true, token: true } });
   if (existing) return { lead: existing, created: false };
   const now = new Date();
   try {
-    const lead = await prisma.lead.create({
-      data: {
-        ...record.lead,
-        locale: record.lead.locale || locale,
-        token: newLeadToken(),
-        draftId,
-        privacyVersion: PRIVACY_NOTICE_VERSION,
-        privacyAt: now,
-        marketingConsentAt: record.lead.marketingConsent ? now : null,
-        goals: { create: record.goals },
-        channels: { create: record.channels },
-      },
-      select: { id: true, token: true },
+    const lead = await prisma.$transaction(async (tx) => {
+      const created = await tx.lead.create({
+        data: {
+          ...record.lead,
+          locale: record.lead.locale || locale,
+          token: newLeadToken(),
+          draftId,
+          privacyVersion: PRIVACY_NOTICE_VERSION,
+          privacyAt: now,
+          marketingConsentAt: record.lead.marketingConsent ? now : null,
+          goals: { create: record.goals },
+          channels: { create: record.channels },
+        },
+        select: { id: true, token: true },
+      });
+      await tx.intakeDraft.update({ where: { id: draftId }, data: { submittedLeadId: created.id } });
+      await then?.(tx, created);
+      return created;
     });
-    await prisma.intakeDraft.update({ where: { id: draftId }, data: { submittedLeadId: lead.id } });
     return { lead, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

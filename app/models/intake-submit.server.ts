@@ -1,4 +1,5 @@
-// What happens around a submitted questionnaire: the lead, and the emails.
+// What happens around a submitted questionnaire: the lead, and the emails
+// (sent by jobs written with the lead, app/jobs).
 import { buildLeadRecord } from "~/domain/intake/lead-record";
 import type { RawAnswers } from "~/domain/intake/definition";
 import { romeToday } from "~/domain/intake/schema";
@@ -7,6 +8,8 @@ import { getT, isLocale, type Locale } from "~/i18n/i18n";
 import { getEnv } from "~/utils/env.server";
 import { notifyOwners, sendEmail } from "~/utils/email.server";
 import { logger } from "~/utils/logger.server";
+import { prisma } from "~/utils/db.server";
+import { enqueue } from "~/jobs/queue.server";
 import { issueResumeToken, submitDraft } from "./intake-draft.server";
 import { proposalExpectedDay } from "~/domain/proposal-edits";
 import { sendProposal } from "./proposal-versions.server";
@@ -27,7 +30,8 @@ export async function sendResumeLink(draft: { id: string; email: string | null; 
  * The studio sends generated proposals at once (a setting): version 1 goes out
  * now. A failure (the PDF cannot be rendered, say) never undoes the submit:
  * the lead stays, the prospect is told when to expect the proposal, and the
- * owner finds it to send like any other.
+ * owner finds it to send like any other. Run again (a retried job), the send of
+ * version 1 finds it sent and sends nothing more.
  */
 async function autoSend(leadId: string): Promise<boolean> {
   try {
@@ -41,44 +45,67 @@ async function autoSend(leadId: string): Promise<boolean> {
 
 export type SubmitOutcome = { ok: true; token: string } | { ok: false; step: string };
 
+/**
+ * Writes the lead and, in the same transaction, the jobs that email the
+ * prospect (after the automatic send, when that setting is on) and the owners;
+ * the job runner sends them, again after a crash, never twice.
+ */
 export async function submitIntake(draft: { id: string; answers: RawAnswers }, locale: Locale): Promise<SubmitOutcome> {
   const built = buildLeadRecord(draft.answers, romeToday());
   if (!built.ok) return { ok: false, step: built.step };
-  // The lead is committed here, whatever happens next.
-  const { lead, created } = await submitDraft(draft.id, built.record, locale);
-  if (created) {
-    const appUrl = getEnv().APP_URL;
-    const prospectLocale: Locale = isLocale(built.record.lead.locale) ? built.record.lead.locale : locale;
-    const { name, organisation, email, sector } = built.record.lead;
-    const settings = await getOwnerSettings();
-    const sent = settings.autoSendOnSubmit ? await autoSend(lead.id) : false;
-    await sendEmail({
-      kind: "intake_received",
-      to: email,
-      locale: prospectLocale,
-      leadId: lead.id,
-      ...intakeReceivedEmail({
-        locale: prospectLocale,
-        name,
-        organisation,
-        proposalUrl: `${appUrl}/${prospectLocale}/p/${lead.token}`,
-        proposal: sent ? { sent: true } : { sent: false, expectedBy: new Date(`${proposalExpectedDay(new Date(), settings)}T12:00:00Z`) },
-      }),
-    });
-    await notifyOwners(
-      (ownerLocale: Locale) =>
-        newLeadEmail({
-          locale: ownerLocale,
-          name,
-          organisation,
-          email,
-          sector: sector ? getT(ownerLocale)(`questionnaire.options.sectors.${sector}`) : null,
-          goals: built.record.goals.map((g) => getT(ownerLocale)(`goals.${g.goal}`)),
-          leadUrl: `${appUrl}/${ownerLocale}/owner`,
-        }),
-      "new_lead",
-      { leadId: lead.id },
-    );
-  }
+  const settings = await getOwnerSettings();
+  const prospectLocale: Locale = isLocale(built.record.lead.locale) ? built.record.lead.locale : locale;
+  // The day the prospect is told, fixed at submit (the page says the same one).
+  const expectedBy = proposalExpectedDay(new Date(), settings);
+  const { lead } = await submitDraft(draft.id, built.record, locale, async (tx, created) => {
+    await enqueue(tx, { kind: "intake_received", key: `intake_received:${created.id}`, payload: { leadId: created.id, locale: prospectLocale, expectedBy, autoSend: settings.autoSendOnSubmit } });
+    await enqueue(tx, { kind: "new_lead", key: `new_lead:${created.id}`, payload: { leadId: created.id } });
+  });
   return { ok: true, token: lead.token };
+}
+
+const leadForEmail = { name: true, organisation: true, email: true, token: true, sector: true, erasedAt: true, goals: { select: { goal: true }, orderBy: { rank: "asc" } } } as const;
+
+/** The job "intake_received": the automatic send when asked for, then the confirmation to the prospect. */
+export async function sendIntakeReceived(job: { leadId: string; locale: Locale; expectedBy: string; autoSend: boolean }, jobKey: string): Promise<void> {
+  const lead = await prisma.lead.findUnique({ where: { id: job.leadId }, select: leadForEmail });
+  if (!lead || lead.erasedAt) return; // erased meanwhile: nobody to write to
+  const sent = job.autoSend ? await autoSend(job.leadId) : false;
+  const result = await sendEmail({
+    kind: "intake_received",
+    to: lead.email,
+    locale: job.locale,
+    leadId: job.leadId,
+    jobKey,
+    ...intakeReceivedEmail({
+      locale: job.locale,
+      name: lead.name,
+      organisation: lead.organisation,
+      proposalUrl: `${getEnv().APP_URL}/${job.locale}/p/${lead.token}`,
+      proposal: sent ? { sent: true } : { sent: false, expectedBy: new Date(`${job.expectedBy}T12:00:00Z`) },
+    }),
+  });
+  if (result.status === "failed") throw new Error("the confirmation email could not be sent (see the outbox)");
+}
+
+/** The job "new_lead": one email to each owner. */
+export async function notifyNewLead(job: { leadId: string }, jobKey: string): Promise<void> {
+  const lead = await prisma.lead.findUnique({ where: { id: job.leadId }, select: leadForEmail });
+  if (!lead || lead.erasedAt) return;
+  const appUrl = getEnv().APP_URL;
+  const results = await notifyOwners(
+    (ownerLocale: Locale) =>
+      newLeadEmail({
+        locale: ownerLocale,
+        name: lead.name,
+        organisation: lead.organisation,
+        email: lead.email,
+        sector: lead.sector ? getT(ownerLocale)(`questionnaire.options.sectors.${lead.sector}`) : null,
+        goals: lead.goals.map((g) => getT(ownerLocale)(`goals.${g.goal}`)),
+        leadUrl: `${appUrl}/${ownerLocale}/owner`,
+      }),
+    "new_lead",
+    { leadId: job.leadId, jobKey },
+  );
+  if (results.some((r) => r.status === "failed")) throw new Error("the new-lead email could not be sent to every owner (see the outbox)");
 }

@@ -14,7 +14,8 @@ import { useLocale } from "~/utils/locale";
 // The outbox: the last 100 emails the app prepared (sent, failed, or kept here
 // when no SMTP server is configured). One message opens at
 // /{lang}/owner/outbox/{id} ($lang.owner.outbox.$id.tsx), rendered in place of
-// the list through the <Outlet>.
+// the list through the <Outlet>. Owners also find the link to the emails the
+// job runner could not send yet ($lang.owner.jobs.tsx).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { headers, user } = await requireUser(request, locale);
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       smtpConfigured: Boolean(getEnv().SMTP_URL),
+      isOwner: user.role === "owner",
       messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
     },
     { headers },
@@ -34,13 +36,14 @@ export default function Outbox() {
   const outlet = useOutlet();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { smtpConfigured, messages } = useLoaderData<typeof loader>();
+  const { smtpConfigured, isOwner, messages } = useLoaderData<typeof loader>();
   if (outlet) return outlet;
   return (
     <main id="main" className="page">
       <div className="page-head">
         <h1>{t("email.outbox.heading")}</h1>
         <p className="meta">{t("email.outbox.intro")}</p>
+        {isOwner ? <Link to={`/${locale}/owner/jobs`}>{t("email.outbox.jobs.link")}</Link> : null}
       </div>
       {smtpConfigured ? null : <p className="notice">{t("email.outbox.notConfigured")}</p>}
       {messages.length === 0 ? (

@@ -30,6 +30,12 @@ export interface OutgoingEmail extends EmailContent {
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
   /** The lead the message is about (to the prospect or to the team), so erasing the person removes it. */
   leadId?: string | null;
+  /**
+   * The job sending it and which of its messages (app/jobs). A message already
+   * stored under that key (outbox or sent) is not sent again; a failed one is
+   * replaced and sent again (the job is retrying).
+   */
+  jobKey?: string;
 }
 
 export interface SendResult {
@@ -90,6 +96,12 @@ function errorMessage(error: unknown): string {
  * Only a database failure rejects.
  */
 export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
+  const jobKey = message.jobKey ?? null;
+  if (jobKey) {
+    const existing = await prisma.emailMessage.findUnique({ where: { jobKey }, select: { id: true, status: true } });
+    if (existing && existing.status !== "failed") return { id: existing.id, status: existing.status as EmailStatus };
+    if (existing) await prisma.emailMessage.delete({ where: { id: existing.id } });
+  }
   // The owner's sender name, reply-to, signature, logo and colour (settings), on every
   // message: props of the layout, in the language the message is written in.
   const brand = await getEmailBrand(message.body.locale);
@@ -110,6 +122,7 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
         status: "failed",
         error,
         leadId: message.leadId ?? null,
+        jobKey,
       },
       select: { id: true },
     });
@@ -125,13 +138,13 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
   const envelope = { from: typeof sender === "string" ? sender : `${sender.name} <${sender.address}>`, replyTo: brand.replyTo || null };
 
   if (!SMTP_URL) {
-    const row = await prisma.emailMessage.create({ data: { ...email, ...envelope, leadId, status: "outbox", attachments }, select: { id: true } });
+    const row = await prisma.emailMessage.create({ data: { ...email, ...envelope, leadId, jobKey, status: "outbox", attachments }, select: { id: true } });
     logger.info({ emailId: row.id, kind: email.kind }, "email kept in the outbox (no SMTP_URL)");
     return { id: row.id, status: "outbox" };
   }
 
   // Stored first, attachments included; what goes out is read back from that record.
-  const row = await prisma.emailMessage.create({ data: { ...email, ...envelope, leadId, status: "failed", error: "Not sent yet", attachments }, select: { id: true } });
+  const row = await prisma.emailMessage.create({ data: { ...email, ...envelope, leadId, jobKey, status: "failed", error: "Not sent yet", attachments }, select: { id: true } });
   const files = await prisma.emailAttachment.findMany({ where: { messageId: row.id }, orderBy: { id: "asc" }, select: { filename: true, contentType: true, content: true } });
   let status: EmailStatus;
   let error: string | null = null;
@@ -160,13 +173,14 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
 }
 
 /** Sends one message to every owner account, in Italian (accounts have no language of their own). */
-export async function notifyOwners(build: (locale: Locale) => EmailContent, kind: EmailKind, about: { leadId?: string | null } = {}): Promise<SendResult[]> {
-  const owners = await prisma.user.findMany({ where: { role: "owner" }, select: { email: true }, orderBy: { createdAt: "asc" } });
+export async function notifyOwners(build: (locale: Locale) => EmailContent, kind: EmailKind, about: { leadId?: string | null; jobKey?: string } = {}): Promise<SendResult[]> {
+  const owners = await prisma.user.findMany({ where: { role: "owner" }, select: { id: true, email: true }, orderBy: { createdAt: "asc" } });
   if (owners.length === 0) return [];
   const locale: Locale = "it";
   const content = build(locale);
   const results: SendResult[] = [];
-  for (const owner of owners) results.push(await sendEmail({ kind, to: owner.email, locale, ...content, leadId: about.leadId ?? null }));
+  // From a job, one key per owner: a re-run sends only to the owners not yet written to.
+  for (const owner of owners) results.push(await sendEmail({ kind, to: owner.email, locale, ...content, leadId: about.leadId ?? null, ...(about.jobKey ? { jobKey: `${about.jobKey}:${owner.id}` } : {}) }));
   return results;
 }
 

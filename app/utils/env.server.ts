@@ -91,6 +91,10 @@ const BaseSchema = z.object({
     EMAIL_FROM: emailFrom,
     // Unfinished questionnaire drafts are deleted this many days after their last change.
     DRAFT_RETENTION_DAYS: wholeNumber(DEFAULT_DRAFT_RETENTION_DAYS, 1, 365, "must be a whole number of days from 1 to 365"),
+    // Job runner (app/jobs): how often it looks for due jobs, and how long a job is
+    // leased to the instance running it before another may take it over (its worker died).
+    JOBS_POLL_MS: wholeNumber(1000, 50, 600_000, "must be a whole number of milliseconds from 50 to 600000 (e.g. 1000)"),
+    JOBS_LEASE_SECONDS: wholeNumber(120, 1, 3600, "must be a whole number of seconds from 1 to 3600 (e.g. 120)"),
     // Where rendered PDFs are kept (one file per sent proposal version).
     STORAGE_DIR: z.string().trim().min(1).default("./data/storage"),
     // Worker threads rendering PDFs (default: one per core, at most 4).

@@ -11,7 +11,7 @@ import { loader as pageLoader } from "~/routes/$lang.p.$token";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
 import { prisma } from "~/utils/db.server";
 import type * as PoolModule from "~/pdf/pool.server";
-import { call, get } from "./helpers";
+import { call, get, runJobs } from "./helpers";
 
 // While set, every PDF render fails (a broken renderer), the rest works as usual.
 const pdfFailure = vi.hoisted(() => ({ on: false }));
@@ -25,11 +25,16 @@ async function withAutoSend(on: boolean) {
   await saveOwnerSettings({ ...defaultOwnerSettings, autoSendOnSubmit: on }, owner.id);
 }
 
-async function submit(email: string) {
+const pageOf = async (token: string) => (await (await call(pageLoader, get(`/it/p/${token}`), { lang: "it", token })).json()) as { pending: { expectedBy: string } | null; view: { preparedFor: string } | null };
+
+/** Submits, then runs the jobs the submit wrote (the send and the emails), as the server's runner does. */
+async function submit(email: string, { beforeJobs }: { beforeJobs?: (token: string) => Promise<void> } = {}) {
   const answers = { ...complete, about: { ...complete.about, email } };
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  await beforeJobs?.(outcome.token);
+  await runJobs();
   return { draft, answers, lead: await prisma.lead.findFirstOrThrow({ where: { token: outcome.token }, include: { proposal: { include: { versions: true } } } }) };
 }
 
@@ -46,7 +51,10 @@ describe("sending automatically on submit", () => {
 
   it("when on, freezes and sends version 1 at once: the link and the PDF show it, the confirmation says it is there", async () => {
     await withAutoSend(true);
-    const { lead, draft, answers } = await submit("auto@hotel.example");
+    // Until the runner has sent it, the link tells the prospect when to expect it.
+    const { lead, draft, answers } = await submit("auto@hotel.example", {
+      beforeJobs: async (token) => expect((await pageOf(token)).pending?.expectedBy).toMatch(/\d{4}/),
+    });
     expect(lead.proposal?.versions.map((v) => ({ number: v.number, sentById: v.sentById }))).toEqual([{ number: 1, sentById: null }]);
     expect(lead.status).toBe("proposal_sent");
     const emails = await emailsTo("auto@hotel.example");
@@ -56,7 +64,7 @@ describe("sending automatically on submit", () => {
     expect(received.text).toContain("è pronta");
     expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.sent" } })).toBe(1);
 
-    const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { pending: unknown; view: { preparedFor: string } | null };
+    const page = await pageOf(lead.token);
     expect(page.pending).toBeNull();
     expect(page.view?.preparedFor).toContain("Elena Riva");
     const pdf = await call(pdfLoader, get(`/it/p/${lead.token}/pdf`), { lang: "it", token: lead.token });
@@ -66,6 +74,7 @@ describe("sending automatically on submit", () => {
     // Submitting the same draft again (a second tab, a retry) sends nothing more.
     const again = await submitIntake({ id: draft.id, answers }, "it");
     expect(again).toEqual({ ok: true, token: lead.token });
+    expect(await runJobs()).toBe(0);
     expect(await prisma.proposalVersion.count({ where: { proposal: { leadId: lead.id } } })).toBe(1);
     expect(await emailsTo("auto@hotel.example")).toHaveLength(2);
   });
@@ -88,7 +97,7 @@ describe("sending automatically on submit", () => {
     expect(emails[0]!.text).toContain("Riceverai la tua proposta di strategia social entro");
     // The owners heard of the lead as usual, and the link shows the confirmation only.
     expect(await prisma.emailMessage.count({ where: { kind: "new_lead", leadId: lead.id } })).toBeGreaterThan(0);
-    const page = (await (await call(pageLoader, get(`/it/p/${lead.token}`), { lang: "it", token: lead.token })).json()) as { pending: unknown; view: unknown };
+    const page = await pageOf(lead.token);
     expect(page.view).toBeNull();
     expect(page.pending).not.toBeNull();
     await prisma.settings.deleteMany({});

@@ -31,7 +31,7 @@ import { prisma } from "~/utils/db.server";
 import { closeEmailTransports, sendEmail } from "~/utils/email.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { settingsTestEmail } from "~/emails/templates";
-import { call, get, post } from "./helpers";
+import { call, get, post, runJobs } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
@@ -82,6 +82,7 @@ async function submitted(organisation: string) {
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  await runJobs(); // the confirmation and the owners' email, as the server's job runner sends them
   // The private link shows a proposal only once it is sent: sent as generated.
   const lead = await prisma.lead.findUniqueOrThrow({ where: { token: outcome.token }, select: { id: true } });
   await sendProposal(lead.id, null);

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -18,7 +18,7 @@ import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { closeEmailTransports, notifyOwners, sendEmail } from "~/utils/email.server";
 import { parseEnv, resetEnvForTests } from "~/utils/env.server";
-import { call, get } from "./helpers";
+import { call, closedPort, get, useSmtp } from "./helpers";
 
 // ---------------------------------------------------------------------------
 // A real SMTP server on 127.0.0.1, and just enough MIME parsing to read what
@@ -41,24 +41,6 @@ function listen(s: SMTPServer): Promise<number> {
     s.server.once("error", reject);
     s.listen(0, "127.0.0.1", () => resolve((s.server.address() as AddressInfo).port));
   });
-}
-
-/** A port nothing listens on (bound, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function useSmtp(url: string | undefined) {
-  if (url === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = url;
-  resetEnvForTests();
 }
 
 function decodeQuotedPrintable(body: string): Buffer {

@@ -13,7 +13,7 @@ import { loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post } from "./helpers";
+import { call, get, post, runJobs } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
@@ -28,6 +28,7 @@ async function submitted(email: string) {
   await prisma.intakeDraft.update({ where: { id: draft.id }, data: { answers: JSON.stringify(answers), email } });
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  await runJobs(); // the confirmation and the owners' email, as the server's job runner sends them
   return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
 }
 

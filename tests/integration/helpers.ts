@@ -1,3 +1,5 @@
+import { createServer, type AddressInfo } from "node:net";
+import { resetEnvForTests } from "~/utils/env.server";
 import type { RawAnswers } from "~/domain/intake/definition";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
@@ -81,5 +83,31 @@ export async function submittedLead(email: string, answers?: RawAnswers) {
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers: { ...base, about: { ...base.about, email } } }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  await runJobs();
   return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
+}
+
+/** Runs the jobs due now (the emails a submit enqueued), as the server's job runner would. */
+export async function runJobs(): Promise<number> {
+  const { runDueJobs } = await import("~/jobs/runner.server");
+  return runDueJobs();
+}
+
+/** A port nothing listens on (bound, then released): an SMTP server there refuses every send at once. */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Sets SMTP_URL (undefined: none, messages stay in the outbox) for the code under test. */
+export function useSmtp(url: string | undefined) {
+  if (url === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = url;
+  resetEnvForTests();
 }

@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { getT } from "~/i18n/i18n";
 import { complete } from "~/domain/intake/fixtures";
 import type { RawStep, StepId } from "~/domain/intake/definition";
-import { call, get } from "./helpers";
+import { call, get, runJobs } from "./helpers";
 
 function form(values: RawStep, intent = "next"): URLSearchParams {
   const body = new URLSearchParams();
@@ -80,13 +80,19 @@ describe("questionnaire journey", () => {
     expect(lead.channels.map((c) => [c.channel, c.status, c.followers])).toEqual([
       ["facebook", "present", 4800], ["instagram", "present", 2300], ["linkedin", "wanted", null], ["tiktok", "refused", null],
     ]);
+    // The emails are jobs written with the lead; the runner sends them, once.
+    expect(await prisma.emailMessage.count({ where: { kind: { in: ["intake_received", "new_lead"] } } })).toBe(0);
+    expect(await runJobs()).toBe(2);
     const kinds = await prisma.emailMessage.findMany({ where: { kind: { in: ["intake_received", "new_lead"] } }, select: { kind: true, to: true } });
+    expect(kinds).toHaveLength(2);
     expect(kinds).toEqual(expect.arrayContaining([{ kind: "intake_received", to: "elena@lagoblu.example" }, { kind: "new_lead", to: "owner@studio.example" }]));
 
     // A replayed submit makes no second lead, and the finished draft now leads to the proposal.
     const replay = await browser.post("review", {});
     expect(replay.headers.get("Location") ?? "").toMatch(/^\/it\/(p\/[\w-]{22}\?received=1)?/);
     expect(await prisma.lead.count({ where: { email: "elena@lagoblu.example" } })).toBe(1);
+    expect(await runJobs()).toBe(0);
+    expect(await prisma.emailMessage.count({ where: { kind: { in: ["intake_received", "new_lead"] } } })).toBe(2);
   });
 
   it("creates one lead when submit arrives twice at once", async () => {
@@ -95,6 +101,8 @@ describe("questionnaire journey", () => {
     const [a, b] = await Promise.all([browser.post("review", {}), browser.post("review", {})]);
     expect([a.status, b.status]).toEqual([302, 302]);
     expect(await prisma.lead.count({ where: { email: "twice@example.com" } })).toBe(1);
+    await runJobs();
+    expect(await prisma.emailMessage.count({ where: { kind: "intake_received", to: "twice@example.com" } })).toBe(1);
   });
 
   it("drops answers to questions hidden again before they reach the lead", async () => {

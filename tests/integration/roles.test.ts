@@ -20,7 +20,7 @@ import { createInvite, requestPasswordReset } from "~/models/account.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post } from "./helpers";
+import { call, get, post, runJobs } from "./helpers";
 
 async function staff(role: "owner" | "member", name: string) {
   const user = await prisma.user.create({
@@ -54,6 +54,7 @@ beforeEach(async () => {
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers: { ...complete, about: { ...complete.about, email: "client@lagoblu.example" } } }, "it");
   if (!outcome.ok) throw new Error("fixture does not submit");
+  await runJobs(); // the confirmation and the owners' email, as the server's job runner sends them
   leadId = (await prisma.lead.findFirstOrThrow({ where: { token: outcome.token } })).id;
 });
 

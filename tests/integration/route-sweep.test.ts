@@ -65,6 +65,7 @@ const ROUTES: Record<string, { access: Access; privacy: Privacy; form?: Record<s
   "routes/$lang.owner.dashboard": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.leads.$leadId": { access: "staff", privacy: "no-store", form: { intent: "note", body: "Signed-out note" } },
   "routes/$lang.owner.leads[.csv]": { access: "owner", privacy: "no-store" },
+  "routes/$lang.owner.jobs": { access: "owner", privacy: "no-store", form: { intent: "retry-job", jobId: "sweep-no-such-job" } },
   "routes/$lang.owner.outbox": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.outbox.$id": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.outbox.attachments.$attachmentId": { access: "staff", privacy: "no-store" },
