@@ -21,6 +21,7 @@ export { purgeExpiredDrafts } from "./models/intake-draft.server";
 export { purgeExpiredSessions } from "./utils/session.server";
 export { closeEmailTransports } from "./utils/email.server";
 export { purgeFinishedJobs, startJobRunner, stopJobRunner } from "./jobs/runner.server";
+export { hourSlot, purgeScheduledRuns, runScheduled } from "./jobs/scheduled.server";
 export { stripeMode } from "./utils/stripe.server";
 
 // Single Fetch: how long streamed promises may stay pending.

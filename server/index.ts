@@ -76,7 +76,7 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
-const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers, startJobRunner, stopJobRunner, purgeFinishedJobs } = build.entry
+const { getEnv, dbReady, disconnectDb, closePdfPool, closeEmailTransports, purgeExpiredDrafts, purgeExpiredSessions, stripeMode: paymentMode, warmPdfWorkers, startJobRunner, stopJobRunner, purgeFinishedJobs, runScheduled, hourSlot, purgeScheduledRuns } = build.entry
   .module as unknown as EntryExports;
 // The build's own parse of the same schema (its cached copy is what the app reads).
 let env: Env;
@@ -143,17 +143,21 @@ if (stripeMode === "standin") {
 // Abandoned questionnaire drafts are deleted once their retention
 // (DRAFT_RETENTION_DAYS after the last change) has passed, and expired staff
 // sessions and jobs done over a week ago with them: at start, then hourly.
+// Every instance ticks, but only one runs the purge of each hour: the one whose
+// ScheduledRun row for the hour is written first (app/jobs/scheduled.server.ts);
+// that run also deletes ScheduledRun rows older than 30 days.
 async function purgeDrafts(): Promise<void> {
-  try {
-    const count = await purgeExpiredDrafts();
+  const now = new Date();
+  const outcome = await runScheduled("purge", hourSlot(now), async () => {
+    const count = await purgeExpiredDrafts(now);
     if (count) logger.info({ count }, "purged expired drafts");
-    const sessions = await purgeExpiredSessions();
+    const sessions = await purgeExpiredSessions(now);
     if (sessions) logger.info({ count: sessions }, "purged expired sessions");
-    const jobs = await purgeFinishedJobs();
+    const jobs = await purgeFinishedJobs(now);
     if (jobs) logger.info({ count: jobs }, "purged finished jobs");
-  } catch (error) {
-    logger.error({ err: error }, "draft and session purge failed");
-  }
+    await purgeScheduledRuns(now);
+  });
+  if (outcome.status === "failed") logger.error({ err: outcome.error }, "draft and session purge failed");
 }
 void purgeDrafts();
 
