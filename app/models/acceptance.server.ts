@@ -5,16 +5,13 @@
 import { onboardingGrossCents, type AcceptableProposal } from "~/domain/acceptable-proposal";
 import { invoicingData, type AcceptanceInput } from "~/domain/acceptance-schema";
 import { romeToday } from "~/domain/intake/schema";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 export type AcceptOutcome =
   | { ok: true; acceptanceId: string }
   | { ok: false; reason: "changed" | "expired" | "accepted" };
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export function isExpired(proposal: Pick<AcceptableProposal, "validUntil">, now = new Date()): boolean {
   return romeToday(now) > proposal.validUntil;

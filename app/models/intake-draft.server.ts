@@ -9,7 +9,7 @@ import { pruneAnswers, type RawAnswers, type RawStep, type StepId } from "~/doma
 import type { LeadRecord } from "~/domain/intake/lead-record";
 import { emailSchema } from "~/domain/intake/schema";
 import { newLeadToken } from "./lead.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import type { Tx } from "~/jobs/jobs.server";
 import { z } from "zod";
 
@@ -120,9 +120,6 @@ export async function resumeDraft(token: string) {
   return { draft: { ...draft, answers: parseAnswers(draft.answers) }, browserKey };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
 
 /**
  * Creates the lead from a finished draft, once: a second submit of the same

@@ -14,7 +14,7 @@ import { getT, isLocale, locales, type Locale } from "~/i18n/i18n";
 import type { PdfLogo } from "~/pdf/full-proposal.server";
 import { renderInPool } from "~/pdf/pool.server";
 import { logoForPdf } from "./brand-logo.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
@@ -160,9 +160,6 @@ export async function newestVersion(leadId: string) {
 
 export class NotSendable extends Error {}
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 type NewestVersion = NonNullable<Awaited<ReturnType<typeof newestVersion>>>;
 

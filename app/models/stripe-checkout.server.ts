@@ -7,7 +7,7 @@ import { clientPaymentState } from "~/domain/payment-view";
 import { PAYMENT_METADATA_KEY } from "~/domain/stripe-events";
 import { vatFromGross } from "~/domain/vat";
 import { getT, type Locale } from "~/i18n/i18n";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { sha256 } from "~/utils/storage.server";
@@ -24,9 +24,6 @@ export type CheckoutStart =
 const IN_FLIGHT_MS = 30_000;
 const IN_FLIGHT_POLL_MS = 100;
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /**
  * The id of the n-th Stripe attempt of an acceptance. Derived, not random: two

@@ -14,7 +14,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { applySignal, countsAsPaid, isPaymentStatus, type PaymentState } from "~/domain/payment-state";
 import { PAYMENT_METADATA_KEY, readStripeEvent, type PaymentEvent } from "~/domain/stripe-events";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { getStripe } from "~/utils/stripe.server";
 import { recordAudit } from "./audit.server";
@@ -126,9 +126,6 @@ export async function recordInvalidStripeEvent(checked: Extract<CheckedStripeEve
 
 class ConcurrentChange extends Error {}
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 const paymentSelect = {
   id: true,
