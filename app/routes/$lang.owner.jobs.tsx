@@ -83,7 +83,7 @@ export default function FailedJobsPage() {
         <p>{t("email.outbox.jobs.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table stack-table">
             <thead>
               <tr>
                 {jobColumns.map((column) => (
@@ -97,10 +97,10 @@ export default function FailedJobsPage() {
               {jobs.map((job) => (
                 <tr key={job.id}>
                   <th scope="row">{t(`email.outbox.jobs.kinds.${job.kind}`, { defaultValue: job.kind })}</th>
-                  <td className="nowrap">{t("email.outbox.jobs.attemptsOf", { attempts: job.attempts, max: job.maxAttempts })}</td>
-                  <td className="break">{job.lastError}</td>
-                  <td className="nowrap">{job.nextRunAt ? formatDateTime(new Date(job.nextRunAt), locale) : t("email.outbox.jobs.stopped")}</td>
-                  <td>
+                  <td data-label={t("email.outbox.jobs.attempts")} className="nowrap">{t("email.outbox.jobs.attemptsOf", { attempts: job.attempts, max: job.maxAttempts })}</td>
+                  <td data-label={t("email.outbox.jobs.lastError")} className="break">{job.lastError}</td>
+                  <td data-label={t("email.outbox.jobs.nextRetry")} className="nowrap">{job.nextRunAt ? formatDateTime(new Date(job.nextRunAt), locale) : t("email.outbox.jobs.stopped")}</td>
+                  <td data-label={t("email.outbox.jobs.actions")}>
                     <RetryJobForm job={job} lastResult={actionData?.result} />
                   </td>
                 </tr>
