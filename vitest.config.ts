@@ -4,7 +4,9 @@ import tsconfigPaths from "vite-tsconfig-paths";
 // Three projects, run separately by scripts/test-all.sh so each prints its own counts:
 //   unit      pure modules (no database)
 //   sqlite    integration tests on a SQLite file per test file, copied from one migrated
-//             template per run, every table emptied after each test
+//             template per run, every table emptied after each test; the files share one
+//             process (isolate: false) and its compiled build, and tests/setup-db.ts undoes
+//             what a file changes in process.env, the parsed environment and the clients
 //   postgres  the same on a PostgreSQL database per test file (CREATE DATABASE … TEMPLATE)
 //             (only when TEST_POSTGRES_URL is set)
 export default defineConfig({
@@ -23,6 +25,8 @@ export default defineConfig({
           globalSetup: ["tests/global-db.ts"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "sqlite", NODE_ENV: "test" },
+          // One process runs the files one after another (tests/setup-db.ts resets what a file may leave behind).
+          isolate: false,
           // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
           testTimeout: 120_000,
           hookTimeout: 60_000,
@@ -36,6 +40,7 @@ export default defineConfig({
           globalSetup: ["tests/global-db.ts"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "postgres", NODE_ENV: "test" },
+          isolate: false,
           // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
           testTimeout: 120_000,
           hookTimeout: 60_000,

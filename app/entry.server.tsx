@@ -14,7 +14,8 @@ import { NonceContext } from "./utils/nonce";
 getEnv();
 
 export { disconnectDb, dbReady } from "./utils/db.server";
-export { getEnv } from "./utils/env.server";
+// resetEnvForTests: integration test files share one compiled build (tests/integration/server-app.ts).
+export { getEnv, resetEnvForTests } from "./utils/env.server";
 export { closePdfPool } from "./pdf/pool.server";
 export { warmPdfWorkers } from "./pdf/warm.server";
 export { purgeExpiredDrafts } from "./models/intake-draft.server";

@@ -108,7 +108,7 @@ function sameOrigin(a: string, b: string): boolean {
 const isEnglish = (req: Request): boolean => langOf(req.routePath) === "en";
 
 /** What app/entry.server.tsx exports beside the Remix entry: the build's own database client, environment, PDF pool. */
-export type EntryExports = Pick<typeof Entry, "getEnv" | "dbReady" | "disconnectDb" | "closePdfPool" | "closeEmailTransports" | "purgeExpiredDrafts" | "purgeExpiredSessions" | "stripeMode" | "warmPdfWorkers" | "startJobRunner" | "stopJobRunner" | "purgeFinishedJobs" | "runScheduled" | "hourSlot" | "purgeScheduledRuns">;
+export type EntryExports = Pick<typeof Entry, "getEnv" | "resetEnvForTests" | "dbReady" | "disconnectDb" | "closePdfPool" | "closeEmailTransports" | "purgeExpiredDrafts" | "purgeExpiredSessions" | "stripeMode" | "warmPdfWorkers" | "startJobRunner" | "stopJobRunner" | "purgeFinishedJobs" | "runScheduled" | "hourSlot" | "purgeScheduledRuns">;
 
 export interface AppOptions {
   build: ServerBuild | (() => Promise<ServerBuild>);

@@ -13,11 +13,21 @@ import { afterAll, afterEach, inject } from "vitest";
 import pg from "pg";
 import { pgConfig } from "../scripts/lib/schema-engine";
 import { disconnectDb, prisma } from "~/utils/db.server";
+import { resetEnvForTests } from "~/utils/env.server";
 import { closePdfPool } from "~/pdf/pool.server";
 // The engine only (not the runner and its handlers, which would load the models
 // before a test file's vi.mock of them).
 import { jobEngine } from "~/jobs/engine.server";
 import { rowsShared } from "./integration/db-isolation";
+
+// Test files share one process (vitest isolate: false, vitest.config.ts): what a
+// file before this one set in process.env, parsed or shared is undone here.
+const processState = globalThis as { __sbEnvAtStart?: Record<string, string | undefined>; __sbShareRows?: boolean };
+processState.__sbEnvAtStart ??= { ...process.env };
+for (const name of Object.keys(process.env)) if (!(name in processState.__sbEnvAtStart)) delete process.env[name];
+Object.assign(process.env, processState.__sbEnvAtStart);
+processState.__sbShareRows = undefined;
+resetEnvForTests();
 
 // Rendered files go to a throwaway folder per test file.
 process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "sb-storage-"));

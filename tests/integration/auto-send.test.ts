@@ -14,7 +14,9 @@ import type * as PoolModule from "~/pdf/pool.server";
 import { call, get, runJobs } from "./helpers";
 
 // While set, every PDF render fails (a broken renderer), the rest works as usual.
-const pdfFailure = vi.hoisted(() => ({ on: false }));
+// Test files may share a process (vitest isolate: false): the modules an earlier
+// file loaded are forgotten first, so every import below sees the mocked pool.
+const pdfFailure = vi.hoisted(() => (vi.resetModules(), { on: false }));
 vi.mock("~/pdf/pool.server", async (importOriginal) => {
   const real = await importOriginal<typeof PoolModule>();
   return { ...real, renderInPool: (...args: Parameters<typeof real.renderInPool>) => (pdfFailure.on ? Promise.reject(new Error("renderer down")) : real.renderInPool(...args)) };

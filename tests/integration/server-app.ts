@@ -1,5 +1,5 @@
 // The real Express app (server/app.ts) around the real Remix app, in this test
-// process: Vite compiles the Remix build once per test file (as `npm run dev`
+// process: Vite compiles the Remix build once per test process (as `npm run dev`
 // does), and each startApp() listens on its own port with its own settings.
 import type { AddressInfo } from "node:net";
 import { createServer as createHttpServer, type Server } from "node:http";
@@ -94,7 +94,13 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
   };
 }
 
-/** For afterAll: closes every app still listening, the build's database client and Vite. */
+/**
+ * For afterAll: closes every app still listening and the build's database client,
+ * PDF workers and mail transports, and makes the build read the environment
+ * again. The compiled build itself (and Vite) stays for the next test file in this
+ * process (vitest isolate: false): compiling it costs seconds, and everything a
+ * file could change in it is reset here.
+ */
 export async function stopApps(): Promise<void> {
   await Promise.all([...servers].map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
   servers.clear();
@@ -104,8 +110,7 @@ export async function stopApps(): Promise<void> {
     const mod = await entry();
     await mod.closePdfPool();
     await mod.disconnectDb();
+    mod.closeEmailTransports();
+    mod.resetEnvForTests();
   }
-  await vite?.close();
-  vite = undefined;
-  build = undefined;
 }
