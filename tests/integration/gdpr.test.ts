@@ -14,8 +14,9 @@ import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
-import { prisma } from "~/utils/db.server";
-import { readStored } from "~/utils/storage.server";
+import { createDb, prisma, withDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { readStored, sha256 } from "~/utils/storage.server";
 import { call, get, post, runJobs } from "./helpers";
 
 const legacyStorage = path.resolve("data/storage");
@@ -108,11 +109,23 @@ describe("privacy requests", () => {
     const lead = await submitted("whole@erase.example");
     const { email: sent, version } = await sendProposal(lead.id, user.id);
     const proposalEmail = sent!;
-    // The other language's PDF too, rendered when someone downloads it: both are in the shared storage.
-    expect((await call(pdfLoader, get(`/en/p/${lead.token}/pdf`), { lang: "en", token: lead.token })).status).toBe(200);
+    // The other language's PDF too, rendered by another instance (its own database client and
+    // connections) when someone downloads it there: both are in the storage every instance shares.
+    const enKey = `proposals/${version.snapshotHash}-en.pdf`;
+    const downloadEn = async () => Buffer.from(await (await call(pdfLoader, get(`/en/p/${lead.token}/pdf`), { lang: "en", token: lead.token })).arrayBuffer());
+    const other = createDb(getEnv().DATABASE_URL);
+    const enPdf = await withDb(other, downloadEn).finally(() => other.$disconnect());
     const pdfKeys = versionPdfKeys(version.snapshotHash);
-    expect((await prisma.storedFile.findMany({ where: { key: { in: pdfKeys } }, select: { key: true } })).map((f) => f.key).sort()).toEqual(pdfKeys.sort());
-    const enPdf = (await readStored(`proposals/${version.snapshotHash}-en.pdf`))!;
+    expect(await prisma.storedFile.findMany({ where: { key: { in: pdfKeys } }, select: { key: true, contentType: true, size: true }, orderBy: { key: "asc" } })).toEqual([
+      { key: enKey, contentType: "application/pdf", size: enPdf.length },
+      { key: version.pdfPath, contentType: "application/pdf", size: expect.any(Number) as number },
+    ]);
+    expect(sha256((await readStored(version.pdfPath!))!)).toBe(version.pdfHash);
+    expect((await readStored(enKey))!.equals(enPdf)).toBe(true);
+    // This instance serves the row and renders nothing: bytes no renderer makes come back.
+    const marker = Buffer.from("%PDF-1.7 served from StoredFile");
+    await prisma.storedFile.update({ where: { key: enKey }, data: { bytes: new Uint8Array(marker) } });
+    expect((await downloadEn()).equals(marker)).toBe(true);
     const diskBefore = filesUnder(legacyStorage);
     await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000, paidAt: new Date() } });
     const payment = await prisma.payment.findFirstOrThrow({ where: { leadId: lead.id } });

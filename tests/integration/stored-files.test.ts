@@ -1,6 +1,8 @@
 // Files every instance shares (app/utils/storage.server.ts): rendered PDFs and
 // frozen logos are rows of StoredFile in the database, not files on one
-// instance's disk.
+// instance's disk. (A PDF rendered by one instance and served by another, and
+// erasure in every language: tests/integration/gdpr.test.ts, where a PDF is
+// rendered anyway.)
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,34 +10,12 @@ import { describe, expect, it } from "vitest";
 import { erasePerson } from "~/models/gdpr.server";
 import { importLegacyStorage } from "../../scripts/lib/legacy-storage";
 import { sendProposal, storeVersionPdf } from "~/models/proposal-versions.server";
-import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
-import { createDb, prisma, withDb } from "~/utils/db.server";
+import { createDb, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { readStored, removeStored, sha256, writeStored } from "~/utils/storage.server";
-import { call, get, staffSession, submittedLead } from "./helpers";
+import { readStored, removeStored, writeStored } from "~/utils/storage.server";
+import { staffSession, submittedLead } from "./helpers";
 
 describe("shared file storage", () => {
-  it("keeps a rendered PDF in the database, where another instance serves it without rendering again", async () => {
-    const { user } = await staffSession("owner");
-    const lead = await submittedLead("shared@hotel.example");
-    const { version } = await sendProposal(lead.id, user.id);
-    const row = await prisma.storedFile.findUniqueOrThrow({ where: { key: version.pdfPath! } });
-    expect(row).toMatchObject({ contentType: "application/pdf", size: row.bytes.byteLength });
-    expect(sha256(Buffer.from(row.bytes))).toBe(version.pdfHash);
-
-    // Another instance: its own database client and connections, nothing of this one's memory.
-    // Bytes no renderer makes prove the download comes from the table.
-    const marker = Buffer.from("%PDF-1.7 served from StoredFile");
-    await prisma.storedFile.update({ where: { key: version.pdfPath! }, data: { bytes: new Uint8Array(marker) } });
-    const other = createDb(getEnv().DATABASE_URL);
-    try {
-      const served = await withDb(other, async () => Buffer.from(await (await call(pdfLoader, get(`/it/p/${lead.token}/pdf`), { lang: "it", token: lead.token })).arrayBuffer()));
-      expect(served.equals(marker)).toBe(true);
-    } finally {
-      await other.$disconnect();
-    }
-  });
-
   it("takes concurrent writes of one key from several instances, and removes what it is told to", async () => {
     const key = `proposals/${"a".repeat(64)}-it.pdf`;
     const bytes = Buffer.from("%PDF-1.7 same content, same key");
