@@ -66,4 +66,18 @@ describe("shared file storage", () => {
     // The old storage's folders are gone; what else was there stays.
     expect(readdirSync(dir)).toEqual(["socialbrief.db"]);
   });
+
+  it("never keeps a PDF stored while its lead is being erased: the erasure deletes it, or the write finds the version erased", async () => {
+    const { user } = await staffSession("owner");
+    const pdf = Buffer.from("%PDF-1.7 rendered just now");
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let i = 0; i < 3; i++) {
+      const email = `race-${i}@hotel.example`;
+      const { version } = await sendProposal((await submittedLead(email)).id, user.id, undefined, undefined, { attachPdf: false });
+      // Renders finishing on some instance (both languages) before, during and after the owner's erasure.
+      const stores = [0, 1, 3, 6, 10, 20, 40].map((ms, n) => later(ms).then(() => storeVersionPdf(version.snapshotHash, n % 2 ? "en" : "it", pdf)));
+      await Promise.all([erasePerson(email, user.id), ...stores]);
+      expect(await prisma.storedFile.count()).toBe(0);
+    }
+  });
 });
