@@ -11,6 +11,10 @@ echo "==> Generating the Prisma clients"
 npm run --silent db:generate > /dev/null
 echo "==> Applying migrations to $DATABASE_URL"
 node_modules/.bin/tsx scripts/migrate.ts deploy
+if [ -d data/storage ]; then
+  echo "==> Moving the files of data/storage (from before shared storage) into the database"
+  node_modules/.bin/tsx scripts/import-legacy-storage.ts data/storage --remove
+fi
 echo "==> Seeding demo data"
 credentials="$(node_modules/.bin/tsx prisma/seed.ts)"
 echo "==> Building"

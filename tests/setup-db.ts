@@ -6,8 +6,7 @@
 // each other's rows on purpose says so with shareRowsBetweenTests()
 // (tests/integration/db-isolation.ts). The database is dropped after the file.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, inject } from "vitest";
 import pg from "pg";
@@ -29,8 +28,6 @@ Object.assign(process.env, processState.__sbEnvAtStart);
 processState.__sbShareRows = undefined;
 resetEnvForTests();
 
-// Rendered files go to a throwaway folder per test file.
-process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "sb-storage-"));
 
 const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 const template = inject("templateDb");

@@ -5,6 +5,7 @@
 import { getT, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { removeStored } from "~/utils/storage.server";
+import { ERASED_SNAPSHOT, versionPdfKeys } from "./proposal-versions.server";
 import { recordAudit } from "./audit.server";
 
 const normalise = (email: string) => email.trim().toLowerCase();
@@ -118,7 +119,6 @@ export async function summarisePerson(email: string) {
  */
 export async function erasePerson(email: string, actorId: string, now = new Date()) {
   const address = normalise(email);
-  const files: string[] = [];
   const result = await prisma.$transaction(async (tx) => {
     const leads = await tx.lead.findMany({ where: { email: address, erasedAt: null }, select: { id: true } });
     for (const { id } of leads) {
@@ -143,10 +143,15 @@ export async function erasePerson(email: string, actorId: string, now = new Date
       const accepted = await tx.acceptance.findMany({ where: { leadId: id }, select: { proposalVersionId: true } });
       const versions = await tx.proposalVersion.findMany({
         where: { proposal: { leadId: id }, id: { notIn: accepted.map((a) => a.proposalVersionId) } },
-        select: { id: true, pdfPath: true },
+        select: { id: true, pdfPath: true, snapshotHash: true },
       });
-      files.push(...versions.map((v) => v.pdfPath).filter((f): f is string => Boolean(f)));
-      await tx.proposalVersion.updateMany({ where: { id: { in: versions.map((v) => v.id) } }, data: { snapshot: '{"erased":true}', view: null, pdfPath: null } });
+      await tx.proposalVersion.updateMany({ where: { id: { in: versions.map((v) => v.id) } }, data: { snapshot: ERASED_SNAPSHOT, view: null, pdfPath: null } });
+      // Their PDFs in every language (the prospect's, and the other one rendered when someone
+      // downloaded it), in this transaction and from the storage every instance shares, so no
+      // copy survives anywhere. After the update above: a PDF being stored meanwhile
+      // (storeVersionPdf) holds the versions' rows until it commits, so it is deleted here too.
+      const files = versions.flatMap((v) => [...versionPdfKeys(v.snapshotHash), ...(v.pdfPath ? [v.pdfPath] : [])]);
+      await removeStored([...new Set(files)], tx);
       await recordAudit({ action: "lead.erased", leadId: id, actorId }, tx);
     }
     // Every message about the person (their attachments with them), before the drafts that lead to some of them go.
@@ -156,6 +161,5 @@ export async function erasePerson(email: string, actorId: string, now = new Date
     const drafts = await tx.intakeDraft.deleteMany({ where: { OR: [{ email: address }, { submittedLeadId: { in: leads.map((l) => l.id) } }] } });
     return { leads: leads.length, drafts: drafts.count, emails: emails.count };
   });
-  for (const file of files) await removeStored(file);
   return result;
 }

@@ -112,6 +112,11 @@ function pdfKey(hash: string, locale: Locale) {
   return `proposals/${hash}-${locale}.pdf`;
 }
 
+/** The storage keys of a version's PDF in every language (erasure removes them all). */
+export function versionPdfKeys(snapshotHash: string): string[] {
+  return locales.map((locale) => pdfKey(snapshotHash, locale));
+}
+
 export interface RenderableVersion {
   snapshot: string;
   snapshotHash: string;
@@ -135,8 +140,28 @@ export async function versionPdf(version: RenderableVersion, locale: Locale): Pr
   if (stored) return stored;
   const pdf = await renderVersionPdf(version, locale);
   if (!pdf) return null;
-  await writeStored(key, pdf);
+  await storeVersionPdf(version.snapshotHash, locale, pdf);
   return pdf;
+}
+
+/** What erasure (app/models/gdpr.server.ts) leaves in the snapshot of a version it erases. */
+export const ERASED_SNAPSHOT = '{"erased":true}';
+
+/**
+ * Stores a rendered PDF of a version, unless the version has been erased since
+ * it was read (false then). The no-op update locks the version's row first: an
+ * erasure running at the same moment (it updates the row, then deletes the
+ * files, in one transaction) either waits for this write and deletes its file,
+ * or committed first and nothing is stored. So a render in flight on any
+ * instance cannot bring an erased PDF back.
+ */
+export async function storeVersionPdf(snapshotHash: string, locale: Locale, pdf: Buffer): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const live = await tx.proposalVersion.updateMany({ where: { snapshotHash, snapshot: { not: ERASED_SNAPSHOT } }, data: { snapshotHash } });
+    if (live.count === 0) return false;
+    await writeStored(pdfKey(snapshotHash, locale), pdf, tx);
+    return true;
+  });
 }
 
 const renderableSelect = { id: true, number: true, snapshot: true, snapshotHash: true, view: true, sentAt: true } as const;
@@ -264,7 +289,7 @@ export async function sendProposal(
     throw error;
   }
   // Should this write fail, the version still goes out: its file renders again on demand from the stored view and date, the same bytes.
-  if (pdf && !storedPdf) await writeStored(key, pdf).catch((error: unknown) => logger.warn({ err: error, leadId, key }, "sent proposal PDF not stored; it renders again when asked for"));
+  if (pdf && !storedPdf) await storeVersionPdf(hash, locale, pdf).catch((error: unknown) => logger.warn({ err: error, leadId, key }, "sent proposal PDF not stored; it renders again when asked for"));
 
   const url = `${getEnv().APP_URL}/${locale}/p/${lead.token}`;
   const name = slug(lead.organisation) || "proposal";

@@ -95,8 +95,6 @@ const BaseSchema = z.object({
     // leased to the instance running it before another may take it over (its worker died).
     JOBS_POLL_MS: wholeNumber(1000, 50, 600_000, "must be a whole number of milliseconds from 50 to 600000 (e.g. 1000)"),
     JOBS_LEASE_SECONDS: wholeNumber(120, 1, 3600, "must be a whole number of seconds from 1 to 3600 (e.g. 120)"),
-    // Where rendered PDFs are kept (one file per sent proposal version).
-    STORAGE_DIR: z.string().trim().min(1).default("./data/storage"),
     // Worker threads rendering PDFs (default: one per core, at most 4).
     PDF_WORKERS: optionalWholeNumber(1, 16, "must be a whole number of worker threads from 1 to 16"),
     // Stripe. Without STRIPE_SECRET_KEY (demo, tests) the app talks to the local

@@ -17,7 +17,7 @@ import { sendProposal } from "~/models/proposal-versions.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { closeEmailTransports, notifyOwners, sendEmail } from "~/utils/email.server";
-import { parseEnv, resetEnvForTests } from "~/utils/env.server";
+import { parseEnv } from "~/utils/env.server";
 import { call, closedPort, get, useSmtp } from "./helpers";
 
 // ---------------------------------------------------------------------------
@@ -432,17 +432,12 @@ describe("the proposal PDF sent by email", () => {
     const owner = await staffUser("owner");
     const lead = await leadOf("Forno Pietra", "Paola Pietra");
     const before = { versions: await prisma.proposalVersion.count(), emails: await prisma.emailMessage.count({ where: { kind: "proposal_sent" } }), audit: await prisma.auditLog.count({ where: { leadId: lead.id } }) };
-    const storage = process.env.STORAGE_DIR;
-    // Storage that cannot hold the PDF (a plain file where the folder should be).
-    const blocked = path.join(mkdtempSync(path.join(tmpdir(), "sb-blocked-")), "not-a-folder");
-    writeFileSync(blocked, "");
-    process.env.STORAGE_DIR = blocked;
-    resetEnvForTests();
+    // Storage that cannot be reached (its table gone for a moment).
+    await prisma.$executeRawUnsafe('ALTER TABLE "StoredFile" RENAME TO "StoredFile_unavailable"');
     try {
       await expect(sendProposal(lead.id, owner.id)).rejects.toThrow();
     } finally {
-      process.env.STORAGE_DIR = storage;
-      resetEnvForTests();
+      await prisma.$executeRawUnsafe('ALTER TABLE "StoredFile_unavailable" RENAME TO "StoredFile"');
     }
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("new");
     expect({ versions: await prisma.proposalVersion.count(), emails: await prisma.emailMessage.count({ where: { kind: "proposal_sent" } }), audit: await prisma.auditLog.count({ where: { leadId: lead.id } }) }).toEqual(before);

@@ -1,10 +1,12 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { action as eraseAction, loader as requestsLoader } from "~/routes/$lang.owner.privacy-requests";
 import { loader as exportLoader } from "~/routes/$lang.owner.privacy-requests.export";
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft, purgeExpiredDrafts } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
-import { sendProposal } from "~/models/proposal-versions.server";
+import { sendProposal, storeVersionPdf, versionPdfKeys } from "~/models/proposal-versions.server";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
 import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$paymentId";
@@ -12,8 +14,13 @@ import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
-import { prisma } from "~/utils/db.server";
+import { createDb, prisma, withDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { readStored, sha256 } from "~/utils/storage.server";
 import { call, get, post, runJobs } from "./helpers";
+
+const legacyStorage = path.resolve("data/storage");
+const filesUnder = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : []);
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
@@ -100,7 +107,26 @@ describe("privacy requests", () => {
   it("exports and erases every message about the person (team notifications and the proposal with its PDF included); their link answers 410", async () => {
     const { user, cookie } = await signedIn("owner");
     const lead = await submitted("whole@erase.example");
-    const proposalEmail = (await sendProposal(lead.id, user.id)).email!;
+    const { email: sent, version } = await sendProposal(lead.id, user.id);
+    const proposalEmail = sent!;
+    // The other language's PDF too, rendered by another instance (its own database client and
+    // connections) when someone downloads it there: both are in the storage every instance shares.
+    const enKey = `proposals/${version.snapshotHash}-en.pdf`;
+    const downloadEn = async () => Buffer.from(await (await call(pdfLoader, get(`/en/p/${lead.token}/pdf`), { lang: "en", token: lead.token })).arrayBuffer());
+    const other = createDb(getEnv().DATABASE_URL);
+    const enPdf = await withDb(other, downloadEn).finally(() => other.$disconnect());
+    const pdfKeys = versionPdfKeys(version.snapshotHash);
+    expect(await prisma.storedFile.findMany({ where: { key: { in: pdfKeys } }, select: { key: true, contentType: true, size: true }, orderBy: { key: "asc" } })).toEqual([
+      { key: enKey, contentType: "application/pdf", size: enPdf.length },
+      { key: version.pdfPath, contentType: "application/pdf", size: expect.any(Number) as number },
+    ]);
+    expect(sha256((await readStored(version.pdfPath!))!)).toBe(version.pdfHash);
+    expect((await readStored(enKey))!.equals(enPdf)).toBe(true);
+    // This instance serves the row and renders nothing: bytes no renderer makes come back.
+    const marker = Buffer.from("%PDF-1.7 served from StoredFile");
+    await prisma.storedFile.update({ where: { key: enKey }, data: { bytes: new Uint8Array(marker) } });
+    expect((await downloadEn()).equals(marker)).toBe(true);
+    const diskBefore = filesUnder(legacyStorage);
     await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000, paidAt: new Date() } });
     const payment = await prisma.payment.findFirstOrThrow({ where: { leadId: lead.id } });
     const about = await prisma.emailMessage.findMany({ where: { leadId: lead.id }, select: { id: true, kind: true, to: true } });
@@ -126,6 +152,13 @@ describe("privacy requests", () => {
     // The sent version (not accepted) keeps neither the answers nor the built page with the client's name.
     const versions = await prisma.proposalVersion.findMany({ where: { proposal: { leadId: lead.id } }, select: { snapshot: true, view: true, pdfPath: true } });
     expect(versions).toEqual([{ snapshot: '{"erased":true}', view: null, pdfPath: null }]);
+    // No copy of its PDF in any language, for any instance; and a render that was in flight
+    // somewhere when the erasure ran cannot store it again.
+    expect(await prisma.storedFile.count({ where: { key: { in: pdfKeys } } })).toBe(0);
+    expect(await storeVersionPdf(version.snapshotHash, "en", enPdf)).toBe(false);
+    expect(await prisma.storedFile.count()).toBe(0);
+    // Nothing on disk either, where files used to go (STORAGE_DIR's old default).
+    expect(filesUnder(legacyStorage)).toEqual(diskBefore);
     // Billing records and figures stay.
     expect(await prisma.payment.count({ where: { leadId: lead.id } })).toBe(1);
     expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("proposal_sent");
