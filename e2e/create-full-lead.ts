@@ -2,6 +2,7 @@
 // database named by DATABASE_URL; prints "<leadId> <token>". With "sent" as
 // the third argument, its generated proposal is sent too (version 1).
 import { complete } from "~/domain/intake/fixtures";
+import { stopJobRunner } from "~/jobs/runner.server";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { sendProposal } from "~/models/proposal-versions.server";
@@ -19,5 +20,7 @@ if (process.argv[4] === "sent") {
   await sendProposal(lead.id, null);
   await closePdfPool();
 }
+// On PostgreSQL the submit's emails went to pg-boss, whose pool would keep this process alive.
+await stopJobRunner();
 await disconnectDb();
 process.stdout.write(`${lead.id} ${outcome.token}`);

@@ -4,6 +4,7 @@
 // to request without walking the questionnaire. The stored PDF files are
 // removed, so the server renders them (again, the same bytes) when asked.
 import { complete } from "~/domain/intake/fixtures";
+import { stopJobRunner } from "~/jobs/runner.server";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { sendProposal } from "~/models/proposal-versions.server";
@@ -24,5 +25,7 @@ for (let i = 0; i < count; i++) {
   tokens.push(outcome.token);
 }
 await closePdfPool();
+// On PostgreSQL the submit's emails went to pg-boss, whose pool would keep this process alive.
+await stopJobRunner();
 await disconnectDb();
 process.stdout.write(tokens.join(" "));

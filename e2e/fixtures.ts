@@ -3,9 +3,9 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
-import Database from "better-sqlite3";
 import { baseURL } from "../playwright.config";
-import { e2eDatabaseUrl, e2eDbFile } from "./db-path";
+import { e2eSql } from "./db";
+import { e2eDatabaseUrl } from "./db-path";
 
 export const owner = { email: "owner@e2e.example", password: "e2e-owner-password-2026" };
 
@@ -28,22 +28,16 @@ export async function signIn(context: BrowserContext, email: string = owner.emai
   const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
   const token = Array.from(randomBytes(32), (byte) => alphabet[byte % 32]).join("");
   const now = new Date();
-  const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
-  const db = new Database(e2eDbFile);
-  try {
-    const user = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email.toLowerCase()) as { id: string } | undefined;
-    if (!user) throw new Error(`no staff account ${email} in the e2e database`);
-    db.prepare(`INSERT INTO "Session" (id, userId, expiresAt, createdAt, lastSeenAt, userAgent, ip) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-      createHash("sha256").update(token).digest("hex"),
-      user.id,
-      iso(new Date(now.getTime() + 24 * 60 * 60 * 1000)),
-      iso(now),
-      iso(now),
-      "Playwright",
-      "127.0.0.1",
-    );
-  } finally {
-    db.close();
-  }
+  const [user] = await e2eSql<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, [email.toLowerCase()]);
+  if (!user) throw new Error(`no staff account ${email} in the e2e database`);
+  await e2eSql(`INSERT INTO "Session" (id, "userId", "expiresAt", "createdAt", "lastSeenAt", "userAgent", ip) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+    createHash("sha256").update(token).digest("hex"),
+    user.id,
+    new Date(now.getTime() + 24 * 60 * 60 * 1000),
+    now,
+    now,
+    "Playwright",
+    "127.0.0.1",
+  ]);
   await context.addCookies([{ name: "sb_session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }

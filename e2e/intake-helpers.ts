@@ -1,7 +1,6 @@
-import { e2eDbFile } from "./db-path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import { e2eSql } from "./db";
 
 let shots = 0;
 
@@ -58,15 +57,8 @@ export async function expectAccessible(page: Page, options: { javaScriptDisabled
 export async function lastEmail(kind: string, to: string): Promise<{ subject: string; text: string }> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const db = new Database(e2eDbFile, { readonly: true });
-    try {
-      const row = db.prepare('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1').get(kind, to) as
-        | { subject: string; text: string }
-        | undefined;
-      if (row) return row;
-    } finally {
-      db.close();
-    }
+    const [row] = await e2eSql<{ subject: string; text: string }>('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1', [kind, to]);
+    if (row) return row;
     if (Date.now() > deadline) throw new Error(`no ${kind} email to ${to}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -6,7 +6,9 @@
 # With TEST_REDIS_URL (e.g. redis://127.0.0.1:6379; .ci/run sets it) the shared
 # rate-limit tests (tests/integration/shared-limits.test.ts) run against that
 # Redis server, each run under keys of its own (sbtest:<id>:…, deleted after);
-# without it they are skipped, saying so.
+# without it they are skipped, saying so. With both variables the browser tests
+# of intake, send, accept and pay run once more against two app instances behind
+# a round-robin proxy (playwright.two-instances.config.ts).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh || exit 1
@@ -84,6 +86,17 @@ fi
 spawn "Production build" npm run --silent build
 wait_group
 step "End-to-end tests: Chromium" npx playwright test
+# The browser tests of intake, send, accept and pay again, against two instances of the
+# build on one PostgreSQL database behind a round-robin proxy, with Redis and one Stripe
+# stand-in (playwright.two-instances.config.ts); it fails unless both instances served
+# pages and form posts. After the single-instance run, not beside it: on two cores the
+# two browsers and three servers would slow each other into timeouts.
+if [ -n "${TEST_POSTGRES_URL:-}" ] && [ -n "${TEST_REDIS_URL:-}" ]; then
+  step "End-to-end tests: two instances on PostgreSQL" npx playwright test -c playwright.two-instances.config.ts
+else
+  echo
+  echo "==> End-to-end tests on two instances skipped (set TEST_POSTGRES_URL and TEST_REDIS_URL to run them)"
+fi
 
 echo
 echo "Time per part (wall clock; parts marked in parallel overlapped):"

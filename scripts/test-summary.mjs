@@ -1,6 +1,7 @@
 // Prints the counts per suite and the closing "N passed, N failed" line.
 // Fails when a step failed, when no test ran, or (REQUIRE_POSTGRES=1, as in CI)
-// when the PostgreSQL suite did not run.
+// when the PostgreSQL suite did not run, or, with TEST_REDIS_URL too, the
+// browser run on two instances.
 import { existsSync, readFileSync } from "node:fs";
 
 const failedSteps = process.argv.slice(2);
@@ -18,6 +19,7 @@ const suites = [
   ["Integration on SQLite", vitest(".test-reports/sqlite.json")],
   ["Integration on PostgreSQL", vitest(".test-reports/postgres.json")],
   ["End-to-end in Chromium", playwright(".test-reports/e2e.json")],
+  ["End-to-end, two instances", playwright(".test-reports/e2e-two-instances.json")],
 ];
 
 let passed = 0;
@@ -33,6 +35,9 @@ for (const [name, counts] of suites) {
 }
 const postgres = suites[2][1];
 if (process.env.REQUIRE_POSTGRES === "1" && !(postgres && postgres.passed > 0)) problems.push("the PostgreSQL suite did not run");
+// CI sets Redis too: the two-instance browser run (issue 13) must have run there.
+const twoInstances = suites[4][1];
+if (process.env.REQUIRE_POSTGRES === "1" && process.env.TEST_REDIS_URL && !(twoInstances && twoInstances.passed > 0)) problems.push("the two-instance browser run did not run");
 if (passed + failed === 0) problems.push("no test ran");
 for (const p of problems) console.log(`  FAILED: ${p}`);
 console.log(`${passed} passed, ${failed} failed`);

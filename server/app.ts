@@ -18,7 +18,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { randomBytes, randomUUID } from "node:crypto";
 import type * as Entry from "../app/entry.server";
-import type { Env } from "../app/utils/env.server";
+import { standinOrigin, type Env } from "../app/utils/env.server";
 import type { StripeMode } from "../app/utils/stripe.server";
 import "../app/utils/load-context";
 import { errorPage, langOf, withErrorPages } from "./error-pages";
@@ -138,7 +138,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
     stripeMode === "live" || stripeMode === "test"
       ? ["https://checkout.stripe.com"]
       : stripeMode === "standin"
-        ? [`http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`]
+        ? [standinOrigin(env)]
         : [];
   const isDev = mode === "development";
   const app = express();

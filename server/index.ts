@@ -10,29 +10,16 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pino from "pino";
 import "dotenv/config";
-import { parseEnv, type Env } from "../app/utils/env.server";
+import type { Env } from "../app/utils/env.server";
 import { createApp, type EntryExports } from "./app";
 import { closeRedis, connectRedis, RedisUnavailableError, type LimitRedis } from "./redis";
+import { envOrExit, exitOnEnvError } from "./start-env";
 import type { StripeStandin } from "./stripe-standin";
-
-/** A bad environment is reported by name, without a stack trace, and stops the start. */
-function exitOnEnvError(error: unknown): never {
-  if (error instanceof Error && error.name === "EnvError") {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
 
 // Every setting this file, server/app.ts and the stand-in use comes from the
 // zod schema of app/utils/env.server.ts: checked here first, so a bad one stops
 // the start with its name before anything is loaded.
-let early: Env;
-try {
-  early = parseEnv(process.env);
-} catch (error) {
-  exitOnEnvError(error);
-}
+const early = envOrExit();
 
 const logger = pino({ level: early.LOG_LEVEL, base: { app: "socialbrief" } });
 
@@ -50,9 +37,12 @@ if (early.REDIS_URL) {
 }
 
 // Stripe: without STRIPE_SECRET_KEY (the demo default) the local stand-in
-// (server/stripe-standin.ts) plays Stripe's part, started below. Its webhooks
+// (server/stripe-standin.ts) plays Stripe's part, started below unless
+// STRIPE_STANDIN_URL names the deployment's own stand-in process. Its webhooks
 // are signed with a secret made up for this process unless one is configured,
 // so nobody can sign a fake event with a secret published in the repository.
+// (With STRIPE_STANDIN_URL the schema requires STRIPE_WEBHOOK_SECRET: that
+// process and every instance must share it.)
 // Set before the build loads, so the build's own getEnv() reads it.
 if (!early.STRIPE_SECRET_KEY && !early.STRIPE_WEBHOOK_SECRET) {
   process.env.STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString("hex")}`;
@@ -120,11 +110,15 @@ warmPdfWorkers().then(
 // The Stripe stand-in, only in "standin" mode: never with real keys, never in
 // production unless asked for (STRIPE_STANDIN=1: the demo, the browser tests);
 // the stand-in itself refuses production without STRIPE_STANDIN=1 too.
+// With STRIPE_STANDIN_URL it runs as a process of its own (server/standin-main.ts,
+// one per deployment, however many instances): this one only talks to it.
 let stripeStandin: StripeStandin | undefined;
 if (stripeMode === "disabled") {
   logger.warn("no STRIPE_SECRET_KEY in production: online payment is off, clients are told to pay by bank transfer");
 }
-if (stripeMode === "standin") {
+if (stripeMode === "standin" && env.STRIPE_STANDIN_URL) {
+  logger.warn({ url: env.STRIPE_STANDIN_URL }, "no STRIPE_SECRET_KEY: payments go to the deployment's Stripe stand-in (no real money)");
+} else if (stripeMode === "standin") {
   try {
     const { startStripeStandin } = await import("./stripe-standin");
     stripeStandin = await startStripeStandin({

@@ -6,8 +6,8 @@ import { leadPayments, type LeadPaymentsData } from "~/domain/payment-screens";
 import { countsAsPaid, isPaymentStatus, refundAuditActions, refundedUpTo, refundRecord, type RefundRecord } from "~/domain/payment-state";
 import type { Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import { standinPort, stripeMode, usesStandin } from "~/utils/stripe.server";
+import { getEnv, standinOrigin } from "~/utils/env.server";
+import { stripeMode, usesStandin } from "~/utils/stripe.server";
 import { listAudit, recordAudit } from "./audit.server";
 import { acceptedOffer, invoicingOf, paymentRows, syncLeadStatus } from "./payment-records.server";
 
@@ -22,7 +22,7 @@ export async function getLeadPayments(leadId: string, locale: Locale, viewer: { 
     lead,
     stripeMode: stripeMode(env),
     // Where the stand-in's dashboard is (to make refunds in the demo), when it is in use.
-    standinUrl: usesStandin(env) ? `http://127.0.0.1:${standinPort(env)}/` : null,
+    standinUrl: usesStandin(env) ? `${standinOrigin(env)}/` : null,
     viewerRole: viewer.role,
     accepted,
     payments,

@@ -27,6 +27,19 @@ const redisUrl = z.preprocess(
   z.string().trim().refine((v) => isUrlOf(v, ["redis:", "rediss:"]), "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 or rediss://:password@redis.example.it:6380/0").optional(),
 );
 
+// Unset or empty means "start the stand-in inside this process" (one instance, the demo).
+// Set (http://127.0.0.1:3001): the deployment's one stand-in process (npm run standin),
+// which every instance talks to. Only its origin counts.
+const standinUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .trim()
+    .refine((v) => isUrlOf(v, ["http:", "https:"]), "must be an http:// or https:// URL such as http://127.0.0.1:3001")
+    .transform((v) => new URL(v).origin)
+    .optional(),
+);
+
 // "Name <address>" or a bare address, on one line.
 const emailFrom = z
   .string()
@@ -107,6 +120,10 @@ const BaseSchema = z.object({
     // (the demo and the browser tests, never a real deployment). With a key it is ignored.
     STRIPE_STANDIN: emptyAsUnset(z.enum(["0", "1"], { message: "must be 1 (run the local Stripe stand-in) or 0" }).optional()),
     STRIPE_STANDIN_PORT: optionalWholeNumber(1, 65535, port("default PORT + 1")),
+    // Several instances share ONE stand-in (its sessions and payments live in its memory):
+    // run it on its own (npm run standin) and point every instance at it. Unset, each
+    // server starts its own on STRIPE_STANDIN_PORT: right for a single instance only.
+    STRIPE_STANDIN_URL: standinUrl,
 });
 
 /** Defaults are for development only: in production these must be set. */
@@ -125,6 +142,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
     }
+    // The stand-in process signs its webhooks with the secret every instance checks them with.
+    if (env.STRIPE_STANDIN_URL && !env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_STANDIN_URL is set (the same secret for the stand-in and every instance)" });
+    }
     if (env.STRIPE_STANDIN_PORT !== undefined && env.STRIPE_STANDIN_PORT === env.PORT) {
       ctx.addIssue({ code: "custom", path: ["STRIPE_STANDIN_PORT"], message: "must differ from PORT" });
     }
@@ -138,6 +159,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+/**
+ * Where the Stripe stand-in answers: STRIPE_STANDIN_URL (the deployment's own
+ * stand-in process), else 127.0.0.1 on STRIPE_STANDIN_PORT (default PORT + 1),
+ * where server/index.ts starts one inside the app. An origin, no trailing slash.
+ */
+export function standinOrigin(env: Pick<Env, "STRIPE_STANDIN_URL" | "STRIPE_STANDIN_PORT" | "PORT">): string {
+  return env.STRIPE_STANDIN_URL ?? `http://127.0.0.1:${env.STRIPE_STANDIN_PORT ?? env.PORT + 1}`;
 }
 
 let cached: Env | undefined;

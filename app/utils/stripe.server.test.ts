@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env.server";
-import { DEMO_WEBHOOK_SECRET, getStripe, onlinePaymentEnabled, standinPort, stripeMode, usesStandin, webhookSecret } from "./stripe.server";
+import { EnvError, parseEnv, standinOrigin } from "./env.server";
+import { DEMO_WEBHOOK_SECRET, embeddedStandin, getStripe, onlinePaymentEnabled, stripeMode, usesStandin, webhookSecret } from "./stripe.server";
 
 describe("Stripe configuration", () => {
   it("uses the local stand-in without a secret key, on PORT + 1 unless told", () => {
     const env = parseEnv({ PORT: "3100" });
     expect(usesStandin(env)).toBe(true);
-    expect(standinPort(env)).toBe(3101);
-    expect(standinPort(parseEnv({ STRIPE_STANDIN_PORT: "12111" }))).toBe(12111);
+    expect(embeddedStandin(env)).toBe(true);
+    expect(standinOrigin(env)).toBe("http://127.0.0.1:3101");
+    expect(standinOrigin(parseEnv({ STRIPE_STANDIN_PORT: "12111" }))).toBe("http://127.0.0.1:12111");
     expect(webhookSecret(env)).toBe(DEMO_WEBHOOK_SECRET);
     expect(getStripe(env)).toBe(getStripe(env));
+  });
+
+  it("talks to the deployment's one stand-in at STRIPE_STANDIN_URL, signed with a shared secret, instead of starting its own", () => {
+    expect(() => parseEnv({ STRIPE_STANDIN_URL: "http://127.0.0.1:3001" })).toThrow(/STRIPE_WEBHOOK_SECRET: is required when STRIPE_STANDIN_URL is set/);
+    expect(() => parseEnv({ STRIPE_STANDIN_URL: "ftp://127.0.0.1:3001", STRIPE_WEBHOOK_SECRET: "whsec_abc" })).toThrow(/STRIPE_STANDIN_URL: must be an http:\/\/ or https:\/\/ URL/);
+    const env = parseEnv({ STRIPE_STANDIN_URL: "http://127.0.0.1:3001/dashboard", STRIPE_WEBHOOK_SECRET: "whsec_abc", STRIPE_STANDIN_PORT: "4001" });
+    expect(usesStandin(env)).toBe(true);
+    expect(embeddedStandin(env)).toBe(false);
+    expect(standinOrigin(env)).toBe("http://127.0.0.1:3001");
+    expect(webhookSecret(env)).toBe("whsec_abc");
+    expect(embeddedStandin(parseEnv({ STRIPE_STANDIN_URL: " " }))).toBe(true);
   });
 
   it("uses real Stripe with a key, and then needs the webhook secret", () => {

@@ -2,7 +2,8 @@
 //   - STRIPE_SECRET_KEY set: the real Stripe API.
 //   - unset outside production (development, the tests), or with
 //     STRIPE_STANDIN=1 (the demo, the browser tests): the same SDK pointed at
-//     the local stand-in (server/stripe-standin.ts) on
+//     the local stand-in (server/stripe-standin.ts): STRIPE_STANDIN_URL when
+//     set (the deployment's one stand-in process, `npm run standin`), else
 //     127.0.0.1:STRIPE_STANDIN_PORT, which server/index.ts starts only then.
 //   - unset in production: online payment is off ("disabled"); clients are
 //     told so and pay by bank transfer, never sent to 127.0.0.1.
@@ -10,7 +11,7 @@
 // the stand-in, a fixed demo secret stands in when it is unset.
 import Stripe from "stripe";
 import type { StripeMode } from "~/domain/payment-view";
-import { getEnv, type Env } from "./env.server";
+import { getEnv, standinOrigin, type Env } from "./env.server";
 
 export type { StripeMode };
 
@@ -33,8 +34,9 @@ export function onlinePaymentEnabled(env: Env = getEnv()): boolean {
   return stripeMode(env) !== "disabled";
 }
 
-export function standinPort(env: Env = getEnv()): number {
-  return env.STRIPE_STANDIN_PORT ?? env.PORT + 1;
+/** Whether this process starts the stand-in itself (standin mode without STRIPE_STANDIN_URL). */
+export function embeddedStandin(env: Env = getEnv()): boolean {
+  return usesStandin(env) && !env.STRIPE_STANDIN_URL;
 }
 
 export class StripeConfigError extends Error {
@@ -51,10 +53,12 @@ let cached: { key: string; client: Stripe } | undefined;
 
 export function getStripe(env: Env = getEnv()): Stripe {
   const standin = usesStandin(env);
-  const key = standin ? `standin:${standinPort(env)}` : `live:${env.STRIPE_SECRET_KEY}`;
+  const origin = new URL(standinOrigin(env));
+  const key = standin ? `standin:${origin.href}` : `live:${env.STRIPE_SECRET_KEY}`;
   if (cached?.key === key) return cached.client;
+  const protocol = origin.protocol === "https:" ? "https" : "http";
   const client = standin
-    ? new Stripe(STANDIN_KEY, { host: "127.0.0.1", port: standinPort(env), protocol: "http", maxNetworkRetries: 0, timeout: 10_000, telemetry: false })
+    ? new Stripe(STANDIN_KEY, { host: origin.hostname, port: Number(origin.port) || (protocol === "https" ? 443 : 80), protocol, maxNetworkRetries: 0, timeout: 10_000, telemetry: false })
     : new Stripe(env.STRIPE_SECRET_KEY ?? "", { maxNetworkRetries: 2, timeout: 20_000, telemetry: false });
   cached = { key, client };
   return client;
