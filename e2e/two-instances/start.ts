@@ -6,8 +6,8 @@
 //     the public address, the proxy;
 //   - two `node build/node/index.js` on that database, with REDIS_URL (shared
 //     rate limits, under a key prefix of this run's own), STRIPE_STANDIN_URL, the
-//     same webhook secret, each its own STORAGE_DIR (two machines do not share a
-//     disk), each running the job runner;
+//     same webhook secret, each running the job runner (files they render are
+//     shared through the database's StoredFile table, as on two machines);
 //   - the round-robin proxy (proxy.ts) on E2E_PORT in front of them.
 // SIGTERM or SIGINT (Playwright's gracefulShutdown) stops it all and drops the
 // database. If an instance or the stand-in dies meanwhile, everything stops
@@ -117,7 +117,7 @@ process.on("SIGINT", () => void stop(0));
 try {
   run("standin", "build/node/standin.js", shared);
   for (const { name, port } of instances) {
-    run(name, "build/node/index.js", { ...shared, PORT: String(port), STORAGE_DIR: path.join(tmp, name, "storage") });
+    run(name, "build/node/index.js", { ...shared, PORT: String(port) });
   }
   await ready("standin", `${standinUrl}/`);
   for (const { name, port } of instances) await ready(name, `http://127.0.0.1:${port}/healthz`);
