@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // Three projects, run separately by scripts/test-all.sh so each prints its own counts:
@@ -37,6 +37,11 @@ export default defineConfig({
         test: {
           name: "postgres",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
+          // Files whose subject is the PDF renderer, not the database (fonts, layout, page
+          // pictures, warm workers): the same renderer draws the same pages on either
+          // database, so they run once, on SQLite. Storing and erasing PDFs on PostgreSQL
+          // is tested by gdpr, stored-files, proposal-versions and email.
+          exclude: [...configDefaults.exclude, "tests/integration/pdf-warm.test.ts", "tests/integration/pdf-pages.test.ts", "tests/integration/full-proposal.test.ts"],
           globalSetup: ["tests/global-db.ts"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "postgres", NODE_ENV: "test" },

@@ -75,7 +75,13 @@ step "Prisma clients" npm run --silent db:generate
 spawn "Typecheck" npm run --silent typecheck
 spawn "Lint" npm run --silent lint
 spawn "Unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+spawn "Production build" npm run --silent build
 wait_group
+# The crash test (tests/integration/crash.test.ts) runs the build just made, not the
+# source through Vite: the same server, started in a third of the time.
+if [ -f build/node/index.js ] && [[ ! " ${failed_steps[*]} " =~ " Production build " ]]; then
+  export TEST_SERVER_BUILD=build/node/index.js
+fi
 spawn "Integration tests: SQLite" npx vitest run --project sqlite --reporter=default --reporter=json --outputFile.json="$reports/sqlite.json"
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   spawn "Integration tests: PostgreSQL" npx vitest run --project postgres --reporter=default --reporter=json --outputFile.json="$reports/postgres.json"
@@ -83,7 +89,6 @@ else
   echo
   echo "==> Integration tests: PostgreSQL skipped (set TEST_POSTGRES_URL=postgres://user@host:5432/postgres to run them)"
 fi
-spawn "Production build" npm run --silent build
 wait_group
 step "End-to-end tests: Chromium" npx playwright test
 # The browser tests of intake, send, accept and pay again, against two instances of the

@@ -1,6 +1,7 @@
 // The "Done when" of issue 13: the real server (server/index.ts, the entry that
-// `npm start` runs, here from source with --dev since the production build may
-// not exist yet when integration tests run) in a child process on this test
+// `npm start` runs: the production build when npm test has just built it and
+// says so with TEST_SERVER_BUILD=build/node/index.js, else from source with
+// --dev, since a build lying around may be older than the code) in a child process on this test
 // file's database, a load of final submits, SIGKILL mid-load, a restart (the
 // prospects whose submit got no answer submit again), and then: every
 // acknowledged submit has its lead, and every lead got exactly one confirmation
@@ -23,11 +24,12 @@ const CONCURRENCY = 12;
 const children = new Set<ChildProcess>();
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts", "--dev"], {
+  const built = process.env.TEST_SERVER_BUILD;
+  const child = spawn(process.execPath, built ? [built] : ["--import", "tsx", "server/index.ts", "--dev"], {
     cwd: root,
     env: {
       ...process.env,
-      NODE_ENV: "development",
+      NODE_ENV: built ? "production" : "development",
       PORT: String(port),
       APP_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: "warn",
@@ -49,7 +51,7 @@ async function startServer(port: number): Promise<ChildProcess> {
   const deadline = Date.now() + 40_000;
   for (;;) {
     try {
-      // The intake page (not /healthz): it has Vite compile the app before the load starts.
+      // The intake page (not /healthz): in --dev it has Vite compile the app before the load starts.
       if ((await fetch(`http://127.0.0.1:${port}/it/intake/about`, { redirect: "manual" })).status < 500) return child;
     } catch {
       // not listening yet
