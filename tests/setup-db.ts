@@ -13,7 +13,6 @@ import pg from "pg";
 import { pgConfig } from "../scripts/lib/schema-engine";
 import { disconnectDb, prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { closePdfPool } from "~/pdf/pool.server";
 // The engine only (not the runner and its handlers, which would load the models
 // before a test file's vi.mock of them).
 import { jobEngine } from "~/jobs/engine.server";
@@ -94,8 +93,9 @@ afterEach(async () => {
   if (!rowsShared()) await emptyTables();
 });
 
+// The PDF worker pool stays open for the next file of this process: one warm
+// worker serves every file (app/pdf/pool.server.ts), instead of a cold start per file.
 afterAll(async () => {
   await jobEngine().stop();
-  await closePdfPool();
   await cleanup();
 });

@@ -7,7 +7,10 @@ import { Piscina } from "piscina";
 import { logoForPdf } from "~/models/brand-logo.server";
 import type { PdfJob } from "./render-job.server";
 
-let pool: Piscina | undefined;
+// One pool per process, shared by every copy of this module: the integration
+// tests load the app twice (their own imports and the compiled build) and keep
+// one warm worker for all their files.
+const shared = globalThis as unknown as { __socialbriefPdfPool?: Piscina };
 
 /** The worker's file: the built bundle in production, the TypeScript source (through tsx) otherwise. */
 function workerFile(): { filename: string; execArgv: string[] } {
@@ -30,12 +33,12 @@ export function pdfPoolSize(): number {
 }
 
 function getPool(): Piscina {
-  if (!pool) {
+  if (!shared.__socialbriefPdfPool) {
     const { filename, execArgv } = workerFile();
     const size = pdfPoolSize();
-    pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: size, idleTimeout: 60_000 });
+    shared.__socialbriefPdfPool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: size, idleTimeout: 60_000 });
   }
-  return pool;
+  return shared.__socialbriefPdfPool;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function warmPool(sample: PdfJob): Promise<number> {
 
 /** How many worker threads are running now. */
 export function pdfWorkerCount(): number {
-  return pool?.threads.length ?? 0;
+  return shared.__socialbriefPdfPool?.threads.length ?? 0;
 }
 
 /** Renders a PDF in a worker thread. */
@@ -66,7 +69,7 @@ export async function renderInPool(job: PdfJob): Promise<Buffer> {
 
 /** Stops the workers (graceful shutdown, end of tests). */
 export async function closePdfPool(): Promise<void> {
-  const current = pool;
-  pool = undefined;
+  const current = shared.__socialbriefPdfPool;
+  shared.__socialbriefPdfPool = undefined;
   if (current) await current.destroy();
 }

@@ -2,7 +2,7 @@
 // renders a sample proposal before any request asks for one, and the first
 // real render then runs on that same worker (no new thread is started for it).
 import { describe, expect, it } from "vitest";
-import { pdfWorkerCount, renderInPool } from "~/pdf/pool.server";
+import { closePdfPool, pdfWorkerCount, renderInPool } from "~/pdf/pool.server";
 import { warmPdfWorkers } from "~/pdf/warm.server";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
 import { buildProposal } from "~/domain/strategy/engine";
@@ -12,6 +12,8 @@ import { getT } from "~/i18n/i18n";
 
 describe("warming the PDF workers", () => {
   it("starts the standing worker and renders the sample on it; the first real PDF uses that worker", async () => {
+    // From no pool at all, as at server start (an earlier test file of this process may have left its warm one).
+    await closePdfPool();
     expect(pdfWorkerCount()).toBe(0);
     expect(await warmPdfWorkers()).toBe(1);
     expect(pdfWorkerCount()).toBe(1);

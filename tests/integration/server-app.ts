@@ -95,11 +95,12 @@ export async function startApp(settings: Partial<Env> | ((url: string) => Partia
 }
 
 /**
- * For afterAll: closes every app still listening and the build's database client,
- * PDF workers and mail transports, and makes the build read the environment
+ * For afterAll: closes every app still listening and the build's database client
+ * and mail transports, and makes the build read the environment
  * again. The compiled build itself (and Vite) stays for the next test file in this
  * process (vitest isolate: false): compiling it costs seconds, and everything a
- * file could change in it is reset here.
+ * file could change in it is reset here. The PDF workers are one pool per process,
+ * shared with the test's own imports, and stay warm (app/pdf/pool.server.ts).
  */
 export async function stopApps(): Promise<void> {
   await Promise.all([...servers].map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
@@ -108,7 +109,6 @@ export async function stopApps(): Promise<void> {
   redisClients.clear();
   if (build) {
     const mod = await entry();
-    await mod.closePdfPool();
     await mod.disconnectDb();
     mod.closeEmailTransports();
     mod.resetEnvForTests();
