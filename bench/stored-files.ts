@@ -7,34 +7,17 @@
 //   npx tsx bench/stored-files.ts
 //   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/stored-files.ts
 //   BENCH_FILES=500 npx tsx bench/stored-files.ts
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { freshDatabase, percentile, root } from "./lib/server";
+import { freshBenchDatabase, percentile } from "./lib/server";
 
 const files = Number(process.env.BENCH_FILES ?? 200);
 const size = 250 * 1024;
 const pgServer = process.env.BENCH_POSTGRES_URL;
-let DATABASE_URL = freshDatabase("stored-files");
-let dropDatabase = async () => {};
-if (pgServer) {
-  const name = `socialbrief_bench_files_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: pgServer });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(pgServer);
-  url.pathname = `/${name}`;
-  DATABASE_URL = url.toString();
-  dropDatabase = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  };
-}
-execFileSync(`${root}/node_modules/.bin/tsx`, ["scripts/migrate.ts", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL }, stdio: "ignore" });
+const { url: DATABASE_URL, drop: dropDatabase } = await freshBenchDatabase("files");
 process.env.DATABASE_URL = DATABASE_URL;
 const { readStored, writeStored } = await import("~/utils/storage.server");
 const { disconnectDb } = await import("~/utils/db.server");

@@ -1,8 +1,9 @@
 // Starts the production server (build/ must exist) on a fresh SQLite database
 // for a bench, and stops it. Shared by the bench scripts.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -11,6 +12,31 @@ export function freshDatabase(name: string): string {
   mkdirSync(path.dirname(file), { recursive: true });
   for (const ext of ["", "-wal", "-shm"]) rmSync(file + ext, { force: true });
   return `file:${file}`;
+}
+
+/**
+ * A fresh, migrated database for a bench: a SQLite file under bench/.tmp, or with
+ * BENCH_POSTGRES_URL a new database on that server; `drop` removes it.
+ */
+export async function freshBenchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  let url = freshDatabase(name);
+  let drop = async () => {};
+  const server = process.env.BENCH_POSTGRES_URL;
+  if (server) {
+    const db = `socialbrief_bench_${name.replace(/\W/g, "_")}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${db}"`);
+    const u = new URL(server);
+    u.pathname = `/${db}`;
+    url = u.toString();
+    drop = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  execFileSync(`${root}/node_modules/.bin/tsx`, ["scripts/migrate.ts", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  return { url, drop };
 }
 
 export function requireBuild(): void {
