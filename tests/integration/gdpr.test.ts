@@ -13,7 +13,7 @@ import { loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post, runJobs } from "./helpers";
+import { call, get, post, proposalEmailOf, runJobs } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
@@ -100,7 +100,7 @@ describe("privacy requests", () => {
   it("exports and erases every message about the person (team notifications and the proposal with its PDF included); their link answers 410", async () => {
     const { user, cookie } = await signedIn("owner");
     const lead = await submitted("whole@erase.example");
-    const proposalEmail = (await sendProposal(lead.id, user.id)).email!;
+    const proposalEmail = await proposalEmailOf((await sendProposal(lead.id, user.id)).version.id);
     await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000, paidAt: new Date() } });
     const payment = await prisma.payment.findFirstOrThrow({ where: { leadId: lead.id } });
     const about = await prisma.emailMessage.findMany({ where: { leadId: lead.id }, select: { id: true, kind: true, to: true } });
