@@ -57,11 +57,12 @@ export async function sendResumeLink(job: { draftId: string; reminder: boolean }
 }
 
 /**
- * The studio sends generated proposals at once (a setting): version 1 goes out
- * now. A failure (the PDF cannot be rendered, say) never undoes the submit:
- * the lead stays, the prospect is told when to expect the proposal, and the
- * owner finds it to send like any other. Run again (a retried job), the send of
- * version 1 finds it sent and sends nothing more.
+ * The studio sends generated proposals at once (a setting): version 1 is made
+ * now, with the job that emails it (the PDF renders there, retried if it
+ * fails). A failure here (the answers cannot make a proposal, say) never undoes
+ * the submit: the lead stays, the prospect is told when to expect the
+ * proposal, and the owner finds it to send like any other. Run again (a retried
+ * job), the send of version 1 finds it sent and sends nothing more.
  */
 async function autoSend(leadId: string): Promise<boolean> {
   try {
