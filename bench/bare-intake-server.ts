@@ -1,14 +1,14 @@
 // The baseline for bench/intake-load.ts: a bare node:http server doing the
 // database work of the app's questionnaire steps with the app's own model
 // functions (find the draft by its cookie; on a step post create the draft,
-// save the step and move the resume point, send the resume link after the
-// first step, submit on the review step), with no Express, no Remix, no
+// save the step and move the resume point, enqueue the resume link after the
+// first step, submit on the review step; no job runner sends the emails), with no Express, no Remix, no
 // middleware, no HTML: what is left of a step's time once the framework and
 // the page are taken away.
 import http from "node:http";
 import { nextStep, pruneAnswers, stepFields, stepIds, type RawStep, type StepId } from "~/domain/intake/definition";
 import { createDraft, findDraftByBrowserKey, saveStep } from "~/models/intake-draft.server";
-import { sendResumeLink, submitIntake } from "~/models/intake-submit.server";
+import { requestResumeLink, submitIntake } from "~/models/intake-submit.server";
 import { dbReady } from "~/utils/db.server";
 import { intakeCookie } from "~/utils/intake-cookie.server";
 
@@ -44,9 +44,8 @@ async function handle(req: http.IncomingMessage, body: string): Promise<{ status
     return { status: 302, headers: { ...headers, Location: outcome.ok ? `/it/p/${outcome.token}?received=1` : `/it/intake/${outcome.step}` } };
   }
   const goTo = nextStep(step, pruneAnswers({ ...draft.answers, [step]: raw }));
-  const saved = await saveStep(draft.id, draft.answers, step, raw, goTo);
-  const email = typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null;
-  if (step === "about" && !draft.resumeSentAt) await sendResumeLink({ ...draft, email, answers: saved });
+  await saveStep(draft.id, draft.answers, step, raw, goTo);
+  if (step === "about" && !draft.resumeSentAt) await requestResumeLink(draft.id, { gapMs: null });
   return { status: 302, headers: { ...headers, Location: `/it/intake/${goTo}` } };
 }
 

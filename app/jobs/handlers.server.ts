@@ -1,18 +1,41 @@
 // What each kind of job does. Handlers are idempotent: a job runs at least
-// once, and again after a crash mid-run.
+// once, and again after a crash mid-run. Every payload is checked with zod
+// before its handler sees it.
 import { z } from "zod";
-import { notifyNewLead, sendIntakeReceived } from "~/models/intake-submit.server";
+import { notifyNewLead, sendIntakeReceived, sendResumeLink } from "~/models/intake-submit.server";
+import { sendVersionEmail } from "~/models/proposal-versions.server";
+import { sendAcceptanceEmails, sendPaymentEmails } from "~/models/payment-emails.server";
+import { notifyRenewalRequested } from "~/models/renewal.server";
+import { sendInviteEmail, sendLoginAlert, sendPasswordResetEmail } from "~/models/account.server";
 import { locales } from "~/i18n/i18n";
-import type { RunnableJob } from "./jobs.server";
+import type { JobKind, RunnableJob } from "./jobs.server";
 
-const IntakeReceived = z.object({ leadId: z.string(), locale: z.enum(locales), expectedBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), autoSend: z.boolean() });
-const NewLead = z.object({ leadId: z.string() });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const locale = z.enum(locales);
+
+type Handler = (payload: unknown, key: string) => Promise<void>;
+
+/** A handler that gets its payload once the schema has checked it. */
+function checked<S extends z.ZodTypeAny>(schema: S, run: (payload: z.output<S>, key: string) => Promise<void>): Handler {
+  return (payload, key) => run(schema.parse(payload), key);
+}
+
+// One entry per kind (the type makes a missing one a compile error).
+const handlers: Record<JobKind, Handler> = {
+  intake_received: checked(z.object({ leadId: z.string(), locale, expectedBy: day, autoSend: z.boolean() }), sendIntakeReceived),
+  new_lead: checked(z.object({ leadId: z.string() }), notifyNewLead),
+  proposal_sent: checked(z.object({ versionId: z.string(), attachPdf: z.boolean() }), sendVersionEmail),
+  acceptance_emails: checked(z.object({ leadId: z.string(), acceptanceId: z.string(), locale }), sendAcceptanceEmails),
+  payment_emails: checked(z.object({ leadId: z.string(), paymentId: z.string() }), sendPaymentEmails),
+  renewal_requested: checked(z.object({ leadId: z.string(), validUntilDay: day }), notifyRenewalRequested),
+  resume_link: checked(z.object({ draftId: z.string(), reminder: z.boolean() }), sendResumeLink),
+  invite_email: checked(z.object({ inviteId: z.string(), locale, inviterName: z.string().max(200) }), sendInviteEmail),
+  password_reset_email: checked(z.object({ resetId: z.string(), locale }), sendPasswordResetEmail),
+  login_alert: checked(z.object({ userId: z.string(), failures: z.number().int().positive(), when: z.string().datetime() }), sendLoginAlert),
+};
 
 export async function handleJob(job: RunnableJob): Promise<void> {
-  switch (job.kind) {
-    case "intake_received":
-      return sendIntakeReceived(IntakeReceived.parse(job.payload), job.key);
-    case "new_lead":
-      return notifyNewLead(NewLead.parse(job.payload), job.key);
-  }
+  const handle = Object.hasOwn(handlers, job.kind) ? handlers[job.kind] : undefined;
+  if (!handle) throw new Error(`no handler for the job kind ${String(job.kind)}`);
+  return handle(job.payload, job.key);
 }

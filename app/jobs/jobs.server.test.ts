@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffSeconds, MAX_ATTEMPTS, publicError } from "./jobs.server";
+import { getT, locales } from "~/i18n/i18n";
+import { backoffSeconds, jobKinds, MAX_ATTEMPTS, publicError } from "./jobs.server";
 
 describe("job retries", () => {
   it("wait twice as long after each failure, an hour at most", () => {
@@ -15,5 +16,13 @@ describe("job retries", () => {
     expect(publicError(error)).toBe("connect ECONNREFUSED smtps://***@mail.example.it:465");
     expect(publicError("x".repeat(500))).toHaveLength(300);
     expect(publicError(new Error(""))).toBe("unknown error");
+  });
+
+  it("have a label in Italian and English for every kind (the owner's page of failed jobs)", () => {
+    for (const locale of locales) {
+      const labels = jobKinds.map((kind) => getT(locale)(`email.outbox.jobs.kinds.${kind}`));
+      labels.forEach((label, i) => expect(label, `${locale} ${jobKinds[i]}`).not.toBe(`email.outbox.jobs.kinds.${jobKinds[i]}`));
+      expect(new Set(labels).size).toBe(jobKinds.length);
+    }
   });
 });

@@ -17,7 +17,18 @@ import type { Prisma } from "~/generated/sqlite/client";
 /** The Prisma interactive transaction the job is written in. */
 export type Tx = Prisma.TransactionClient;
 
-export const jobKinds = ["intake_received", "new_lead"] as const;
+export const jobKinds = [
+  "intake_received",
+  "new_lead",
+  "proposal_sent",
+  "acceptance_emails",
+  "payment_emails",
+  "renewal_requested",
+  "resume_link",
+  "invite_email",
+  "password_reset_email",
+  "login_alert",
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export interface NewJob {

@@ -1,12 +1,15 @@
 // Accepting a sent proposal: one acceptance per lead, pinned to the version
 // accepted by its hash, with who typed their name, when, from which IP and
 // browser; the invoicing data goes on the Client row. Nothing here is ever
-// updated afterwards: an accepted version cannot change.
+// updated afterwards: an accepted version cannot change. The emails that follow
+// (client and owners) are a job written in the acceptance's transaction.
 import { onboardingGrossCents, type AcceptableProposal } from "~/domain/acceptable-proposal";
 import { invoicingData, type AcceptanceInput } from "~/domain/acceptance-schema";
 import { romeToday } from "~/domain/intake/schema";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
+import type { Locale } from "~/i18n/i18n";
 import { recordAudit } from "./audit.server";
+import { enqueueAcceptanceEmails } from "./payment-emails.server";
 
 export type AcceptOutcome =
   | { ok: true; acceptanceId: string }
@@ -24,7 +27,8 @@ export async function findAcceptance(leadId: string) {
 export async function acceptProposal(
   proposal: AcceptableProposal,
   input: AcceptanceInput,
-  meta: { ip: string | null; userAgent: string | null },
+  /** `locale`: the language the client accepted in (their emails are written in it). */
+  meta: { ip: string | null; userAgent: string | null; locale: Locale },
   now = new Date(),
 ): Promise<AcceptOutcome> {
   if (input.versionHash !== proposal.versionHash) return { ok: false, reason: "changed" };
@@ -64,6 +68,7 @@ export async function acceptProposal(
         },
         tx,
       );
+      await enqueueAcceptanceEmails(tx, { leadId: proposal.leadId, acceptanceId: acceptance.id, locale: meta.locale });
       return { ok: true, acceptanceId: acceptance.id } as const;
     });
   } catch (error) {

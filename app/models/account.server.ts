@@ -2,6 +2,8 @@
 // and the team (invites, roles, disabling). Every function that depends on the
 // time takes `now`, so tests can move the clock instead of sleeping.
 // Emailed secrets are 32 random bytes (base64url); only their SHA-256 is stored.
+// The emails are jobs written with the row they are about (app/jobs); the job
+// draws the secret it mails, so none waits in a job's payload.
 import { createHash, randomBytes } from "node:crypto";
 import { deviceLabel, type DeviceLabel } from "~/domain/user-agent";
 import type { TeamRole } from "~/domain/account-schemas";
@@ -9,7 +11,8 @@ import { inviteEmail, loginAlertEmail, passwordResetEmail } from "~/emails/templ
 import type { Locale } from "~/i18n/i18n";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { sendEmail } from "~/utils/email.server";
+import { emailExists, sendEmail } from "~/utils/email.server";
+import { enqueue } from "~/jobs/queue.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -120,16 +123,26 @@ async function alertOnRepeatedFailures(user: { id: string; email: string }, now:
   const failures = recent._sum.failures ?? 0;
   if (failures < ALERT_AFTER_FAILURES) return;
   const since = new Date(now.getTime() - ALERT_INTERVAL_MS);
-  // Claimed atomically, so concurrent failures send one email.
-  const claimed = await prisma.user.updateMany({
-    where: { id: user.id, OR: [{ loginAlertAt: null }, { loginAlertAt: { lte: since } }] },
-    data: { loginAlertAt: now },
+  // Claimed atomically with its job, so concurrent failures send one email.
+  await prisma.$transaction(async (tx) => {
+    const claimed = await tx.user.updateMany({
+      where: { id: user.id, OR: [{ loginAlertAt: null }, { loginAlertAt: { lte: since } }] },
+      data: { loginAlertAt: now },
+    });
+    if (claimed.count !== 1) return;
+    await enqueue(tx, { kind: "login_alert", key: `login_alert:${user.id}:${now.getTime()}`, payload: { userId: user.id, failures, when: now.toISOString() } });
   });
-  if (claimed.count !== 1) return;
+}
+
+/** The job "login_alert": the email to the account's owner. */
+export async function sendLoginAlert(job: { userId: string; failures: number; when: string }, jobKey: string): Promise<void> {
+  const user = await prisma.user.findUnique({ where: { id: job.userId }, select: { email: true } });
+  if (!user) return;
   // Accounts have no language of their own: Italian, like the owners' other emails.
   const locale: Locale = "it";
   const url = `${getEnv().APP_URL}/${locale}/forgot`;
-  await sendEmail({ kind: "login_alert", to: user.email, locale, ...loginAlertEmail({ locale, failures, resetUrl: url, when: now }) });
+  const result = await sendEmail({ kind: "login_alert", to: user.email, locale, jobKey, ...loginAlertEmail({ locale, failures: job.failures, resetUrl: url, when: new Date(job.when) }) });
+  if (result.status === "failed") throw new Error("the sign-in alert could not be sent (see the outbox)");
 }
 
 /**
@@ -196,7 +209,6 @@ export async function attemptLogin(email: string, password: string, context: Log
 export async function requestPasswordReset({ email, locale, now = new Date() }: { email: string; locale: Locale; now?: Date }): Promise<void> {
   const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
-  const token = newToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await prisma.$transaction(async (tx) => {
     // A new link does not cancel earlier ones still valid (an email may arrive
@@ -211,10 +223,23 @@ export async function requestPasswordReset({ email, locale, now = new Date() }: 
     });
     const surplus = live.slice(MAX_LIVE_RESETS - 1).map((row) => row.id);
     if (surplus.length) await tx.passwordReset.updateMany({ where: { id: { in: surplus } }, data: { expiresAt: now } });
-    await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: now } });
+    // Its token is drawn by the job that emails it (no secret waits in the job): until then nobody holds this one.
+    const reset = await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(newToken()), expiresAt, createdAt: now }, select: { id: true } });
+    await enqueue(tx, { kind: "password_reset_email", key: `password_reset_email:${reset.id}`, payload: { resetId: reset.id, locale } });
   });
-  const url = `${getEnv().APP_URL}/${locale}/reset/${token}`;
-  await sendEmail({ kind: "password_reset", to: user.email, locale, ...passwordResetEmail({ locale, url, expiresAt }) });
+}
+
+/** The job "password_reset_email": a fresh token for the reset row, and the email with its link (nothing once that email is stored). */
+export async function sendPasswordResetEmail(job: { resetId: string; locale: Locale }, jobKey: string): Promise<void> {
+  const reset = await prisma.passwordReset.findUnique({ where: { id: job.resetId }, select: { usedAt: true, expiresAt: true, user: { select: { email: true, disabledAt: true } } } });
+  // Used, purged or the account disabled meanwhile. (One that expired meanwhile still goes: its page says so and offers a new one.)
+  if (!reset || reset.usedAt || reset.user.disabledAt) return;
+  if (await emailExists(jobKey)) return;
+  const token = newToken();
+  await prisma.passwordReset.update({ where: { id: job.resetId }, data: { tokenHash: hashToken(token) } });
+  const url = `${getEnv().APP_URL}/${job.locale}/reset/${token}`;
+  const result = await sendEmail({ kind: "password_reset", to: reset.user.email, locale: job.locale, jobKey, ...passwordResetEmail({ locale: job.locale, url, expiresAt: reset.expiresAt }) });
+  if (result.status === "failed") throw new Error("the password reset email could not be sent (see the outbox)");
 }
 
 export type TokenCheck<T> = { status: "ok"; value: T } | { status: "gone" } | { status: "unknown" };
@@ -365,25 +390,32 @@ export async function createInvite({
 }): Promise<InviteResult> {
   const address = normaliseEmail(email);
   if (await prisma.user.findUnique({ where: { email: address }, select: { id: true } })) return { status: "exists" };
-  const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   const invite = await prisma.$transaction(async (tx) => {
     await tx.invite.deleteMany({ where: { email: address, acceptedAt: null } });
+    // Its token is drawn by the job that emails it (no secret waits in the job): until then nobody holds this one.
     const created = await tx.invite.create({
-      data: { email: address, name: name.trim(), role, tokenHash: hashToken(token), invitedById: invitedBy.id, expiresAt, createdAt: now },
+      data: { email: address, name: name.trim(), role, tokenHash: hashToken(newToken()), invitedById: invitedBy.id, expiresAt, createdAt: now },
       select: { id: true },
     });
     await recordAudit({ action: "user.invited", actorId: invitedBy.id, data: { inviteId: created.id, email: address, role } }, tx);
+    await enqueue(tx, { kind: "invite_email", key: `invite_email:${created.id}`, payload: { inviteId: created.id, locale, inviterName: invitedBy.name } });
     return created;
   });
-  const url = `${getEnv().APP_URL}/${locale}/invite/${token}`;
-  await sendEmail({
-    kind: "invite",
-    to: address,
-    locale,
-    ...inviteEmail({ locale, url, name: name.trim(), inviterName: invitedBy.name, role, expiresAt }),
-  });
   return { status: "sent", inviteId: invite.id };
+}
+
+/** The job "invite_email": a fresh token for the invitation, and the email with its link (nothing once that email is stored). */
+export async function sendInviteEmail(job: { inviteId: string; locale: Locale; inviterName: string }, jobKey: string, now: Date = new Date()): Promise<void> {
+  const invite = await prisma.invite.findUnique({ where: { id: job.inviteId }, select: { email: true, name: true, role: true, expiresAt: true, acceptedAt: true } });
+  if (!invite || invite.acceptedAt || invite.expiresAt <= now) return; // replaced, cancelled or accepted meanwhile
+  if (await emailExists(jobKey)) return;
+  const token = newToken();
+  await prisma.invite.update({ where: { id: job.inviteId }, data: { tokenHash: hashToken(token) } });
+  const { locale } = job;
+  const url = `${getEnv().APP_URL}/${locale}/invite/${token}`;
+  const result = await sendEmail({ kind: "invite", to: invite.email, locale, jobKey, ...inviteEmail({ locale, url, name: invite.name, inviterName: job.inviterName, role: invite.role, expiresAt: invite.expiresAt }) });
+  if (result.status === "failed") throw new Error("the invitation email could not be sent (see the outbox)");
 }
 
 /**

@@ -6,32 +6,63 @@ import { romeToday } from "~/domain/intake/schema";
 import { intakeReceivedEmail, newLeadEmail, resumeLinkEmail } from "~/emails/templates";
 import { getT, isLocale, type Locale } from "~/i18n/i18n";
 import { getEnv } from "~/utils/env.server";
-import { notifyOwners, sendEmail } from "~/utils/email.server";
+import { emailExists, notifyOwners, sendEmail } from "~/utils/email.server";
 import { logger } from "~/utils/logger.server";
 import { prisma } from "~/utils/db.server";
 import { enqueue } from "~/jobs/queue.server";
-import { issueResumeToken, submitDraft } from "./intake-draft.server";
+import type { Tx } from "~/jobs/jobs.server";
+import { issueResumeToken, parseAnswers, submitDraft } from "./intake-draft.server";
 import { proposalExpectedDay } from "~/domain/proposal-edits";
 import { sendProposal } from "./proposal-versions.server";
 import { getOwnerSettings } from "./settings.server";
 
-/** Emails a fresh resume link; `reminder` when the team sends it from the pipeline rather than the prospect asking. */
-export async function sendResumeLink(draft: { id: string; email: string | null; locale: string; answers: RawAnswers }, options: { reminder?: boolean } = {}) {
-  if (!draft.email) return false;
-  const locale: Locale = isLocale(draft.locale) ? draft.locale : "it";
-  const { token, expiresAt } = await issueResumeToken(draft.id);
-  const url = `${getEnv().APP_URL}/${locale}/intake/resume/${token}`;
-  const organisation = typeof draft.answers.about?.organisation === "string" ? draft.answers.about.organisation : null;
-  await sendEmail({ kind: "resume_link", to: draft.email, locale, ...resumeLinkEmail({ locale, url, organisation, expiresAt, reminder: options.reminder }) });
-  return true;
+/**
+ * Asks for a resume link by email: claims the draft's send (its resumeSentAt,
+ * set now when it is unset or older than `gapMs`) and writes the job in the
+ * same transaction. Of a double click or two tabs only one claim succeeds, so
+ * one email goes within the gap; false when nothing was claimed (sent too
+ * recently, or no address). The job issues the link's token when it runs, so
+ * no secret is kept in the job.
+ */
+export async function requestResumeLink(draftId: string, { gapMs, now = new Date() }: { gapMs: number | null; now?: Date }): Promise<boolean> {
+  const sentBefore = gapMs === null ? null : { OR: [{ resumeSentAt: null }, { resumeSentAt: { lte: new Date(now.getTime() - gapMs) } }] };
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.intakeDraft.updateMany({ where: { id: draftId, email: { not: null }, ...(sentBefore ?? { resumeSentAt: null }) }, data: { resumeSentAt: now } });
+    if (count !== 1) return false;
+    await enqueueResumeLink(tx, { draftId, reminder: false }, `resume_link:${draftId}:${now.getTime()}`);
+    return true;
+  });
+}
+
+export function enqueueResumeLink(tx: Tx, payload: { draftId: string; reminder: boolean }, key: string) {
+  return enqueue(tx, { kind: "resume_link", key, payload });
 }
 
 /**
- * The studio sends generated proposals at once (a setting): version 1 goes out
- * now. A failure (the PDF cannot be rendered, say) never undoes the submit:
- * the lead stays, the prospect is told when to expect the proposal, and the
- * owner finds it to send like any other. Run again (a retried job), the send of
- * version 1 finds it sent and sends nothing more.
+ * The job "resume_link": a fresh token (any earlier link stops working) and the
+ * email with it; `reminder` when the team sent it from the pipeline. Run again
+ * after its email is stored, it does nothing (the token it mailed stays valid).
+ */
+export async function sendResumeLink(job: { draftId: string; reminder: boolean }, jobKey: string): Promise<void> {
+  const draft = await prisma.intakeDraft.findUnique({ where: { id: job.draftId }, select: { id: true, email: true, locale: true, answers: true } });
+  if (!draft?.email) return; // purged, erased, or its address removed meanwhile
+  if (await emailExists(jobKey)) return;
+  const locale: Locale = isLocale(draft.locale) ? draft.locale : "it";
+  const { token, expiresAt } = await issueResumeToken(draft.id);
+  const url = `${getEnv().APP_URL}/${locale}/intake/resume/${token}`;
+  const about = parseAnswers(draft.answers).about;
+  const organisation = typeof about?.organisation === "string" ? about.organisation : null;
+  const result = await sendEmail({ kind: "resume_link", to: draft.email, locale, jobKey, ...resumeLinkEmail({ locale, url, organisation, expiresAt, reminder: job.reminder }) });
+  if (result.status === "failed") throw new Error("the resume link could not be sent (see the outbox)");
+}
+
+/**
+ * The studio sends generated proposals at once (a setting): version 1 is made
+ * now, with the job that emails it (the PDF renders there, retried if it
+ * fails). A failure here (the answers cannot make a proposal, say) never undoes
+ * the submit: the lead stays, the prospect is told when to expect the
+ * proposal, and the owner finds it to send like any other. Run again (a retried
+ * job), the send of version 1 finds it sent and sends nothing more.
  */
 async function autoSend(leadId: string): Promise<boolean> {
   try {

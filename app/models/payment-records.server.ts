@@ -9,6 +9,7 @@ import type { Prisma } from "~/generated/sqlite/client";
 import type { Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { enqueuePaymentEmails } from "./payment-emails.server";
 import { viewFromSnapshot } from "./proposal-versions.server";
 
 export type Tx = Prisma.TransactionClient;
@@ -110,8 +111,13 @@ export async function refundRecords(before?: Date): Promise<RefundRecord[]> {
   return rows.map(refundRecord).filter((r): r is RefundRecord => r !== null);
 }
 
-/** Moves the lead to "paid" when a payment counts as received, and back to "accepted" when none does any more. */
-export async function syncLeadStatus(tx: Tx, leadId: string, actorId: string | null) {
+/**
+ * Moves the lead to "paid" when a payment counts as received, and back to
+ * "accepted" when none does any more. `paymentId`: the payment this write is
+ * about; when it makes the lead paid, its emails (receipt, owners) are enqueued
+ * in the same transaction.
+ */
+export async function syncLeadStatus(tx: Tx, leadId: string, actorId: string | null, paymentId?: string) {
   const [lead, payments, acceptance] = await Promise.all([
     tx.lead.findUnique({ where: { id: leadId }, select: { status: true } }),
     tx.payment.findMany({ where: { leadId }, select: { status: true, mismatch: true } }),
@@ -125,4 +131,5 @@ export async function syncLeadStatus(tx: Tx, leadId: string, actorId: string | n
   if (to === lead.status) return;
   await tx.lead.update({ where: { id: leadId }, data: { status: to } });
   await recordAudit({ action: "lead.status", leadId, actorId, data: { from: lead.status, to, reason: "payment" } }, tx);
+  if (to === "paid" && paymentId) await enqueuePaymentEmails(tx, { leadId, paymentId });
 }

@@ -32,7 +32,7 @@ export async function getLeadPayments(leadId: string, locale: Locale, viewer: { 
   });
 }
 
-/** A lead's status (null: no such lead), to tell when a payment just made it "paid". */
+/** A lead's status (null: no such lead). */
 export async function leadStatusOf(leadId: string): Promise<string | null> {
   return (await prisma.lead.findUnique({ where: { id: leadId }, select: { status: true } }))?.status ?? null;
 }
@@ -82,7 +82,7 @@ export async function recordManualPayment(input: { leadId: string; actorId: stri
     if (mismatch) {
       await recordAudit({ action: "payment.mismatch", leadId: input.leadId, actorId: input.actorId, data: { paymentId: payment.id, reportedCents: input.amountCents, expectedCents: acceptance.onboardingCents, currency: acceptance.currency } }, tx);
     }
-    await syncLeadStatus(tx, input.leadId, input.actorId);
+    await syncLeadStatus(tx, input.leadId, input.actorId, payment.id);
     return payment;
   });
 }
@@ -107,6 +107,6 @@ export async function acceptReportedAmount(input: { leadId: string; paymentId: s
       { action: "payment.reviewed", leadId: input.leadId, actorId: input.actorId, data: { paymentId: payment.id, amountCents: payment.amountCents, previousExpectedCents: payment.expectedCents, note: input.note } },
       tx,
     );
-    await syncLeadStatus(tx, input.leadId, input.actorId);
+    await syncLeadStatus(tx, input.leadId, input.actorId, payment.id);
   });
 }

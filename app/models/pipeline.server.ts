@@ -17,7 +17,7 @@ import { foldForSearch } from "~/domain/search-text";
 import { romeMidnight } from "./dashboard.server";
 import { recordAudit } from "./audit.server";
 import { parseAnswers } from "./intake-draft.server";
-import { sendResumeLink } from "./intake-submit.server";
+import { enqueueResumeLink } from "./intake-submit.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -199,19 +199,25 @@ export type ReminderOutcome = ReminderState | { state: "sent" } | { state: "not_
 export async function remindDraft(draftId: string, actorId: string, now = new Date()): Promise<ReminderOutcome> {
   const draft = await prisma.intakeDraft.findUnique({
     where: { id: draftId },
-    select: { id: true, email: true, locale: true, answers: true, submittedLeadId: true, expiresAt: true, resumeSentAt: true, reminderCount: true },
+    select: { id: true, email: true, submittedLeadId: true, expiresAt: true, resumeSentAt: true, reminderCount: true },
   });
   if (!draft || draft.submittedLeadId || draft.expiresAt <= now) return { state: "not_found" };
   const state = reminderState(draft, now);
   if (state.state !== "ready") return state;
-  const claimed = await prisma.intakeDraft.updateMany({
-    where: { id: draft.id, reminderCount: draft.reminderCount, resumeSentAt: draft.resumeSentAt },
-    data: { reminderCount: { increment: 1 }, remindedAt: now },
+  // Claimed, recorded and enqueued in one transaction: a double click sends one.
+  const sent = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.intakeDraft.updateMany({
+      where: { id: draft.id, reminderCount: draft.reminderCount, resumeSentAt: draft.resumeSentAt },
+      data: { reminderCount: { increment: 1 }, remindedAt: now, resumeSentAt: now },
+    });
+    if (claimed.count === 0) return false;
+    const count = draft.reminderCount + 1;
+    await enqueueResumeLink(tx, { draftId: draft.id, reminder: true }, `resume_link:${draft.id}:reminder-${count}`);
+    // The draft id only: the audit log keeps no contact data of a prospect.
+    await recordAudit({ action: "lead.reminder", actorId, data: { draftId: draft.id, count } }, tx);
+    return true;
   });
-  if (claimed.count === 0) return { state: "wait", until: new Date(now.getTime() + REMINDER_GAP_MS) };
-  await sendResumeLink({ id: draft.id, email: draft.email, locale: draft.locale, answers: parseAnswers(draft.answers) }, { reminder: true });
-  // The draft id only: the audit log keeps no contact data of a prospect.
-  await recordAudit({ action: "lead.reminder", actorId, data: { draftId: draft.id, count: draft.reminderCount + 1 } });
+  if (!sent) return { state: "wait", until: new Date(now.getTime() + REMINDER_GAP_MS) };
   return { state: "sent" };
 }
 

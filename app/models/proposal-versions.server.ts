@@ -15,12 +15,12 @@ import type { PdfLogo } from "~/pdf/full-proposal.server";
 import { renderInPool } from "~/pdf/pool.server";
 import { logoForPdf } from "./brand-logo.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
-import { sendEmail } from "~/utils/email.server";
+import { emailExists, sendEmail } from "~/utils/email.server";
+import { enqueue } from "~/jobs/queue.server";
 import { getEnv } from "~/utils/env.server";
-import { logger } from "~/utils/logger.server";
 import { readStored, sha256, writeStored } from "~/utils/storage.server";
 import { recordAudit } from "./audit.server";
-import { parseBlockEdits, parseEdits, parsePriceEdits, withBlockEdits, withPrices, type AcceptableSnapshot } from "~/domain/proposal-edits";
+import { parseAcceptable, parseBlockEdits, parseEdits, parsePriceEdits, withBlockEdits, withPrices, type AcceptableSnapshot } from "~/domain/proposal-edits";
 import { getOwnerSettings } from "./settings.server";
 
 const SnapshotSchema = z.object({
@@ -189,17 +189,19 @@ export class NotSendable extends Error {}
 type NewestVersion = NonNullable<Awaited<ReturnType<typeof newestVersion>>>;
 
 export type SendOutcome =
-  | { alreadySent: false; version: NewestVersion; email: Awaited<ReturnType<typeof sendEmail>> }
+  /** The new version; its email (with the PDF) goes out through the job "proposal_sent" written with it. */
+  | { alreadySent: false; version: NewestVersion }
   /** Someone (another tab, a double click) sent since the sender loaded the page: that version, and nothing new. */
-  | { alreadySent: true; version: NewestVersion; email: null };
+  | { alreadySent: true; version: NewestVersion };
 
 /**
- * Freezes the current proposal of a lead as a new version, emails it with the PDF, and moves the lead on.
+ * Freezes the current proposal of a lead as a new version, moves the lead on, and
+ * writes (in the same transaction) the job that emails it with the PDF.
  *
  * Idempotent: `expectedVersion` is the number of the newest version the sender
  * saw (0 for none). Only the send that creates number expectedVersion + 1 goes
  * out; the unique (proposalId, number) makes that atomic, so a double click or
- * two tabs give one version and one email, and the others get that version back
+ * two tabs give one version and one job (one email), and the others get that version back
  * (`alreadySent`). Without it, the newest number at the start of the call is
  * taken, so concurrent calls still collapse into one.
  */
@@ -216,7 +218,7 @@ export async function sendProposal(
   const expected = expectedVersion ?? (await newestVersion(leadId))?.number ?? 0;
   const already = async (): Promise<SendOutcome | null> => {
     const newest = await newestVersion(leadId);
-    return newest && newest.number !== expected ? { alreadySent: true, version: newest, email: null } : null;
+    return newest && newest.number !== expected ? { alreadySent: true, version: newest } : null;
   };
   // Cheap first: a second click after the first one finished renders nothing.
   const early = await already();
@@ -261,25 +263,21 @@ export async function sendProposal(
   const hash = sha256(json);
   const viewJson = JSON.stringify(stored);
 
-  // The PDF first: if it cannot be rendered, nothing is sent and nothing changes
-  // (no version, no status, no audit entry). A file already stored under the
-  // snapshot's hash is used as it is; a new one is stored only by the send that
-  // wins, after its version exists, so a concurrent send never overwrites it.
+  // The version and the job that emails it (rendering or reading its PDF) commit
+  // together: a crash after the commit loses no email, and a send that lost the
+  // race writes neither. The PDF renders in the job, off the request.
   const key = pdfKey(hash, locale);
-  const storedPdf = attachPdf ? await readStored(key) : null;
-  const pdf = !attachPdf ? null : (storedPdf ?? (await renderVersionPdf({ snapshot: json, snapshotHash: hash, view: viewJson, sentAt: now }, locale)));
-  if (attachPdf && !pdf) throw new Error("the proposal PDF could not be rendered");
-
   let version: NewestVersion;
   try {
     version = await prisma.$transaction(async (tx) => {
       const proposal = await tx.proposal.upsert({ where: { leadId }, create: { leadId }, update: {} });
       // Only number expected + 1: a send that lost the race fails on the unique (proposalId, number).
       const created = await tx.proposalVersion.create({
-        data: { proposalId: proposal.id, number: expected + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: key, pdfHash: pdf ? sha256(pdf) : null },
+        data: { proposalId: proposal.id, number: expected + 1, rulesVersion: RULES_VERSION, snapshot: json, snapshotHash: hash, view: viewJson, locale, sentById: actorId, sentAt: now, pdfPath: key, pdfHash: null },
       });
       if (lead.status === "new" || lead.status === "reviewing") await tx.lead.update({ where: { id: leadId }, data: { status: "proposal_sent" } });
       await recordAudit({ action: "proposal.sent", leadId, actorId, data: { version: created.number, hash } }, tx);
+      await enqueue(tx, { kind: "proposal_sent", key: `proposal_sent:${created.id}`, payload: { versionId: created.id, attachPdf } });
       return created;
     });
   } catch (error) {
@@ -288,18 +286,39 @@ export async function sendProposal(
     if (late) return late;
     throw error;
   }
-  // Should this write fail, the version still goes out: its file renders again on demand from the stored view and date, the same bytes.
-  if (pdf && !storedPdf) await storeVersionPdf(hash, locale, pdf).catch((error: unknown) => logger.warn({ err: error, leadId, key }, "sent proposal PDF not stored; it renders again when asked for"));
+  return { alreadySent: false, version };
+}
 
+/**
+ * The job "proposal_sent": the version's PDF in its language (read from storage,
+ * or rendered once and stored, its hash kept on the version) attached to the
+ * email with the private link. Run again after a crash or a failure, it sends
+ * at most one email (jobKey) and renders nothing once that email exists.
+ */
+export async function sendVersionEmail(job: { versionId: string; attachPdf: boolean }, jobKey: string): Promise<void> {
+  const version = await prisma.proposalVersion.findUnique({
+    where: { id: job.versionId },
+    select: { ...renderableSelect, locale: true, pdfHash: true, proposal: { select: { lead: { select: { id: true, token: true, name: true, email: true, organisation: true, erasedAt: true } } } } },
+  });
+  const lead = version?.proposal.lead;
+  if (!version || !lead || lead.erasedAt) return; // erased meanwhile: nobody to write to
+  if (await emailExists(jobKey)) return;
+  const locale: Locale = isLocale(version.locale) ? version.locale : "it";
+  const validUntil = parseAcceptable(version.snapshot)?.validUntil;
+  if (!validUntil) return; // an erased snapshot
+  const pdf = job.attachPdf ? await versionPdf(version, locale) : null;
+  if (job.attachPdf && !pdf) throw new Error("the proposal PDF could not be rendered");
+  if (pdf && !version.pdfHash) await prisma.proposalVersion.updateMany({ where: { id: version.id, pdfHash: null }, data: { pdfHash: sha256(pdf) } });
   const url = `${getEnv().APP_URL}/${locale}/p/${lead.token}`;
   const name = slug(lead.organisation) || "proposal";
   const email = await sendEmail({
     kind: "proposal_sent",
     to: lead.email,
     locale,
-    leadId,
-    ...proposalSentEmail({ locale, name: lead.name, organisation: lead.organisation, url, validUntil: new Date(`${model.validUntil}T12:00:00Z`) }),
+    leadId: lead.id,
+    jobKey,
+    ...proposalSentEmail({ locale, name: lead.name, organisation: lead.organisation, url, validUntil: new Date(`${validUntil}T12:00:00Z`) }),
     attachments: pdf ? [{ filename: `${locale === "it" ? "proposta" : "proposal"}-${name}.pdf`, content: pdf, contentType: "application/pdf" }] : [],
   });
-  return { alreadySent: false, version, email };
+  if (email.status === "failed") throw new Error("the proposal email could not be sent (see the outbox)");
 }

@@ -18,7 +18,7 @@ import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { getStripe } from "~/utils/stripe.server";
 import { recordAudit } from "./audit.server";
-import { sendPaymentEmails } from "./payment-emails.server";
+import { enqueuePaymentEmails } from "./payment-emails.server";
 import { syncLeadStatus, type Tx } from "./payment-records.server";
 
 export type WebhookOutcome =
@@ -183,9 +183,7 @@ function toState(row: NonNullable<Awaited<ReturnType<typeof findPayment>>>): Pay
   };
 }
 
-type Applied = Extract<WebhookOutcome, { outcome: "applied" }> & { leadId: string };
-
-async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: PaymentEvent["refs"] | null): Promise<Exclude<WebhookOutcome, { outcome: "applied" }> | Applied> {
+async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: PaymentEvent["refs"] | null): Promise<WebhookOutcome> {
   return prisma.$transaction(async (tx) => {
     // First: the event id. A second delivery fails here and changes nothing.
     await tx.stripeEvent.create({ data: { id: event.id, type: event.type, createdAt: new Date(event.created * 1000) } });
@@ -231,7 +229,9 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
     }
     await syncLeadStatus(tx, row.leadId, null);
     const paidNow = statusChanged && countsAsPaid(next);
-    return { outcome: "applied", paymentId: row.id, leadId: row.leadId, status: next.status, changed: statusChanged, paidNow } as const;
+    // The receipt and the owners' note, with the event that made it paid (a redelivery stops at the event id above).
+    if (paidNow) await enqueuePaymentEmails(tx, { leadId: row.leadId, paymentId: row.id });
+    return { outcome: "applied", paymentId: row.id, status: next.status, changed: statusChanged, paidNow } as const;
   });
 }
 
@@ -242,11 +242,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOu
   const refs = read ? await resolveRefs(read.refs) : null;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await applyOnce(event, read, refs);
-      if (result.outcome !== "applied") return result;
-      const { leadId, ...rest } = result;
-      if (rest.paidNow) await sendPaymentEmails(leadId, rest.paymentId);
-      return rest;
+      return await applyOnce(event, read, refs);
     } catch (error) {
       if (isUniqueViolation(error)) return { outcome: "duplicate" };
       if (error instanceof ConcurrentChange && attempt < 5) continue;

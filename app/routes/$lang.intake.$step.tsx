@@ -29,7 +29,7 @@ import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/i18n/format";
 import { createDraft, findDraftByBrowserKey, hasAnswer, saveStep } from "~/models/intake-draft.server";
-import { sendResumeLink, submitIntake } from "~/models/intake-submit.server";
+import { requestResumeLink, submitIntake } from "~/models/intake-submit.server";
 import { prisma } from "~/utils/db.server";
 import { intakeCookie, readBrowserKey } from "~/utils/intake-cookie.server";
 import { useLocale } from "~/utils/locale";
@@ -125,9 +125,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "resend") {
-    const recent = draft.resumeSentAt && Date.now() - new Date(draft.resumeSentAt).getTime() < RESEND_AFTER_MS;
-    if (recent) return Response.json({ resend: "wait" }, { status: 429, headers });
-    await sendResumeLink(draft);
+    // One send per RESEND_AFTER_MS, claimed with the job (a double click sends once).
+    if (!draft.email) return Response.json({ resend: "sent" }, { headers });
+    if (!(await requestResumeLink(draft.id, { gapMs: RESEND_AFTER_MS }))) return Response.json({ resend: "wait" }, { status: 429, headers });
     return Response.json({ resend: "sent" }, { headers });
   }
 
@@ -158,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The first valid first step sends the resume link; so does a new address (the old link stopped working).
   const emailChanged = step === "about" && (draft.email ?? null) !== (typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null);
   if (step === "about" && (!draft.resumeSentAt || emailChanged)) {
-    await sendResumeLink({ ...draft, email: typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null, answers: saved });
+    await requestResumeLink(draft.id, { gapMs: null });
   }
   if (step === "review") {
     const outcome = await submitIntake({ id: draft.id, answers: saved }, locale);

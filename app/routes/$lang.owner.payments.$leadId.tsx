@@ -9,7 +9,6 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { romeToday } from "~/domain/intake/schema";
 import { paymentActionSchema } from "~/domain/payment-forms";
-import { sendPaymentEmails } from "~/models/payment-emails.server";
 import { acceptReportedAmount, leadStatusOf, PaymentActionError, recordManualPayment } from "~/models/payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -46,14 +45,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
   if (submission.status !== "success") return fail(submission.reply());
   const value = submission.value;
-  let paymentId: string;
+  // A payment that makes the lead paid enqueues its emails in its own transaction.
   try {
     if (value.intent === "manual") {
       const { amount, paidOn, note } = value;
-      paymentId = (await recordManualPayment({ leadId, actorId: user.id, actorRole: user.role, amountCents: amount, paidOn: new Date(`${paidOn}T12:00:00Z`), note })).id;
+      await recordManualPayment({ leadId, actorId: user.id, actorRole: user.role, amountCents: amount, paidOn: new Date(`${paidOn}T12:00:00Z`), note });
     } else {
-      paymentId = value.paymentId;
-      await acceptReportedAmount({ leadId, paymentId, actorId: user.id, actorRole: user.role, note: value.note });
+      await acceptReportedAmount({ leadId, paymentId: value.paymentId, actorId: user.id, actorRole: user.role, note: value.note });
     }
   } catch (error) {
     if (error instanceof PaymentActionError && error.code === "owner_only") {
@@ -63,7 +61,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (error instanceof PaymentActionError) return fail(submission.reply({ formErrors: [`payment.panel.errors.${error.code}`] }));
     throw error;
   }
-  if ((await leadStatusOf(leadId)) === "paid" && before !== "paid") await sendPaymentEmails(leadId, paymentId);
   const done = value.intent === "manual" ? "saved" : "reviewed";
   return js ? Response.json({ result: submission.reply({ resetForm: true }), ok: done }) : redirect(back(returnTo, { payments: done }), { status: 303 });
 }

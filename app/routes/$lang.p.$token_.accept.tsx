@@ -16,7 +16,6 @@ import { quote } from "~/domain/strategy/pricing";
 import { vatFromNet } from "~/domain/vat";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { acceptProposal, findAcceptance, isExpired } from "~/models/acceptance.server";
-import { sendAcceptanceEmails } from "~/models/payment-emails.server";
 import { getAcceptableProposal, getProposalView } from "~/models/proposal.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -69,12 +68,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const schema = acceptanceSchema({ packageIds: proposal.packages.map((p) => p.id), addOnIds: proposal.addOns.map((a) => a.id) });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400, headers: noStore });
-  const outcome = await acceptProposal(proposal, submission.value, { ip: request.headers.get("X-Client-IP"), userAgent: request.headers.get("User-Agent") });
+  const outcome = await acceptProposal(proposal, submission.value, { ip: request.headers.get("X-Client-IP"), userAgent: request.headers.get("User-Agent"), locale });
   if (!outcome.ok) {
     if (outcome.reason === "accepted") throw redirect(`/${locale}/p/${token}`);
     return Response.json({ result: submission.reply({ formErrors: [`payment.errors.${outcome.reason}`] }), reason: outcome.reason }, { status: 409, headers: noStore });
   }
-  await sendAcceptanceEmails(proposal.leadId, locale);
   throw redirect(`/${locale}/p/${token}?accepted=1`);
 }
 

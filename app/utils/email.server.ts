@@ -89,6 +89,12 @@ function errorMessage(error: unknown): string {
   return message.slice(0, 2000);
 }
 
+/** Whether the message of a job is stored already, sent or kept in the outbox (a re-run then has nothing to send). */
+export async function emailExists(jobKey: string): Promise<boolean> {
+  const existing = await prisma.emailMessage.findUnique({ where: { jobKey }, select: { status: true } });
+  return existing !== null && existing.status !== "failed";
+}
+
 /**
  * Stores the message and sends it when SMTP is configured. Resolves with the
  * row's id and status; a message that cannot be sent (bad recipient, refused

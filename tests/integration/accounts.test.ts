@@ -12,7 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { sessionIdFor } from "~/utils/session.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { getT } from "~/i18n/i18n";
-import { call, cookieFrom, get, post } from "./helpers";
+import { call, cookieFrom, get, post, runJobs } from "./helpers";
 
 const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 const FIREFOX_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0";
@@ -51,6 +51,7 @@ const sessionIdOf = (cookie: string) => sessionIdFor(tokenOf(cookie));
 
 /** The link in the newest email of a kind to an address, as the recipient would click it. */
 async function linkFromEmail(kind: string, to: string, path: RegExp): Promise<{ token: string; text: string }> {
+  await runJobs(); // the email is a job written with the reset or the invitation
   const email = await prisma.emailMessage.findFirstOrThrow({ where: { kind, to }, orderBy: { createdAt: "desc" } });
   const match = email.text.match(path);
   if (!match?.[1]) throw new Error(`no link in ${email.text}`);
@@ -265,14 +266,17 @@ describe("throttling failed logins, never locking the owner out", () => {
     const now = new Date();
     const ips = ["198.51.100.1", "198.51.100.2", "198.51.100.3"];
     for (let i = 0; i < 9; i++) await attemptLogin(user.email, "wrong wrong wrong", { ip: ips[i % 3]! }, now);
+    expect(await runJobs()).toBe(1);
     const alerts = await prisma.emailMessage.findMany({ where: { kind: "login_alert", to: user.email } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.subject).toBe("Tentativi di accesso non riusciti al tuo account Socialbrief");
     expect(alerts[0]!.text).toContain("5 tentativi");
     // Within the hour: no more. After it, with new failures: one more.
     await attemptLogin(user.email, "wrong wrong wrong", { ip: "198.51.100.4" }, new Date(now.getTime() + 59 * 60_000));
+    expect(await runJobs()).toBe(0);
     expect(await prisma.emailMessage.count({ where: { kind: "login_alert", to: user.email } })).toBe(1);
     await attemptLogin(user.email, "wrong wrong wrong", { ip: "198.51.100.4" }, new Date(now.getTime() + 61 * 60_000));
+    expect(await runJobs()).toBe(1);
     expect(await prisma.emailMessage.count({ where: { kind: "login_alert", to: user.email } })).toBe(2);
   });
 

@@ -1,6 +1,7 @@
 // The studio's setting "send the generated proposal automatically on submit":
-// the final submit freezes and sends version 1 at once; a failed send never
-// makes the submit fail or loses the lead (it is left for the owner).
+// the final submit freezes and sends version 1 at once (its email, with the
+// PDF, is a job); a PDF that cannot be rendered never makes the submit fail or
+// loses the email (the job retries it).
 import { describe, expect, it, vi } from "vitest";
 import { complete } from "~/domain/intake/fixtures";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
@@ -12,6 +13,7 @@ import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
 import { prisma } from "~/utils/db.server";
 import type * as PoolModule from "~/pdf/pool.server";
 import { call, get, runJobs } from "./helpers";
+import { listFailedJobs, retryJob } from "~/jobs/runner.server";
 
 // While set, every PDF render fails (a broken renderer), the rest works as usual.
 // Test files may share a process (vitest isolate: false): the modules an earlier
@@ -81,7 +83,7 @@ describe("sending automatically on submit", () => {
     expect(await emailsTo("auto@hotel.example")).toHaveLength(2);
   });
 
-  it("when the send fails, the submit still succeeds: the lead is kept, nothing is sent, the prospect is told when to expect it", async () => {
+  it("when the PDF cannot be rendered, the submit and the confirmation still go; the proposal email waits in its job and goes out once, PDF attached, when the renderer is back", async () => {
     await withAutoSend(true);
     pdfFailure.on = true;
     let submitted: Awaited<ReturnType<typeof submit>>;
@@ -91,17 +93,20 @@ describe("sending automatically on submit", () => {
       pdfFailure.on = false;
     }
     const { lead } = submitted;
-    expect(lead.status).toBe("new");
-    expect(lead.proposal?.versions ?? []).toHaveLength(0);
-    const emails = await emailsTo("broken@hotel.example");
-    expect(emails.map((e) => e.kind)).toEqual(["intake_received"]);
-    expect(emails[0]!.subject).toBe("Abbiamo ricevuto le tue risposte");
-    expect(emails[0]!.text).toContain("Riceverai la tua proposta di strategia social entro");
-    // The owners heard of the lead as usual, and the link shows the confirmation only.
+    // Version 1 is sent (its page is there); the email with the PDF is the job that failed.
+    expect(lead.status).toBe("proposal_sent");
+    expect((await emailsTo("broken@hotel.example")).map((e) => e.kind)).toEqual(["intake_received"]);
     expect(await prisma.emailMessage.count({ where: { kind: "new_lead", leadId: lead.id } })).toBeGreaterThan(0);
-    const page = await pageOf(lead.token);
-    expect(page.view).toBeNull();
-    expect(page.pending).not.toBeNull();
+    const [failed] = await listFailedJobs();
+    expect(failed).toMatchObject({ kind: "proposal_sent", status: "retrying", lastError: "renderer down" });
+
+    expect(await retryJob(failed!.id)).toBe(true);
+    expect(await runJobs()).toBe(1);
+    const emails = await emailsTo("broken@hotel.example");
+    expect(emails.map((e) => e.kind).sort()).toEqual(["intake_received", "proposal_sent"]);
+    const sent = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "proposal_sent", leadId: lead.id }, include: { attachments: true } });
+    expect(sent.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
+    expect(await listFailedJobs()).toEqual([]);
     await prisma.settings.deleteMany({});
   });
 });

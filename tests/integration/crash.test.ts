@@ -5,8 +5,10 @@
 // file's database, a load of final submits, SIGKILL mid-load, a restart (the
 // prospects whose submit got no answer submit again), and then: every
 // acknowledged submit has its lead, and every lead got exactly one confirmation
-// and one new-lead email per owner, none twice. The job lease is 2 s, so the
-// jobs the killed server had claimed run again on the restarted one.
+// and one new-lead email per owner, none twice; the proposals the owner sent
+// (double clicks, and again after the restart) are one version and one email
+// each. The job lease is 2 s, so the jobs the killed server had claimed run
+// again on the restarted one.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
@@ -14,6 +16,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { complete } from "~/domain/intake/fixtures";
 import { hashSecret, newSecret } from "~/models/intake-draft.server";
 import { upsertOwner } from "~/models/user.server";
+import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { intakeCookie } from "~/utils/intake-cookie.server";
 import { closedPort } from "./helpers";
@@ -21,6 +24,8 @@ import { closedPort } from "./helpers";
 const root = path.resolve(import.meta.dirname, "../..");
 const SUBMITS = 120;
 const CONCURRENCY = 12;
+/** Leads whose proposal the owner sends (double click) during the load: few, each renders a PDF. */
+const SENDS = 2;
 const children = new Set<ChildProcess>();
 
 async function startServer(port: number): Promise<ChildProcess> {
@@ -71,6 +76,21 @@ afterAll(async () => {
   await Promise.all([...children].map(kill));
 });
 
+/** The owner's "send" on a lead's review page, as seen with no version yet; the redirect's query ("sent=1", "already=1"), or null when the server died first. */
+async function send(port: number, cookie: string, leadId: string): Promise<string | null> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/it/owner/proposals/${leadId}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: `http://127.0.0.1:${port}` },
+      body: "intent=send&expectedVersion=0",
+    });
+    return response.status === 302 ? (response.headers.get("Location")?.split("?")[1] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Finished drafts waiting for their final submit, and the browser cookie of each. */
 async function finishedDrafts(n: number) {
   const drafts: Array<{ email: string; cookie: string }> = [];
@@ -102,7 +122,7 @@ async function submit(port: number, cookie: string): Promise<string | null> {
 }
 
 /** Submits every draft, CONCURRENCY at a time; calls `onAck` after each acknowledged one. */
-async function load(port: number, drafts: Array<{ email: string; cookie: string }>, acked: Map<string, string>, onAck?: (count: number) => void) {
+async function load(port: number, drafts: Array<{ email: string; cookie: string }>, acked: Map<string, string>, onAck?: (count: number, token: string) => void) {
   let next = 0;
   const worker = async () => {
     while (next < drafts.length) {
@@ -110,7 +130,7 @@ async function load(port: number, drafts: Array<{ email: string; cookie: string 
       const token = await submit(port, draft.cookie);
       if (token) {
         acked.set(draft.email, token);
-        onAck?.(acked.size);
+        onAck?.(acked.size, token);
       }
     }
   };
@@ -125,13 +145,24 @@ describe("a server killed with SIGKILL during a load of submits", () => {
     const acked = new Map<string, string>();
     const port = await closedPort();
 
+    // The owner sends the first leads' proposals during the load, each with a double click
+    // (their jobs render the PDF and email it while the server is killed, or after).
+    const owner = await prisma.user.findUniqueOrThrow({ where: { email: owners[0] } });
+    const ownerCookie = (await createSessionCookie(owner.id, { userAgent: "crash test", ip: null })).split(";")[0]!;
+    const sentTokens: string[] = [];
+    const sends: Array<Promise<unknown>> = [];
+
     // First run: killed once about a third of the submits were answered, while the others are in flight.
     const first = await startServer(port);
     let killing: Promise<unknown> | undefined;
-    await load(port, drafts, acked, (count) => {
+    await load(port, drafts, acked, (count, token) => {
+      if (sentTokens.length < SENDS) {
+        sentTokens.push(token);
+        sends.push(prisma.lead.findUniqueOrThrow({ where: { token }, select: { id: true } }).then(({ id }) => Promise.all([send(port, ownerCookie, id), send(port, ownerCookie, id)])));
+      }
       if (count >= SUBMITS / 3 && !killing) killing = kill(first);
     });
-    await killing;
+    await Promise.all([killing, ...sends]);
     const ackedBeforeCrash = acked.size;
     expect(ackedBeforeCrash).toBeGreaterThanOrEqual(SUBMITS / 3);
     expect(ackedBeforeCrash).toBeLessThan(SUBMITS);
@@ -145,6 +176,10 @@ describe("a server killed with SIGKILL during a load of submits", () => {
     const second = await startServer(port);
     await load(port, drafts.filter((d) => !acked.has(d.email)), acked);
     expect(acked.size).toBe(SUBMITS);
+    // The owner, unsure the sends went, clicks "send" again on the page still showing no version: nothing new.
+    const sentLeads = await prisma.lead.findMany({ where: { token: { in: sentTokens } }, select: { id: true } });
+    expect(sentLeads).toHaveLength(SENDS);
+    for (const lead of sentLeads) expect(await send(port, ownerCookie, lead.id)).toMatch(/^(sent|already)=1$/);
 
     // The runner sends what is due, the jobs the killed server held included (2 s leases).
     const expected = SUBMITS * (1 + owners.length);
@@ -152,7 +187,8 @@ describe("a server killed with SIGKILL during a load of submits", () => {
     let sent = 0;
     while (Date.now() < deadline) {
       sent = await prisma.emailMessage.count({ where: { kind: { in: ["intake_received", "new_lead"] } } });
-      if (sent >= expected) break;
+      const proposals = await prisma.emailMessage.count({ where: { kind: "proposal_sent" } });
+      if (sent >= expected && proposals >= SENDS) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     // A moment more: a duplicate would show up now.
@@ -169,6 +205,13 @@ describe("a server killed with SIGKILL during a load of submits", () => {
     expect([...counts.keys()].sort()).toEqual(wanted.sort());
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(emails).toHaveLength(expected);
-    console.log(`crash test: ${ackedBeforeCrash} of ${SUBMITS} submits acknowledged before SIGKILL; ${SUBMITS} leads, ${emails.length} emails, none twice`);
+    // Each proposal sent: one version, one timeline entry, one email with its PDF.
+    for (const lead of sentLeads) {
+      expect(await prisma.proposalVersion.count({ where: { proposal: { leadId: lead.id } } })).toBe(1);
+      expect(await prisma.auditLog.count({ where: { leadId: lead.id, action: "proposal.sent" } })).toBe(1);
+      const mails = await prisma.emailMessage.findMany({ where: { kind: "proposal_sent", leadId: lead.id }, select: { _count: { select: { attachments: true } } } });
+      expect(mails).toEqual([{ _count: { attachments: 1 } }]);
+    }
+    console.log(`crash test: ${ackedBeforeCrash} of ${SUBMITS} submits acknowledged before SIGKILL; ${SUBMITS} leads, ${emails.length} intake emails and ${SENDS} proposals, none twice`);
   });
 });

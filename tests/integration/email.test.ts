@@ -14,11 +14,12 @@ import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { sendProposal } from "~/models/proposal-versions.server";
+import { listFailedJobs, retryJob } from "~/jobs/runner.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { closeEmailTransports, notifyOwners, sendEmail } from "~/utils/email.server";
 import { parseEnv } from "~/utils/env.server";
-import { call, closedPort, get, useSmtp } from "./helpers";
+import { call, closedPort, get, proposalEmailOf, runJobs, useSmtp } from "./helpers";
 
 // ---------------------------------------------------------------------------
 // A real SMTP server on 127.0.0.1, and just enough MIME parsing to read what
@@ -374,7 +375,7 @@ describe("the proposal PDF sent by email", () => {
     const owner = await staffUser("owner");
     const member = await staffUser("member");
     const lead = await leadOf("Cantina Verdi Zanardelli", "Ottavia Zanardelli");
-    const email = (await sendProposal(lead.id, owner.id)).email!;
+    const email = await proposalEmailOf((await sendProposal(lead.id, owner.id)).version.id);
     expect(email.status).toBe("outbox");
 
     const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id }, include: { attachments: true } });
@@ -414,7 +415,7 @@ describe("the proposal PDF sent by email", () => {
     useSmtp(smtpUrl);
     const owner = await staffUser("owner");
     const lead = await leadOf("Birrificio Quercia", "Bruno Quercia");
-    const email = (await sendProposal(lead.id, owner.id)).email!;
+    const email = await proposalEmailOf((await sendProposal(lead.id, owner.id)).version.id);
     expect(email.status).toBe("sent");
     const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id }, include: { attachments: true } });
     expect(stored).toMatchObject({ status: "sent", error: null, leadId: lead.id });
@@ -428,20 +429,27 @@ describe("the proposal PDF sent by email", () => {
     expect(pdfText(sent)).toContain("Birrificio Quercia");
   });
 
-  it("changes nothing when the PDF cannot be produced: no version, no status change, no email", async () => {
+  it("waits in its job while the mail server refuses it, then goes out once with its PDF", async () => {
     const owner = await staffUser("owner");
     const lead = await leadOf("Forno Pietra", "Paola Pietra");
-    const before = { versions: await prisma.proposalVersion.count(), emails: await prisma.emailMessage.count({ where: { kind: "proposal_sent" } }), audit: await prisma.auditLog.count({ where: { leadId: lead.id } }) };
-    // Storage that cannot be reached (its table gone for a moment).
-    await prisma.$executeRawUnsafe('ALTER TABLE "StoredFile" RENAME TO "StoredFile_unavailable"');
-    try {
-      await expect(sendProposal(lead.id, owner.id)).rejects.toThrow();
-    } finally {
-      await prisma.$executeRawUnsafe('ALTER TABLE "StoredFile_unavailable" RENAME TO "StoredFile"');
-    }
-    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("new");
-    expect({ versions: await prisma.proposalVersion.count(), emails: await prisma.emailMessage.count({ where: { kind: "proposal_sent" } }), audit: await prisma.auditLog.count({ where: { leadId: lead.id } }) }).toEqual(before);
-    // With storage back, it sends.
-    expect((await sendProposal(lead.id, owner.id)).version.number).toBe(1);
+    await runJobs(); // the submit's own emails, out of the way
+    useSmtp(`smtp://127.0.0.1:${await closedPort()}`);
+    const { version } = await sendProposal(lead.id, owner.id);
+    expect(await runJobs()).toBe(1);
+    const [failed] = await listFailedJobs();
+    expect(failed).toMatchObject({ kind: "proposal_sent", attempts: 1, status: "retrying", lastError: "the proposal email could not be sent (see the outbox)" });
+    // The version is sent all the same (the link shows it); only its email waits.
+    expect((await prisma.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe("proposal_sent");
+    useSmtp(smtpUrl);
+    expect(await retryJob(failed!.id)).toBe(true);
+    const email = await proposalEmailOf(version.id);
+    expect(email.status).toBe("sent");
+    expect(await listFailedJobs()).toEqual([]);
+    // One message (the failed attempt was replaced), delivered once, with the PDF.
+    expect(await prisma.emailMessage.count({ where: { kind: "proposal_sent", leadId: lead.id } })).toBe(1);
+    expect(await prisma.emailAttachment.count({ where: { messageId: email.id } })).toBe(1);
+    const subject = (await prisma.emailMessage.findUniqueOrThrow({ where: { id: email.id } })).subject;
+    expect(received.filter((r) => r.rcptTo.includes(lead.email) && readMail(r.raw).subject === subject)).toHaveLength(1);
+    expect(await runJobs()).toBe(0);
   });
 });

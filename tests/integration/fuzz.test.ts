@@ -39,7 +39,7 @@ import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { intakeCookie } from "~/utils/intake-cookie.server";
 import { problems, snapshot } from "./db-rules";
-import { submittedLead } from "./helpers";
+import { runJobs, submittedLead } from "./helpers";
 import { loadBuild, startApp, stopApps, type RunningApp } from "./server-app";
 
 // One scenario over shared fixtures: the rows made in beforeAll serve every test, and the
@@ -615,6 +615,7 @@ async function renewSubmittedDrafts() {
 }
 
 async function linkToken(kind: string, to: string, path: RegExp): Promise<string> {
+  await runJobs(); // the email is a job written with the invitation or the reset
   const email = await prisma.emailMessage.findFirstOrThrow({ where: { kind, to }, orderBy: { createdAt: "desc" } });
   return email.text.match(path)![1]!;
 }

@@ -17,7 +17,7 @@ import { hashPassword } from "~/utils/password.server";
 import { createDb, prisma, withDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { readStored, sha256 } from "~/utils/storage.server";
-import { call, get, post, runJobs } from "./helpers";
+import { call, get, post, proposalEmailOf, runJobs } from "./helpers";
 
 const legacyStorage = path.resolve("data/storage");
 const filesUnder = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : []);
@@ -107,8 +107,10 @@ describe("privacy requests", () => {
   it("exports and erases every message about the person (team notifications and the proposal with its PDF included); their link answers 410", async () => {
     const { user, cookie } = await signedIn("owner");
     const lead = await submitted("whole@erase.example");
-    const { email: sent, version } = await sendProposal(lead.id, user.id);
-    const proposalEmail = sent!;
+    const sent = (await sendProposal(lead.id, user.id)).version;
+    const proposalEmail = await proposalEmailOf(sent.id);
+    // As the email's job left it: its PDF stored, its hash kept.
+    const version = await prisma.proposalVersion.findUniqueOrThrow({ where: { id: sent.id } });
     // The other language's PDF too, rendered by another instance (its own database client and
     // connections) when someone downloads it there: both are in the storage every instance shares.
     const enKey = `proposals/${version.snapshotHash}-en.pdf`;

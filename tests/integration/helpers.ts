@@ -87,10 +87,35 @@ export async function submittedLead(email: string, answers?: RawAnswers) {
   return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
 }
 
+/** The acceptance form of a business client (package, add-on, invoicing data, terms), as the browser posts it. */
+export const businessAcceptance = {
+  packageId: "crescita",
+  addOnIds: "ads",
+  fullName: "Giulia Bianchi",
+  terms: "on",
+  kind: "business",
+  legalName: "Hotel Lago Blu S.r.l.",
+  partitaIva: "IT 0123 4567 897",
+  codiceDestinatario: "m5uxcr1",
+  pec: "",
+  codiceFiscale: "",
+  address: "Via Roma 1",
+  postalCode: "20121",
+  city: "Milano",
+  province: "mi",
+};
+
 /** Runs the jobs due now (the emails a submit enqueued), as the server's job runner would. */
 export async function runJobs(): Promise<number> {
   const { runDueJobs } = await import("~/jobs/runner.server");
   return runDueJobs();
+}
+
+/** Runs the jobs due now and returns the email the job "proposal_sent" of a version stored (its PDF attached unless sent without). */
+export async function proposalEmailOf(versionId: string) {
+  await runJobs();
+  const { prisma } = await import("~/utils/db.server");
+  return prisma.emailMessage.findUniqueOrThrow({ where: { jobKey: `proposal_sent:${versionId}` }, select: { id: true, status: true } });
 }
 
 /** A port nothing listens on (bound, then released): an SMTP server there refuses every send at once. */

@@ -13,7 +13,7 @@ import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { resetEnvForTests } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 import { startStripeStandin } from "../../server/stripe-standin";
-import { call, post } from "./helpers";
+import { businessAcceptance, call, post } from "./helpers";
 import { startApp, stopApps, type RunningApp } from "./server-app";
 
 const saved = { NODE_ENV: process.env.NODE_ENV, APP_URL: process.env.APP_URL, STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY, STRIPE_STANDIN: process.env.STRIPE_STANDIN };
@@ -36,22 +36,7 @@ afterAll(async () => {
   resetEnvForTests();
 });
 
-const business = {
-  packageId: "crescita",
-  addOnIds: "ads",
-  fullName: "Giulia Bianchi",
-  terms: "on",
-  kind: "business",
-  legalName: "Hotel Lago Blu S.r.l.",
-  partitaIva: "IT 0123 4567 897",
-  codiceDestinatario: "m5uxcr1",
-  pec: "",
-  codiceFiscale: "",
-  address: "Via Roma 1",
-  postalCode: "20121",
-  city: "Milano",
-  province: "mi",
-};
+const business = businessAcceptance;
 
 async function acceptedLead() {
   const answers = { ...complete, about: { ...complete.about, email: `client-${randomBytes(4).toString("hex")}@hotel.example` } };

@@ -27,7 +27,7 @@ import { resetEnvForTests } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { sha256 } from "~/utils/storage.server";
 import { getStripe } from "~/utils/stripe.server";
-import { call, get, post } from "./helpers";
+import { businessAcceptance, call, get, post, runJobs } from "./helpers";
 
 const SECRET = `whsec_${randomBytes(16).toString("hex")}`;
 process.env.STRIPE_WEBHOOK_SECRET = SECRET;
@@ -78,22 +78,7 @@ async function sentLead(email = `client-${randomBytes(4).toString("hex")}@hotel.
   return { lead, version, token: lead.token, params: { lang: "it", token: lead.token } };
 }
 
-const business = {
-  packageId: "crescita",
-  addOnIds: "ads",
-  fullName: "Giulia Bianchi",
-  terms: "on",
-  kind: "business",
-  legalName: "Hotel Lago Blu S.r.l.",
-  partitaIva: "IT 0123 4567 897",
-  codiceDestinatario: "m5uxcr1",
-  pec: "",
-  codiceFiscale: "",
-  address: "Via Roma 1",
-  postalCode: "20121",
-  city: "Milano",
-  province: "mi",
-};
+const business = businessAcceptance;
 
 const browser = { "User-Agent": "Mozilla/5.0 (vitest) Safari/605", "X-Client-IP": "203.0.113.7" };
 
@@ -191,6 +176,7 @@ describe("acceptance", () => {
     });
     expect(await status(sent.lead.id)).toBe("accepted");
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "proposal.accepted" } })).toBe(1);
+    await runJobs();
     expect(await prisma.emailMessage.count({ where: { kind: "proposal_accepted", to: sent.lead.email } })).toBe(1);
     expect((await prisma.emailMessage.findFirstOrThrow({ where: { kind: "owner_payment" }, orderBy: { createdAt: "desc" } })).text).toContain("Crescita");
 
@@ -404,6 +390,7 @@ describe("webhook", () => {
     expect(await prisma.payment.count({ where: { leadId: sent.lead.id } })).toBe(1);
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.paid" } })).toBe(1);
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "lead.status" } })).toBe(2); // → accepted, → paid
+    await runJobs();
     expect(await prisma.emailMessage.count({ where: { kind: "payment_received", to: sent.lead.email } })).toBe(1);
 
     // The client area and the receipt show it, with VAT as an Italian invoice shows it.
@@ -452,6 +439,7 @@ describe("webhook", () => {
     expect(await status(sent.lead.id)).toBe("accepted");
     expect(await prisma.auditLog.count({ where: { leadId: sent.lead.id, action: "payment.mismatch" } })).toBe(1);
     expect((await getLeadPayments(sent.lead.id, "it", { role: "owner" }))?.summary).toBe("review");
+    await runJobs();
     expect(await prisma.emailMessage.count({ where: { kind: "payment_received", to: sent.lead.email } })).toBe(0);
 
     const params = { lang: "it", leadId: sent.lead.id };

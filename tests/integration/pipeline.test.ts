@@ -12,7 +12,7 @@ import { createSessionCookie } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
 import { getT } from "~/i18n/i18n";
-import { call, get, post } from "./helpers";
+import { call, get, post, runJobs } from "./helpers";
 
 async function staff(role: "owner" | "member", name: string) {
   const user = await prisma.user.create({
@@ -242,6 +242,7 @@ describe("questionnaires in progress", () => {
     const first = await remind();
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe("/it/owner?q=dolce&status=in_progress&reminder=sent");
+    await runJobs();
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: "paola@dolcevita.example" }, orderBy: { createdAt: "desc" } });
     expect(email.subject).toBe("Il tuo questionario ti aspetta");
     expect(email.text).toContain("Pasticceria Dolce Vita");
@@ -263,6 +264,7 @@ describe("questionnaires in progress", () => {
     // At once again (a double click, or a second person): refused, nothing sent.
     const again = await remind(owner);
     expect(again.headers.get("Location")).toMatch(/reminder=wait$/);
+    await runJobs();
     expect(await prisma.emailMessage.count({ where: { to: "paola@dolcevita.example" } })).toBe(1);
     expect((await view("?status=in_progress&q=dolce")).drafts[0]!.reminder.state).toBe("wait");
 
@@ -273,6 +275,7 @@ describe("questionnaires in progress", () => {
     }
     await prisma.intakeDraft.update({ where: { id: started }, data: { resumeSentAt: new Date(Date.now() - REMINDER_GAP_MS - 1000) } });
     expect((await remind()).headers.get("Location")).toMatch(/reminder=limit$/);
+    await runJobs();
     expect(await prisma.emailMessage.count({ where: { to: "paola@dolcevita.example" } })).toBe(MAX_REMINDERS);
     expect(await prisma.auditLog.count({ where: { action: "lead.reminder" } })).toBe(MAX_REMINDERS);
   });

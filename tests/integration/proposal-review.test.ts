@@ -15,7 +15,7 @@ import { getAcceptableProposal } from "~/models/proposal.server";
 import { viewFromSnapshot } from "~/models/proposal-versions.server";
 import { sha256 } from "~/utils/storage.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post, staffSession, submittedLead } from "./helpers";
+import { call, get, post, runJobs, staffSession, submittedLead } from "./helpers";
 
 function pdfText(bytes: ArrayBuffer | Buffer): string {
   const dir = mkdtempSync(path.join(tmpdir(), "sb-review-"));
@@ -39,6 +39,7 @@ describe("owner review and sending", () => {
 
     const sent = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send", "part-summary": "Tre cose contano: Instagram, prenotazioni dirette, nessuna crisi improvvisata.", "price-package-completo": "1.234,56" }, { Cookie: cookie }), params);
     expect(sent.headers.get("Location")).toBe(`/it/owner/proposals/${lead.id}?sent=1`);
+    await runJobs(); // its email, with the PDF the job renders and stores
     const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
     expect(version.number).toBe(1);
     expect(version.snapshotHash).toBe(sha256(version.snapshot));
@@ -139,7 +140,10 @@ describe("validity", () => {
     const lead = await submittedLead("renew@hotel.example");
     const params = { lang: "it", token: lead.token };
     const renew = () => call(renewAction, post(`/it/p/${lead.token}/renew`, {}), params);
-    const renewalEmails = () => prisma.emailMessage.findMany({ where: { kind: "renewal_requested", leadId: lead.id }, select: { to: true, subject: true, text: true } });
+    const renewalEmails = async () => {
+      await runJobs();
+      return prisma.emailMessage.findMany({ where: { kind: "renewal_requested", leadId: lead.id }, select: { to: true, subject: true, text: true } });
+    };
 
     // Nothing sent: nothing to renew (tests/integration/review-gate.test.ts).
     expect((await renew()).status).toBe(404);

@@ -21,7 +21,7 @@ import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { readStored, removeStored, sha256 } from "~/utils/storage.server";
-import { call, get, post } from "./helpers";
+import { call, get, post, proposalEmailOf, runJobs } from "./helpers";
 
 // Intl writes a no-break space before €; pdftotext keeps it.
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
@@ -63,6 +63,7 @@ describe("a sent version is frozen", () => {
     const sentText = "Testo inviato: Instagram e prenotazioni dirette.";
     const sent = await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "send", "part-summary": sentText, "price-package-completo": "1.234,56" }, { Cookie: cookie }), params);
     expect(sent.status).toBe(302);
+    await runJobs(); // its email, with the PDF rendered and stored by the job
     const version = await prisma.proposalVersion.findFirstOrThrow({ where: { proposal: { leadId: lead.id } } });
     expect(version.view).not.toBeNull();
 
@@ -125,6 +126,7 @@ describe("byte-for-byte reproduction", () => {
     const lead = await submitted("bytes@hotel.example", "en");
     const sentAt = new Date("2026-03-02T09:30:00Z");
     const { version } = await sendProposal(lead.id, user.id, sentAt);
+    await runJobs();
     const row = await prisma.proposalVersion.findUniqueOrThrow({ where: { id: version.id } });
     const stored = await readStored(row.pdfPath!);
     expect(stored).not.toBeNull();
@@ -148,9 +150,9 @@ describe("a version sent without its PDF attached", () => {
     const { user } = await owner();
     const sentAt = new Date("2026-03-02T09:30:00Z");
     const linkOnly = await submitted("link-only@hotel.example");
-    const { version, email } = await sendProposal(linkOnly.id, user.id, sentAt, undefined, { attachPdf: false });
-    expect(email).not.toBeNull();
-    expect(await prisma.emailAttachment.count({ where: { messageId: email!.id } })).toBe(0);
+    const { version } = await sendProposal(linkOnly.id, user.id, sentAt, undefined, { attachPdf: false });
+    const email = await proposalEmailOf(version.id);
+    expect(await prisma.emailAttachment.count({ where: { messageId: email.id } })).toBe(0);
     const row = await prisma.proposalVersion.findUniqueOrThrow({ where: { id: version.id } });
     expect(row.pdfHash).toBeNull();
     expect(await readStored(row.pdfPath!)).toBeNull();

@@ -61,6 +61,7 @@ describe("questionnaire journey", () => {
     const first = await browser.post("about", complete.about!);
     expect(first.headers.get("Location")).toBe("/it/intake/audience");
     expect(browser.cookie).toMatch(/^sb_intake=/);
+    await runJobs(); // the resume link: a job written with the claim of the draft's send
     const draft = await prisma.intakeDraft.findFirstOrThrow({ where: { email: "elena@lagoblu.example" } });
     expect(draft.resumeTokenHash).toMatch(/^[0-9a-f]{64}$/);
     const resumeMail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: "elena@lagoblu.example" } });
@@ -127,6 +128,7 @@ describe("questionnaire journey", () => {
     await walkTo(first, "audience", { ...complete, about: { ...complete.about, email } });
     const saved = await first.post("goals", { goal1: "civic", target: "500 partecipanti" }, "autosave");
     expect(saved.status).toBe(200);
+    await runJobs();
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: email } });
     const token = /\/intake\/resume\/([\w-]+)/.exec(mail.text)![1]!;
     const fresh = new Browser();
@@ -141,6 +143,7 @@ describe("questionnaire journey", () => {
     const first = new Browser();
     const email = "resume@example.com";
     await walkTo(first, "goals", { ...complete, about: { ...complete.about, email } });
+    await runJobs();
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: email } });
     const token = /\/intake\/resume\/([\w-]+)/.exec(mail.text)![1]!;
 
@@ -168,6 +171,7 @@ describe("questionnaire journey", () => {
 
 describe("drafts, emails and resume links", () => {
   const resumeToken = async (to: string) => {
+    await runJobs();
     const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to }, orderBy: { createdAt: "desc" } });
     return /\/intake\/resume\/([\w-]+)/.exec(mail.text)![1]!;
   };

@@ -133,6 +133,7 @@ describe("a member", () => {
     await requestPasswordReset({ email: owner.user.email, locale: "it" });
     await createInvite({ email: "new.owner@example.com", name: "New Owner", role: "owner", invitedBy: { id: owner.user.id, name: owner.user.name }, locale: "it" });
     await requestPasswordReset({ email: member.user.email, locale: "it" });
+    await runJobs();
     const secret = await prisma.emailMessage.findMany({ where: { kind: { in: ["password_reset", "invite"] } } });
     expect(secret).toHaveLength(3);
 

@@ -19,7 +19,7 @@ import { createInvite, requestPasswordReset } from "~/models/account.server";
 import { sendProposal } from "~/models/proposal-versions.server";
 import { prisma } from "~/utils/db.server";
 import { snapshot } from "./db-rules";
-import { staffSession, submittedLead } from "./helpers";
+import { runJobs, staffSession, submittedLead } from "./helpers";
 import { loadBuild, startApp, stopApps, type RunningApp } from "./server-app";
 
 // The fixtures made in beforeAll (a lead, a sent proposal, a payment, tokens) serve every test.
@@ -128,10 +128,12 @@ beforeAll(async () => {
   member = await staffSession("member");
   const lead = await submittedLead("sweep@hotel.example");
   await sendProposal(lead.id, owner.user.id);
+  await runJobs(); // its email, with the PDF attached
   const payment = await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 1000, expectedCents: 1000, paidAt: new Date() } });
   const attachment = await prisma.emailAttachment.findFirstOrThrow({ include: { message: true } });
   await createInvite({ email: "sweep.invitee@example.com", name: "Sweep", role: "member", invitedBy: { id: owner.user.id, name: owner.user.name }, locale: "it" });
   await requestPasswordReset({ email: owner.user.email, locale: "it" });
+  await runJobs();
   const link = async (kind: string, path: RegExp) => (await prisma.emailMessage.findFirstOrThrow({ where: { kind }, orderBy: { createdAt: "desc" } })).text.match(path)![1]!;
   const invite = await link("invite", /\/invite\/([\w-]+)/);
   const reset = await link("password_reset", /\/reset\/([\w-]+)/);
