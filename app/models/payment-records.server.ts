@@ -46,6 +46,7 @@ const acceptanceSelect = {
   ip: true,
   userAgent: true,
   onboardingCents: true,
+  taxTreatment: true,
   currency: true,
   acceptedAt: true,
 } satisfies Prisma.AcceptanceSelect;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { percentOfCents } from "../money";
 import { vatFromNet } from "../vat";
-import { taxDocument, taxDocumentForDue, type TaxNote } from "./document";
+import { chargedLines, taxDocument, taxDocumentForDue, type TaxNote } from "./document";
 import { taxRegimeOf, type TaxRegime } from "./regime";
 import { clientKinds, vatTreatmentOf, type ClientKind } from "./treatment";
 
@@ -55,6 +55,8 @@ describe("the amounts of a fee, per regime and client kind", () => {
       due: doc.dueCents,
       notes: doc.notes,
     }).toEqual(e);
+    // What the client is charged, line by line, adds up to what they pay.
+    expect(chargedLines(doc).reduce((sum, l) => sum + l.cents, 0)).toBe(doc.dueCents);
     // The total is the sum of the lines shown.
     expect(doc.grossCents).toBe(doc.feeCents + doc.rivalsaCents + doc.vatCents + (doc.stampDuty?.chargedToClient ? doc.stampDuty.cents : 0));
     expect(doc.vatLine).toBe(doc.ratePercent > 0 || (regime.kind === "ordinary" && (kind === "business" || kind === "person" || kind === "association" || kind === "public")));
@@ -109,5 +111,20 @@ describe("the regime of the owner's settings", () => {
     expect(taxRegimeOf({ vatRatePercent: 22 })).toEqual({ kind: "ordinary", vatRatePercent: 22 });
     expect(taxRegimeOf({ vatRatePercent: 10, taxRegime: { kind: "ordinary" } })).toEqual({ kind: "ordinary", vatRatePercent: 10 });
     expect(taxRegimeOf({ vatRatePercent: 22, taxRegime: { kind: "forfettario", stampDutyToClient: true, rivalsaInps: true } })).toEqual(forfettarioRivalsa);
+  });
+});
+
+describe("the lines a client is charged for (Checkout)", () => {
+  it("are fee, rivalsa, IVA and stamp duty; no IVA under split payment", () => {
+    expect(chargedLines(taxDocument(forfettarioRivalsa, "standard", 50_000))).toEqual([
+      { line: "fee", cents: 50_000, ratePercent: 0 },
+      { line: "rivalsa", cents: 2_000, ratePercent: 4 },
+      { line: "stampDuty", cents: 200, ratePercent: 0 },
+    ]);
+    expect(chargedLines(taxDocument(ordinary22, "standard", 50_000))).toEqual([
+      { line: "fee", cents: 50_000, ratePercent: 0 },
+      { line: "vat", cents: 11_000, ratePercent: 22 },
+    ]);
+    expect(chargedLines(taxDocument(ordinary22, "splitPayment", 50_000))).toEqual([{ line: "fee", cents: 50_000, ratePercent: 0 }]);
   });
 });

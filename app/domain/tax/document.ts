@@ -104,3 +104,25 @@ export function taxDocumentForDue(regime: TaxRegime, treatment: VatTreatment, du
   }
   return { ...taxDocument(regime, treatment, expectedFeeCents ?? 0), dueCents };
 }
+
+/** One amount the client is charged for (a Checkout line item). */
+export interface ChargedLine {
+  line: "fee" | "rivalsa" | "vat" | "stampDuty";
+  cents: number;
+  ratePercent: number;
+}
+
+/**
+ * What the client pays, line by line: the fee, the rivalsa, the IVA (not under
+ * split payment: the public body pays it to the State), the stamp duty when
+ * charged to them. Lines of 0 are left out; the lines add up to `dueCents`.
+ */
+export function chargedLines(doc: TaxDocument): ChargedLine[] {
+  const lines: ChargedLine[] = [
+    { line: "fee", cents: doc.feeCents, ratePercent: 0 },
+    { line: "rivalsa", cents: doc.rivalsaCents, ratePercent: doc.rivalsaPercent },
+    { line: "vat", cents: doc.treatment === "splitPayment" ? 0 : doc.vatCents, ratePercent: doc.ratePercent },
+    { line: "stampDuty", cents: doc.stampDuty?.chargedToClient ? doc.stampDuty.cents : 0, ratePercent: 0 },
+  ];
+  return lines.filter((l) => l.cents > 0);
+}

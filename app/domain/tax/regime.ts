@@ -41,3 +41,8 @@ export function taxRegimeOf(settings: { vatRatePercent: number; taxRegime?: TaxR
   const setting = settings.taxRegime ?? { kind: "ordinary" };
   return setting.kind === "ordinary" ? { kind: "ordinary", vatRatePercent: settings.vatRatePercent } : setting;
 }
+
+/** A view or snapshot stored before regimes existed knows only its VAT rate: ordinary VAT at that rate. */
+export function regimeOrRate(regime: TaxRegime | undefined, vatRatePercent: number): TaxRegime {
+  return regime ?? { kind: "ordinary", vatRatePercent };
+}

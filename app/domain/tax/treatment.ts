@@ -29,3 +29,11 @@ const byKind: Record<ClientKind, VatTreatment> = {
 export function vatTreatmentOf(kind: ClientKind): VatTreatment {
   return byKind[kind];
 }
+
+export function isVatTreatment(value: string | null | undefined): value is VatTreatment {
+  return typeof value === "string" && (vatTreatments as readonly string[]).includes(value);
+}
+
+export function isClientKind(value: string): value is ClientKind {
+  return (clientKinds as readonly string[]).includes(value);
+}
