@@ -90,7 +90,7 @@ export function clientPortal(input: {
       .filter((p) => p.status === "paid" || p.status === "refunded")
       .map((p) => ({ id: p.id, provider: p.provider, status: p.status, amountCents: p.amountCents, paidAt: iso(p.paidAt), refundedAt: iso(p.refundedAt) })),
     invoicing: invoicing
-      ? { kind: invoicing.kind, legalName: invoicing.legalName, taxId: invoicing.partitaIva ?? invoicing.codiceFiscale, delivery: invoicing.codiceDestinatario ?? invoicing.pec, address: invoicing.address }
+      ? { kind: invoicing.kind, legalName: invoicing.legalName, taxId: invoicing.partitaIva ?? invoicing.vatNumber ?? invoicing.codiceFiscale, delivery: invoicing.codiceDestinatario ?? invoicing.pec, address: invoicing.address }
       : null,
     kickoffUrl: input.kickoffUrl ?? accepted.offer?.kickoffUrl ?? null,
     // A public body (split payment) pays by bank transfer against the invoice.

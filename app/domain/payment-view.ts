@@ -110,6 +110,11 @@ export interface InvoicingRow {
   codiceFiscale: string | null;
   codiceDestinatario: string | null;
   pec: string | null;
+  /** Absent in rows read without them (tests, old selects). */
+  cig?: string | null;
+  cup?: string | null;
+  vatNumber?: string | null;
+  country?: string;
   address: string;
   postalCode: string;
   city: string;
@@ -125,7 +130,11 @@ export function invoicingDetails(c: InvoicingRow) {
     codiceFiscale: c.codiceFiscale,
     codiceDestinatario: c.codiceDestinatario,
     pec: c.pec,
-    address: `${c.address}, ${c.postalCode} ${c.city} (${c.province})`,
+    cig: c.cig ?? null,
+    cup: c.cup ?? null,
+    vatNumber: c.vatNumber ?? null,
+    // Italian addresses end with the province, foreign ones with the country.
+    address: c.country && c.country !== "IT" ? `${c.address}, ${c.postalCode} ${c.city} (${c.country})` : `${c.address}, ${c.postalCode} ${c.city} (${c.province})`,
   };
 }
 

@@ -148,7 +148,9 @@ export default function AcceptPage() {
   const prices = { vatRatePercent: data.vatRatePercent, taxRegime: data.taxRegime, onboardingNetCents: data.onboardingNetCents, packages: data.packages, addOns: data.addOns };
   // The amounts follow who the client is (split payment, reverse charge, out of scope).
   const totals = quote(prices, chosenPackage, chosenAddOns, treatment);
-  const oneOffAddOns = totals.oneOff.net - data.onboardingNetCents;
+  const oneOffAddOns = data.addOns.filter((a) => !a.recurring && totals.addOnIds.includes(a.id)).reduce((sum, a) => sum + a.priceNetCents, 0);
+  // The regime forfettario charges no VAT: prices are not "+ IVA".
+  const noVat = data.taxRegime?.kind === "forfettario";
   const formError = form.errors?.[0];
   const hash = data.versionHash.slice(0, 12);
   const busy = navigation.state === "submitting";
@@ -185,7 +187,7 @@ export default function AcceptPage() {
                 <label key={props.key} className="choice">
                   <input {...props} key={undefined} aria-describedby={undefined} />
                   <span>
-                    <strong>{pkg.name}</strong> · {t("payment.accept.perMonth", { price: money(pkg.monthlyNetCents) })}
+                    <strong>{pkg.name}</strong> · {t(noVat ? "payment.accept.perMonthNoVat" : "payment.accept.perMonth", { price: money(pkg.monthlyNetCents) })}
                     {pkg.recommended ? <span className="badge badge-recommended">{t("payment.accept.recommended")}</span> : null}
                   </span>
                 </label>
@@ -208,7 +210,7 @@ export default function AcceptPage() {
                   <label key={props.key} className="choice">
                     <input {...props} key={undefined} aria-describedby={undefined} />
                     <span>
-                      {addOn.name} · {t(addOn.recurring ? "payment.accept.addOnMonthly" : "payment.accept.addOnOneOff", { price: money(addOn.priceNetCents) })}
+                      {addOn.name} · {t(`payment.accept.${addOn.recurring ? "addOnMonthly" : "addOnOneOff"}${noVat ? "NoVat" : ""}`, { price: money(addOn.priceNetCents) })}
                     </span>
                   </label>
                 );
@@ -225,7 +227,7 @@ export default function AcceptPage() {
             <VatLines amount={onboardingDocument(prices, treatment)} heading={t(treatment === "splitPayment" ? "payment.accept.dueByTransfer" : "payment.accept.dueNow")} testId="accept-due-now" />
           </div>
           <p className="hint">{t("payment.accept.monthlyLater")}</p>
-          {oneOffAddOns > 0 ? <p className="hint">{t("payment.accept.oneOffLater", { amount: money(oneOffAddOns) })}</p> : null}
+          {oneOffAddOns > 0 ? <p className="hint">{t(noVat ? "payment.accept.oneOffLaterNoVat" : "payment.accept.oneOffLater", { amount: money(oneOffAddOns) })}</p> : null}
           {hydrated ? null : <p className="hint">{t("payment.accept.noJsTotals")}</p>}
         </section>
 
@@ -257,8 +259,8 @@ export default function AcceptPage() {
           <fieldset className="field subgroup" {...hiddenUnless("person", "association", "public")}>
             <TextField
               meta={fields.codiceFiscale}
-              label={t(kind === "person" ? "payment.accept.codiceFiscale" : "payment.accept.numericCodiceFiscale")}
-              hint={t(kind === "person" ? "payment.accept.codiceFiscaleHint" : "payment.accept.numericCodiceFiscaleHint")}
+              label={t(kind === "person" || !hydrated ? "payment.accept.codiceFiscale" : "payment.accept.numericCodiceFiscale")}
+              hint={t(!hydrated ? "payment.accept.codiceFiscaleAnyHint" : kind === "person" ? "payment.accept.codiceFiscaleHint" : "payment.accept.numericCodiceFiscaleHint")}
               upper
             />
           </fieldset>
