@@ -8,11 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeStandin, type StripeStandin } from "../../server/stripe-standin";
 import { complete } from "~/domain/intake/fixtures";
 import { defaultOwnerSettings, type OwnerSettings } from "~/domain/strategy/settings";
+import type { SettingsForm } from "~/domain/strategy/settings-form";
 import type { ProposalView } from "~/domain/strategy/view";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { sendProposal } from "~/models/proposal-versions.server";
-import { saveOwnerSettings } from "~/models/settings.server";
+import { getOwnerSettings, saveOwnerSettings } from "~/models/settings.server";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/$lang.owner.settings_.proposals";
+import { createSessionCookie } from "~/utils/auth.server";
+import { formFields } from "../form-fields";
 import { action as acceptAction } from "~/routes/$lang.p.$token_.accept";
 import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
@@ -27,6 +31,8 @@ delete process.env.STRIPE_SECRET_KEY;
 
 let standin: StripeStandin;
 let ownerId: string;
+let ownerCookie: string;
+let memberCookie: string;
 
 beforeAll(async () => {
   // Webhooks are not what this file is about: the stand-in's are acknowledged and dropped.
@@ -35,15 +41,25 @@ beforeAll(async () => {
   resetEnvForTests();
   const owner = await prisma.user.create({ data: { email: `owner-${randomBytes(4).toString("hex")}@studio.example`, name: "Owner", role: "owner", passwordHash: await hashPassword("irrelevant-password-123") } });
   ownerId = owner.id;
+  ownerCookie = (await createSessionCookie(owner.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
+  const member = await prisma.user.create({ data: { email: `member-${randomBytes(4).toString("hex")}@studio.example`, name: "Member", role: "member", passwordHash: await hashPassword("irrelevant-password-123") } });
+  memberCookie = (await createSessionCookie(member.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
 });
 afterAll(async () => {
   await saveOwnerSettings(defaultOwnerSettings, ownerId);
   await standin.close();
 });
 
-/** A lead from the full questionnaire with version 1 sent under `settings` (no PDF). */
-async function sentUnder(settings: OwnerSettings) {
-  await saveOwnerSettings(settings, ownerId);
+/** Posts the proposal settings form as the page shows it, with `changes`, as the holder of `cookie`. */
+async function postSettings(cookie: string, changes: Record<string, string | undefined>) {
+  const page = (await (await call(settingsLoader, get("/it/owner/settings/proposals", { Cookie: ownerCookie }), { lang: "it" })).json()) as { defaultValue: SettingsForm; version: number };
+  const form = Object.fromEntries(Object.entries({ ...formFields(page.defaultValue), version: String(page.version), ...changes }).filter((e): e is [string, string] => e[1] !== undefined));
+  return call(settingsAction, post("/it/owner/settings/proposals", form, { Cookie: cookie }), { lang: "it" });
+}
+
+/** A lead from the full questionnaire with version 1 sent under the settings in force, or `settings` (no PDF). */
+async function sentUnder(settings?: OwnerSettings) {
+  if (settings) await saveOwnerSettings(settings, ownerId);
   const answers = { ...complete, about: { ...complete.about, email: `client-${randomBytes(4).toString("hex")}@hotel.example` } };
   const { draft } = await createDraft("it");
   const outcome = await submitIntake({ id: draft.id, answers }, "it");
@@ -68,8 +84,16 @@ const plain = (s: string) => s.replace(/\u00a0/g, " ");
 
 describe("tax regime", () => {
   it("a forfettario owner's settings change what the prospect's page shows and what Checkout charges", async () => {
-    const forfettario: OwnerSettings = { ...defaultOwnerSettings, taxRegime: { kind: "forfettario", stampDutyToClient: true, rivalsaInps: true } };
-    const sent = await sentUnder(forfettario);
+    await saveOwnerSettings(defaultOwnerSettings, ownerId);
+    // Only the owner changes the regime; a member's post changes nothing.
+    const forfettarioForm = { taxRegime: "forfettario", stampDutyToClient: "on", rivalsaInps: "on" };
+    expect((await postSettings(memberCookie, forfettarioForm)).status).toBe(403);
+    expect((await getOwnerSettings()).taxRegime).toEqual({ kind: "ordinary" });
+    const saved = await postSettings(ownerCookie, forfettarioForm);
+    expect(saved.status).toBe(302);
+    const forfettario = await getOwnerSettings();
+    expect(forfettario.taxRegime).toEqual({ kind: "forfettario", stampDutyToClient: true, rivalsaInps: true });
+    const sent = await sentUnder();
 
     // The page: onboarding 500,00 + rivalsa 4 % 20,00 + bollo 2,00 = 522,00, no IVA, the legal wording.
         const page = (await (await call(pageLoader, get(`/it/p/${sent.token}`), sent.params)).json()) as { view: ProposalView; choice: { monthly: { net: number; gross: number; vat: number } } };
