@@ -96,12 +96,12 @@ export function ClientPortal({ portal, view, brand }: { portal: Portal; view: Pr
           <VatLines amount={portal.onboarding} currency={portal.currency} heading={t("payment.portal.onboarding")} testId="portal-onboarding" />
           {(portal.state === "due" || portal.state === "failed") && !portal.onlinePayment ? (
             <p className="notice" data-testid="online-payment-disabled">
-              {t("payment.portal.onlineDisabled")}
+              {t(portal.onboarding.treatment === "splitPayment" ? "payment.tax.bankTransfer" : "payment.portal.onlineDisabled")}
             </p>
           ) : null}
           {(portal.state === "due" || portal.state === "failed") && portal.onlinePayment ? (
             <>
-              {payForm(t(portal.state === "failed" ? "payment.portal.payAgain" : "payment.portal.pay", { amount: money(portal.onboarding.grossCents) }))}
+              {payForm(t(portal.state === "failed" ? "payment.portal.payAgain" : "payment.portal.pay", { amount: money(portal.onboarding.dueCents) }))}
               <p className="hint">{t("payment.portal.bankTransfer")}</p>
             </>
           ) : null}

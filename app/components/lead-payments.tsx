@@ -92,9 +92,9 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
               <>
                 <dt>{t("payment.panel.invoicing")}</dt>
                 <dd>
-                  {t(`payment.panel.kinds.${data.client.kind === "person" ? "person" : "business"}`)}: {data.client.legalName}
+                  {t(`payment.panel.kinds.${data.client.kind}`, { defaultValue: data.client.kind })}: {data.client.legalName}
                   <br />
-                  {[data.client.partitaIva && `P. IVA ${data.client.partitaIva}`, data.client.codiceFiscale && `C.F. ${data.client.codiceFiscale}`, data.client.codiceDestinatario && `SdI ${data.client.codiceDestinatario}`, data.client.pec && `PEC ${data.client.pec}`]
+                  {[data.client.partitaIva && `P. IVA ${data.client.partitaIva}`, data.client.codiceFiscale && `C.F. ${data.client.codiceFiscale}`, data.client.vatNumber && `VAT ${data.client.vatNumber}`, data.client.codiceDestinatario && `${data.client.kind === "public" ? "Ufficio" : "SdI"} ${data.client.codiceDestinatario}`, data.client.cig && `CIG ${data.client.cig}`, data.client.cup && `CUP ${data.client.cup}`, data.client.pec && `PEC ${data.client.pec}`]
                     .filter(Boolean)
                     .join(" · ")}
                   <br />

@@ -1,8 +1,8 @@
 // The proposal as a web page: the same resolved view the PDF renders.
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { PartId } from "~/domain/strategy/model";
-import type { Line, ProposalView } from "~/domain/strategy/view";
-import { priceWithVat, pricesNetNote } from "~/domain/strategy/price-with-vat";
+import { onboardingRows, type Line, type ProposalView } from "~/domain/strategy/view";
+import { priceWithVat, pricesNetNote, regimeOrRate } from "~/domain/strategy/price-with-vat";
 
 function Part({ id, view, children }: { id: PartId; view: ProposalView; children: ReactNode }) {
   const edited = view.edits[id];
@@ -448,10 +448,10 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
               {p.recommended ? <p className="badge badge-recommended">{L.recommended}</p> : null}
               <h3>{p.name}</h3>
               <p className="price">
-                {p.monthly} <span className="hint">{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).plusVat}</span>{" "}
+                {p.monthly} <span className="hint">{priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L).plusVat}</span>{" "}
                 <span className="hint">{L.perMonth}</span>
               </p>
-              <p className="hint">{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).withVat}</p>
+              <p className="hint">{priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L).withVat}</p>
               <List items={p.includes} />
               <Reasons reasons={p.reasons} label={L.why!} />
             </div>
@@ -492,18 +492,25 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
             </tbody>
           </table>
         </div>
-        <p className="hint">{pricesNetNote(view.investment.vatRatePercent, view.locale, L)}</p>
+        <p className="hint">{pricesNetNote(regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L)}</p>
         <h3>{L.onboarding}</h3>
         <dl className="invoice">
-          <dt>{L.net}</dt>
-          <dd>{view.investment.onboarding.net}</dd>
-          <dt>{view.investment.onboarding.vatLabel}</dt>
-          <dd>{view.investment.onboarding.vat}</dd>
+          {onboardingRows(view.investment.onboarding, L.net ?? "").map((row) => (
+            <Fragment key={row.label}>
+              <dt>{row.label}</dt>
+              <dd>{row.amount}</dd>
+            </Fragment>
+          ))}
           <dt>{L.total}</dt>
           <dd>
-            <strong>{view.investment.onboarding.total}</strong>
+            <strong data-testid="onboarding-total">{view.investment.onboarding.total}</strong>
           </dd>
         </dl>
+        {(view.investment.onboarding.notes ?? []).map((note) => (
+          <p className="hint tax-note" key={note}>
+            {note}
+          </p>
+        ))}
         <p className="hint">{view.validUntil}</p>
         {chooser}
       </Part>

@@ -6,14 +6,58 @@ import {
   isEmptyCodiceDestinatario,
   isItalianProvince,
   isValidCap,
+  isValidCig,
+  isValidCodiceUfficio,
+  isValidCup,
   isValidCodiceDestinatario,
   isValidCodiceFiscale,
   isValidPartitaIva,
   isValidPec,
   normaliseCodiceFiscale,
   normalisePartitaIva,
+  numericCodiceFiscaleProblem,
   partitaIvaProblem,
 } from "./italian-ids";
+
+describe("numeric codice fiscale (associations, bodies)", () => {
+  it.each([
+    "06363391001", // Agenzia delle Entrate
+    "80078750587", // INPS
+    "01199250158", // Comune di Milano (codice fiscale and Partita IVA alike)
+    " 8007 8750 587 ",
+  ])("accepts %s", (value) => {
+    expect(numericCodiceFiscaleProblem(value)).toBeNull();
+  });
+
+  it.each([
+    ["80078750588", "check"], // INPS with the last digit changed
+    ["06363391000", "check"],
+    ["IT06363391001", "format"], // a codice fiscale has no country prefix
+    ["8007875058", "format"],
+    ["00000000000", "format"],
+    ["RSSMRA80A01H501U", "format"], // a person's: the consumer option
+  ])("refuses %s (%s)", (value, problem) => {
+    expect(numericCodiceFiscaleProblem(value)).toBe(problem);
+  });
+});
+
+describe("public administration codes", () => {
+  it("Codice Univoco Ufficio: 6 letters or digits", () => {
+    expect(isValidCodiceUfficio("UF6ZQK")).toBe(true);
+    expect(isValidCodiceUfficio("uf6zqk")).toBe(true);
+    expect(isValidCodiceUfficio("UF6ZQ")).toBe(false);
+    expect(isValidCodiceUfficio("M5UXCR1")).toBe(false); // 7: a private company's Codice Destinatario
+    expect(isValidCodiceUfficio("UF-ZQK")).toBe(false);
+  });
+
+  it("CIG 10 and CUP 15 characters", () => {
+    expect(isValidCig("Z1A2B3C4D5")).toBe(true);
+    expect(isValidCig("Z1A2B3C4D")).toBe(false);
+    expect(isValidCup("J41B21000130006")).toBe(true);
+    expect(isValidCup("J41B2100013000")).toBe(false);
+    expect(isValidCup("J41B21000130006X")).toBe(false);
+  });
+});
 
 describe("isValidPartitaIva", () => {
   it.each([

@@ -118,3 +118,32 @@ const PROVINCES = new Set(
 export function isItalianProvince(input: string): boolean {
   return PROVINCES.has(input.trim().toUpperCase());
 }
+
+/**
+ * Numeric codice fiscale of an association, a body or a company (not a person):
+ * 11 digits with the same check digit as a Partita IVA (the two are often the
+ * same number). Spaces are ignored; no "IT" prefix (that belongs to VAT numbers).
+ */
+export function numericCodiceFiscaleProblem(input: string): "format" | "check" | null {
+  const value = input.replace(/\s+/g, "");
+  if (!/^\d{11}$/.test(value) || /^0{11}$/.test(value)) return "format";
+  return isValidPartitaIva(value) ? null : "check";
+}
+
+/**
+ * Codice Univoco Ufficio of a public administration (the office that receives
+ * FatturaPA invoices, listed in IPA): 6 letters or digits.
+ */
+export function isValidCodiceUfficio(input: string): boolean {
+  return /^[A-Z0-9]{6}$/.test(input.trim().toUpperCase());
+}
+
+/** CIG (Codice Identificativo Gara): 10 letters or digits. */
+export function isValidCig(input: string): boolean {
+  return /^[A-Z0-9]{10}$/.test(input.trim().toUpperCase());
+}
+
+/** CUP (Codice Unico di Progetto): 15 letters or digits. */
+export function isValidCup(input: string): boolean {
+  return /^[A-Z0-9]{15}$/.test(input.trim().toUpperCase());
+}

@@ -11,3 +11,17 @@ export function parseEuroToCents(input: string, locale: "it" | "en"): number | n
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
   return Number.isSafeInteger(cents) && cents <= 100_000_000 ? cents : null;
 }
+
+/**
+ * `percent` % of an amount in integer cents, rounded half up to the cent (the
+ * rule Italian invoices use for each line: IVA, rivalsa). Integer arithmetic on
+ * hundredths of a percent, so 22 % of 25 cents is 6 (5.5 up), never 5 from a
+ * binary fraction. The rate counts to two decimals. Negative amounts round symmetrically (half away from zero).
+ */
+export function percentOfCents(cents: number, percent: number): number {
+  if (!Number.isSafeInteger(cents)) throw new RangeError("Money amounts are integer cents");
+  if (cents < 0) return -percentOfCents(-cents, percent); // a credit rounds like the charge it undoes
+  const hundredths = Math.round(percent * 100);
+  if (hundredths < 0) throw new RangeError("A rate is not negative");
+  return Math.floor((cents * hundredths * 2 + 10_000) / 20_000);
+}

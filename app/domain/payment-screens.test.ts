@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientPortal, leadPayments, receipt, type Accepted } from "./payment-screens";
-import { vatFromNet } from "./vat";
+import { taxDocument } from "./tax/document";
 
 const day = (d: string) => new Date(`${d}T10:00:00Z`);
 const accepted: Accepted = {
@@ -10,9 +10,11 @@ const accepted: Accepted = {
   intact: true,
   packageName: "Crescita",
   addOns: [{ id: "ads", name: "Ads", priceNetCents: 20_000, recurring: true }],
-  monthly: vatFromNet(110_000, 22),
-  onboarding: vatFromNet(50_000, 22),
+  monthly: taxDocument({ kind: "ordinary", vatRatePercent: 22 }, "standard", 110_000),
+  onboarding: taxDocument({ kind: "ordinary", vatRatePercent: 22 }, "standard", 50_000),
   rate: 22,
+  regime: { kind: "ordinary", vatRatePercent: 22 },
+  treatment: "standard",
 };
 const payment = (id: string, status: string, extra: Record<string, unknown> = {}) => ({
   id,

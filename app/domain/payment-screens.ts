@@ -4,7 +4,7 @@
 // and hand them here; components translate. Money is integer cents.
 import { isPaymentStatus, refundedAmount, type PaymentStatus } from "./payment-state";
 import { clientPaymentState, dashboardUrl, invoicingDetails, iso, leadPaymentsSummary, type AcceptedTerms, type ClientPaymentState, type InvoicingRow, type LeadPaymentsSummary, type StripeMode } from "./payment-view";
-import { vatFromGross, type VatBreakdown } from "./vat";
+import { taxDocumentForDue, type TaxDocument } from "./tax/document";
 
 interface PaymentRow {
   id: string;
@@ -49,8 +49,8 @@ export interface ClientPortal {
   version: { number: number; sentAt: string; hash: string; intact: boolean } | null;
   packageName: string;
   addOns: Array<{ id: string; name: string; priceNetCents: number; recurring: boolean }>;
-  monthly: VatBreakdown;
-  onboarding: VatBreakdown;
+  monthly: TaxDocument;
+  onboarding: TaxDocument;
   currency: string;
   state: ClientPaymentState;
   receipts: Array<{ id: string; provider: string; status: string; amountCents: number; paidAt: string | null; refundedAt: string | null }>;
@@ -90,10 +90,11 @@ export function clientPortal(input: {
       .filter((p) => p.status === "paid" || p.status === "refunded")
       .map((p) => ({ id: p.id, provider: p.provider, status: p.status, amountCents: p.amountCents, paidAt: iso(p.paidAt), refundedAt: iso(p.refundedAt) })),
     invoicing: invoicing
-      ? { kind: invoicing.kind, legalName: invoicing.legalName, taxId: invoicing.partitaIva ?? invoicing.codiceFiscale, delivery: invoicing.codiceDestinatario ?? invoicing.pec, address: invoicing.address }
+      ? { kind: invoicing.kind, legalName: invoicing.legalName, taxId: invoicing.partitaIva ?? invoicing.vatNumber ?? invoicing.codiceFiscale, delivery: invoicing.codiceDestinatario ?? invoicing.pec, address: invoicing.address }
       : null,
     kickoffUrl: input.kickoffUrl ?? accepted.offer?.kickoffUrl ?? null,
-    onlinePayment: input.onlinePayment,
+    // A public body (split payment) pays by bank transfer against the invoice.
+    onlinePayment: input.onlinePayment && accepted.treatment !== "splitPayment",
   };
 }
 
@@ -103,7 +104,7 @@ export interface Receipt {
   status: string;
   paidAt: string | null;
   refundedAt: string | null;
-  amount: VatBreakdown;
+  amount: TaxDocument;
   currency: string;
   reference: string | null;
   studio: { name: string; displayName: string | null; vatNumber: string | null; city: string | null; email: string | null };
@@ -113,7 +114,7 @@ export interface Receipt {
   version: { number: number; hash: string } | null;
 }
 
-/** A receipt for one payment (the VAT split at the accepted rate, else the studio's). */
+/** A receipt for one payment: the accepted fee's document when the amount is the one accepted, else the amount split under the accepted regime (else ordinary VAT at the studio's rate). */
 export function receipt(input: {
   payment: Pick<PaymentRow, "id" | "provider" | "status" | "paidAt" | "refundedAt" | "amountCents" | "currency" | "stripePaymentIntentId" | "stripeSessionId">;
   accepted: Accepted | null;
@@ -129,7 +130,7 @@ export function receipt(input: {
     status: payment.status,
     paidAt: iso(payment.paidAt),
     refundedAt: iso(payment.refundedAt),
-    amount: vatFromGross(payment.amountCents, accepted?.rate ?? input.vatRatePercent),
+    amount: taxDocumentForDue(accepted?.regime ?? { kind: "ordinary", vatRatePercent: input.vatRatePercent }, accepted?.treatment ?? "standard", payment.amountCents, accepted?.onboarding.feeCents ?? null),
     currency: payment.currency,
     reference: payment.stripePaymentIntentId ?? payment.stripeSessionId,
     studio: input.studio,
@@ -159,8 +160,8 @@ export interface LeadPaymentsData {
     intact: boolean;
     packageName: string;
     addOnNames: string[];
-    monthly: VatBreakdown;
-    onboarding: VatBreakdown;
+    monthly: TaxDocument;
+    onboarding: TaxDocument;
     expectedCents: number;
     currency: string;
   };

@@ -54,15 +54,28 @@ describe("what an acceptance bought", () => {
     const terms = acceptedTerms({ acceptance, versionHash: "h1", offer, view: null });
     expect(terms).toMatchObject({ intact: true, packageName: "Crescita", rate: 22 });
     expect(terms.addOns.map((a) => a.id)).toEqual(["ads", "shooting"]);
-    expect(terms.monthly).toEqual({ netCents: 110_000, vatCents: 24_200, grossCents: 134_200, ratePercent: 22 });
-    expect(terms.onboarding).toEqual({ netCents: 50_000, vatCents: 11_000, grossCents: 61_000, ratePercent: 22 });
+    expect(terms.monthly).toMatchObject({ netCents: 110_000, vatCents: 24_200, grossCents: 134_200, ratePercent: 22 });
+    expect(terms.onboarding).toMatchObject({ netCents: 50_000, vatCents: 11_000, grossCents: 61_000, ratePercent: 22 });
   });
 
   it("without a readable version: the package id, the fee accepted split back at 22%, and not intact", () => {
     const terms = acceptedTerms({ acceptance: { ...acceptance, addOnIds: "not json" }, versionHash: null, offer: null, view: null });
     expect(terms).toMatchObject({ intact: false, packageName: "crescita", addOns: [] });
-    expect(terms.onboarding).toEqual({ netCents: 50_000, vatCents: 11_000, grossCents: 61_000, ratePercent: 22 });
+    expect(terms.onboarding).toMatchObject({ netCents: 50_000, vatCents: 11_000, grossCents: 61_000, ratePercent: 22 });
     expect(acceptedTerms({ acceptance, versionHash: "changed", offer, view: null }).intact).toBe(false);
+  });
+
+  it("under the version's regime and the client's treatment: forfettario, split payment", () => {
+    const forfettario = { ...offer, taxRegime: { kind: "forfettario" as const, stampDutyToClient: true, rivalsaInps: true } };
+    const terms = acceptedTerms({ acceptance: { ...acceptance, onboardingCents: 52_200 }, versionHash: "h1", offer: forfettario, view: null });
+    // 500,00 + rivalsa 20,00 + bollo 2,00; monthly 1.100,00 + 44,00 + 2,00
+    expect(terms.onboarding).toMatchObject({ netCents: 52_000, vatCents: 0, grossCents: 52_200, dueCents: 52_200, notes: ["forfettario"] });
+    expect(terms.monthly).toMatchObject({ netCents: 114_400, grossCents: 114_600 });
+    const pa = acceptedTerms({ acceptance: { ...acceptance, onboardingCents: 50_000, taxTreatment: "splitPayment" }, versionHash: "h1", offer, view: null });
+    expect(pa.onboarding).toMatchObject({ vatCents: 11_000, grossCents: 61_000, dueCents: 50_000, notes: ["splitPayment"] });
+    expect(pa.treatment).toBe("splitPayment");
+    // A treatment the code does not know (a damaged row) reads as standard.
+    expect(acceptedTerms({ acceptance: { ...acceptance, taxTreatment: "??" }, versionHash: "h1", offer, view: null }).treatment).toBe("standard");
   });
 
   it("reads add-on ids leniently", () => {

@@ -6,7 +6,9 @@
 import type { AcceptableSnapshot } from "./proposal-edits";
 import type { ProposalView } from "./strategy/view";
 import { countsAsPaid, isPaymentStatus } from "./payment-state";
-import { vatFromGross, vatFromNet, type VatBreakdown } from "./vat";
+import { taxDocument, taxDocumentForDue, type TaxDocument } from "./tax/document";
+import { regimeOrRate, type TaxRegime } from "./tax/regime";
+import { isVatTreatment, type VatTreatment } from "./tax/treatment";
 
 /** Stripe Checkout cannot charge less than this (EUR 0.50). */
 export const STRIPE_MINIMUM_CENTS = 50;
@@ -60,9 +62,12 @@ export interface AcceptedTerms {
   intact: boolean;
   packageName: string;
   addOns: Array<{ id: string; name: string; priceNetCents: number; recurring: boolean }>;
-  monthly: VatBreakdown;
-  onboarding: VatBreakdown;
+  /** Under the version's regime and the client's VAT treatment. */
+  monthly: TaxDocument;
+  onboarding: TaxDocument;
   rate: number;
+  regime: TaxRegime;
+  treatment: VatTreatment;
 }
 
 /**
@@ -71,7 +76,7 @@ export interface AcceptedTerms {
  * the snapshot's), the monthly fee and the onboarding fee with VAT.
  */
 export function acceptedTerms(input: {
-  acceptance: { packageId: string; addOnIds: string; onboardingCents: number; versionHash: string };
+  acceptance: { packageId: string; addOnIds: string; onboardingCents: number; versionHash: string; taxTreatment?: string | null };
   versionHash: string | null;
   offer: AcceptableSnapshot | null;
   view: ProposalView | null;
@@ -83,14 +88,18 @@ export function acceptedTerms(input: {
   const pkg = packages.find((p) => p.id === acceptance.packageId);
   const chosen = addOns.filter((a) => addOnIds.includes(a.id));
   const rate = offer?.vatRatePercent ?? 22;
+  const regime = regimeOrRate(offer?.taxRegime, rate);
+  const treatment: VatTreatment = isVatTreatment(acceptance.taxTreatment) ? acceptance.taxTreatment : "standard";
   const monthlyNet = (pkg?.monthlyNetCents ?? 0) + chosen.filter((a) => a.recurring).reduce((sum, a) => sum + a.priceNetCents, 0);
   return {
     intact: input.versionHash !== null && input.versionHash === acceptance.versionHash,
     packageName: pkg?.name ?? acceptance.packageId,
     addOns: chosen.map((a) => ({ id: a.id, name: a.name, priceNetCents: a.priceNetCents, recurring: a.recurring })),
-    monthly: vatFromNet(monthlyNet, rate),
-    onboarding: offer ? vatFromNet(offer.onboardingNetCents, rate) : vatFromGross(acceptance.onboardingCents, rate),
+    monthly: taxDocument(regime, treatment, monthlyNet),
+    onboarding: offer ? taxDocument(regime, treatment, offer.onboardingNetCents) : taxDocumentForDue(regime, treatment, acceptance.onboardingCents, null),
     rate,
+    regime,
+    treatment,
   };
 }
 
@@ -101,6 +110,11 @@ export interface InvoicingRow {
   codiceFiscale: string | null;
   codiceDestinatario: string | null;
   pec: string | null;
+  /** Absent in rows read without them (tests, old selects). */
+  cig?: string | null;
+  cup?: string | null;
+  vatNumber?: string | null;
+  country?: string;
   address: string;
   postalCode: string;
   city: string;
@@ -116,7 +130,11 @@ export function invoicingDetails(c: InvoicingRow) {
     codiceFiscale: c.codiceFiscale,
     codiceDestinatario: c.codiceDestinatario,
     pec: c.pec,
-    address: `${c.address}, ${c.postalCode} ${c.city} (${c.province})`,
+    cig: c.cig ?? null,
+    cup: c.cup ?? null,
+    vatNumber: c.vatNumber ?? null,
+    // Italian addresses end with the province, foreign ones with the country.
+    address: c.country && c.country !== "IT" ? `${c.address}, ${c.postalCode} ${c.city} (${c.country})` : `${c.address}, ${c.postalCode} ${c.city} (${c.province})`,
   };
 }
 

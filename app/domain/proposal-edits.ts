@@ -11,6 +11,7 @@ import type { ProposalView } from "~/domain/strategy/view";
 import { applyBlockEdits } from "~/domain/strategy/blocks";
 import { addWorkingDays } from "~/domain/working-days";
 import type { OwnerSettings } from "~/domain/strategy/settings";
+import { TaxRegimeSchema } from "~/domain/tax/regime";
 
 const AcceptableSnapshotSchema = z.object({
   locale: z.enum(["it", "en"]),
@@ -22,6 +23,8 @@ const AcceptableSnapshotSchema = z.object({
   addOns: z.array(z.object({ id: z.string(), name: z.string(), priceNetCents: z.number().int().nonnegative(), recurring: z.boolean() })),
   onboardingNetCents: z.number().int().nonnegative(),
   vatRatePercent: z.number().min(0).max(100),
+  /** The owner's tax regime when the version was sent; absent before regimes existed (ordinary VAT at vatRatePercent). */
+  taxRegime: TaxRegimeSchema.optional(),
   validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   kickoffUrl: z.string().url().nullable(),
 });

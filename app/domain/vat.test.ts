@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onboardingGrossCents } from "./acceptable-proposal";
+import { onboardingDocument } from "./acceptable-proposal";
 import { vatFromGross, vatFromNet } from "./vat";
 
 describe("VAT breakdown", () => {
@@ -11,7 +11,7 @@ describe("VAT breakdown", () => {
 
   it("agrees with the onboarding fee charged at checkout", () => {
     for (const net of [0, 1, 99, 12_345, 50_000, 123_457]) {
-      expect(vatFromNet(net, 22).grossCents).toBe(onboardingGrossCents({ onboardingNetCents: net, vatRatePercent: 22 }));
+      expect(vatFromNet(net, 22).grossCents).toBe(onboardingDocument({ onboardingNetCents: net, vatRatePercent: 22 }, "standard").dueCents);
     }
   });
 

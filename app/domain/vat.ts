@@ -1,5 +1,8 @@
 // VAT the way an Italian invoice shows it: imponibile, IVA, totale, in integer
 // cents, IVA rounded half-up to the cent (the same rule as the proposal's quote).
+// The whole document under a tax regime (rivalsa, stamp duty, split payment,
+// reverse charge) is app/domain/tax/document.ts, which builds on this.
+import { percentOfCents } from "./money";
 
 export interface VatBreakdown {
   netCents: number;
@@ -11,7 +14,7 @@ export interface VatBreakdown {
 /** From the taxable amount (imponibile). */
 export function vatFromNet(netCents: number, ratePercent: number): VatBreakdown {
   if (!Number.isInteger(netCents)) throw new RangeError("Money amounts are integer cents");
-  const vatCents = Math.round((netCents * ratePercent) / 100);
+  const vatCents = percentOfCents(netCents, ratePercent);
   return { netCents, vatCents, grossCents: netCents + vatCents, ratePercent };
 }
 

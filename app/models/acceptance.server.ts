@@ -3,8 +3,8 @@
 // browser; the invoicing data goes on the Client row. Nothing here is ever
 // updated afterwards: an accepted version cannot change. The emails that follow
 // (client and owners) are a job written in the acceptance's transaction.
-import { onboardingGrossCents, type AcceptableProposal } from "~/domain/acceptable-proposal";
-import { invoicingData, type AcceptanceInput } from "~/domain/acceptance-schema";
+import { onboardingDocument, type AcceptableProposal } from "~/domain/acceptable-proposal";
+import { invoicingData, treatmentOf, type AcceptanceInput } from "~/domain/acceptance-schema";
 import { romeToday } from "~/domain/intake/schema";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import type { Locale } from "~/i18n/i18n";
@@ -33,7 +33,9 @@ export async function acceptProposal(
 ): Promise<AcceptOutcome> {
   if (input.versionHash !== proposal.versionHash) return { ok: false, reason: "changed" };
   if (isExpired(proposal, now)) return { ok: false, reason: "expired" };
-  const onboardingCents = onboardingGrossCents(proposal);
+  // What the client pays under the version's regime for who they are (split payment: the imponibile).
+  const taxTreatment = treatmentOf(input);
+  const onboardingCents = onboardingDocument(proposal, taxTreatment).dueCents;
   try {
     return await prisma.$transaction(async (tx) => {
       if (await tx.acceptance.findFirst({ where: { leadId: proposal.leadId }, select: { id: true } })) return { ok: false, reason: "accepted" } as const;
@@ -48,6 +50,7 @@ export async function acceptProposal(
           ip: meta.ip?.slice(0, 100) || null,
           userAgent: meta.userAgent?.slice(0, 300) || null,
           onboardingCents,
+          taxTreatment,
           currency: proposal.currency,
           acceptedAt: now,
         },
@@ -64,7 +67,7 @@ export async function acceptProposal(
         {
           action: "proposal.accepted",
           leadId: proposal.leadId,
-          data: { acceptanceId: acceptance.id, versionId: proposal.versionId, versionHash: proposal.versionHash, packageId: input.packageId, addOnIds: input.addOnIds, onboardingCents, kind: client.kind },
+          data: { acceptanceId: acceptance.id, versionId: proposal.versionId, versionHash: proposal.versionHash, packageId: input.packageId, addOnIds: input.addOnIds, onboardingCents, kind: client.kind, taxTreatment },
         },
         tx,
       );

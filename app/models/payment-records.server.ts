@@ -47,6 +47,7 @@ const acceptanceSelect = {
   ip: true,
   userAgent: true,
   onboardingCents: true,
+  taxTreatment: true,
   currency: true,
   acceptedAt: true,
 } satisfies Prisma.AcceptanceSelect;
@@ -65,6 +66,10 @@ const invoicingSelect = {
   codiceFiscale: true,
   codiceDestinatario: true,
   pec: true,
+  cig: true,
+  cup: true,
+  vatNumber: true,
+  country: true,
   address: true,
   postalCode: true,
   city: true,

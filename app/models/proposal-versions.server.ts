@@ -256,6 +256,7 @@ export async function sendProposal(
     addOns: view.investment.addOns.map((a) => ({ id: a.id, name: a.name, priceNetCents: a.priceNetCents, recurring: a.recurring })),
     onboardingNetCents: settings.onboardingFeeCents,
     vatRatePercent: settings.vatRatePercent,
+    taxRegime: model.investment.taxRegime,
     validUntil: model.validUntil,
     kickoffUrl: settings.kickoffUrl,
   };

@@ -5,7 +5,7 @@
 // (as an email's would be).
 import { clientPaymentState } from "~/domain/payment-view";
 import { PAYMENT_METADATA_KEY } from "~/domain/stripe-events";
-import { vatFromGross } from "~/domain/vat";
+import { chargedLines, type ChargedLine } from "~/domain/tax/document";
 import { getT, type Locale } from "~/i18n/i18n";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -49,8 +49,9 @@ export async function startCheckout(token: string, locale: Locale): Promise<Chec
   if (!lead || lead.erasedAt) return { ok: false, reason: "not_accepted" };
   const accepted = await acceptedOffer(lead.id, locale);
   if (!accepted) return { ok: false, reason: "not_accepted" };
-  // No Stripe key in production: no online payment (and never a checkout on 127.0.0.1).
-  if (!onlinePaymentEnabled()) return { ok: false, reason: "disabled" };
+  // No Stripe key in production: no online payment (and never a checkout on 127.0.0.1). A public
+  // body (split payment) pays by bank transfer against the invoice, never by card.
+  if (!onlinePaymentEnabled() || accepted.treatment === "splitPayment") return { ok: false, reason: "disabled" };
   const stripe = getStripe();
   const started = Date.now();
   for (;;) {
@@ -101,8 +102,9 @@ async function openCheckout(input: {
   const t = getT(locale);
   const settings = await getOwnerSettings();
   const gross = acceptance.onboardingCents;
-  // The same split as the proposal's quote: imponibile + IVA = what was accepted.
-  const split = onboarding.grossCents === gross ? onboarding : vatFromGross(gross, onboarding.ratePercent);
+  // The lines of the accepted fee's document under the version's regime (fee, rivalsa, IVA, stamp
+  // duty), adding up to what was accepted; anything else (never seen) goes as one line of that amount.
+  const lines = onboarding.dueCents === gross ? chargedLines(onboarding) : [{ line: "fee" as const, cents: gross, ratePercent: 0 }];
   let payment: { id: string; createdAt: Date };
   try {
     payment = await prisma.payment.create({
@@ -123,17 +125,22 @@ async function openCheckout(input: {
   };
   const base = `${getEnv().APP_URL}/${locale}/p/${token}`;
   const currency = acceptance.currency.toLowerCase();
-  const lineItems = [
-    {
-      quantity: 1,
-      price_data: {
-        currency,
-        unit_amount: split.netCents,
-        product_data: { name: t("payment.checkout.itemNet", { studio: settings.studioName }), description: t("payment.checkout.itemDetail", { organisation: lead.organisation }) },
-      },
+  const itemName = (line: ChargedLine) =>
+    line.line === "fee"
+      ? t(onboarding.vatLine ? "payment.checkout.itemNet" : "payment.checkout.itemFee", { studio: settings.studioName })
+      : line.line === "vat"
+        ? t("payment.checkout.itemVat", { rate: line.ratePercent })
+        : line.line === "rivalsa"
+          ? t("payment.checkout.itemRivalsa", { rate: line.ratePercent })
+          : t("payment.checkout.itemStampDuty");
+  const lineItems = lines.map((line) => ({
+    quantity: 1,
+    price_data: {
+      currency,
+      unit_amount: line.cents,
+      product_data: { name: itemName(line), ...(line.line === "fee" ? { description: t("payment.checkout.itemDetail", { organisation: lead.organisation }) } : {}) },
     },
-    ...(split.vatCents > 0 ? [{ quantity: 1, price_data: { currency, unit_amount: split.vatCents, product_data: { name: t("payment.checkout.itemVat", { rate: split.ratePercent }) } } }] : []),
-  ];
+  }));
   try {
     const session = await stripe.checkout.sessions.create(
       {

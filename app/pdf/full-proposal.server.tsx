@@ -6,9 +6,9 @@ import { Document, Image, Link, Page, Rect, StyleSheet, Svg, Text, View, renderT
 import { createHash } from "node:crypto";
 import { createContext, useContext, type ReactNode } from "react";
 import type { PartId } from "~/domain/strategy/model";
-import type { ProposalView } from "~/domain/strategy/view";
+import { onboardingRows, type ProposalView } from "~/domain/strategy/view";
 import { readableBrand, readableOn } from "~/domain/brand";
-import { priceWithVat, pricesNetNote } from "~/domain/strategy/price-with-vat";
+import { priceWithVat, pricesNetNote, regimeOrRate } from "~/domain/strategy/price-with-vat";
 import { registerFonts } from "./fonts.server";
 
 const ink = "#1d232b";
@@ -509,10 +509,10 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
                 {p.recommended ? <Text style={s.badge}>{(L.recommended ?? "").toUpperCase()}</Text> : null}
                 <Text style={{ fontSize: 11, fontWeight: 700 }}>{p.name}</Text>
                 <Text style={s.price}>
-                  {p.monthly} <Text style={{ fontSize: 8, fontWeight: 400 }}>{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).plusVat}</Text>
+                  {p.monthly} <Text style={{ fontSize: 8, fontWeight: 400 }}>{priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L).plusVat}</Text>
                 </Text>
                 <Text style={s.note}>{L.perMonth}</Text>
-                <Text style={[s.note, { marginBottom: 4 }]}>{priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, view.locale, L).withVat}</Text>
+                <Text style={[s.note, { marginBottom: 4 }]}>{priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L).withVat}</Text>
                 <Bullets items={p.includes} s={s} />
               </View>
             ))}
@@ -536,21 +536,24 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
             head={[L.addOn!, L.price!, why]}
             rows={view.investment.addOns.map((a) => [a.suggested ? `${a.name} (${L.suggested})` : a.name, `${a.price} ${a.recurring ? L.perMonth : L.oneOff}`, a.reasons.join(" ")])}
           />
-          <Text style={[s.note, { marginBottom: 6 }]}>{pricesNetNote(view.investment.vatRatePercent, view.locale, L)}</Text>
+          <Text style={[s.note, { marginBottom: 6 }]}>{pricesNetNote(regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L)}</Text>
           <View wrap={false}>
             <H3 s={s}>{L.onboarding}</H3>
-            <View style={s.invoiceRow}>
-              <Text>{L.net}</Text>
-              <Text>{view.investment.onboarding.net}</Text>
-            </View>
-            <View style={s.invoiceRow}>
-              <Text>{view.investment.onboarding.vatLabel}</Text>
-              <Text>{view.investment.onboarding.vat}</Text>
-            </View>
+            {onboardingRows(view.investment.onboarding, L.net ?? "").map((row) => (
+              <View style={s.invoiceRow} key={row.label}>
+                <Text>{row.label}</Text>
+                <Text>{row.amount}</Text>
+              </View>
+            ))}
             <View style={[s.invoiceRow, { fontWeight: 700 }]}>
               <Text>{L.total}</Text>
               <Text>{view.investment.onboarding.total}</Text>
             </View>
+            {(view.investment.onboarding.notes ?? []).map((note) => (
+              <Text style={s.note} key={note}>
+                {note}
+              </Text>
+            ))}
             <Text style={s.note}>{view.validUntil}</Text>
           </View>
         </Part>

@@ -214,6 +214,23 @@ export default function ProposalSettings() {
           <legend>{t("settings.proposals.money")}</legend>
           {field(fields.onboardingFee, t("settings.proposals.onboardingFee"), { inputMode: "decimal" })}
           {field(fields.vatRatePercent, t("settings.proposals.vatRatePercent"), { inputMode: "decimal" })}
+          <fieldset className="subgroup" aria-describedby="tax-regime-hint">
+            <legend>{t("settings.proposals.taxRegime")}</legend>
+            <p className="hint" id="tax-regime-hint">
+              {t("settings.proposals.taxRegimeHint")}
+            </p>
+            <div className="choices">
+              {(["ordinary", "forfettario"] as const).map((regime) => (
+                <label className="choice" key={regime}>
+                  <input type="radio" name={fields.taxRegime.name} value={regime} defaultChecked={fields.taxRegime.initialValue === regime} /> {t(`settings.proposals.taxRegimes.${regime}`)}
+                </label>
+              ))}
+            </div>
+            {errorOf(fields.taxRegime)}
+            <p className="hint">{t("settings.proposals.forfettarioHint")}</p>
+            {check(fields.stampDutyToClient, t("settings.proposals.stampDutyToClient"))}
+            {check(fields.rivalsaInps, t("settings.proposals.rivalsaInps"))}
+          </fieldset>
           {field(fields.validityDays, t("settings.proposals.validityDays"), { inputMode: "numeric" })}
           {field(fields.responseBusiness, t("settings.proposals.responseBusiness"), { inputMode: "decimal" })}
           {field(fields.responseOutside, t("settings.proposals.responseOutside"), { inputMode: "decimal" })}

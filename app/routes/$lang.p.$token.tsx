@@ -11,8 +11,9 @@ import { getAuth } from "~/utils/auth.server";
 import { ProposalDocumentView } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
 import { quote, type Quote } from "~/domain/strategy/pricing";
-import { formatDate, formatMoney } from "~/i18n/format";
-import { priceWithVat } from "~/domain/strategy/price-with-vat";
+import { formatDate } from "~/i18n/format";
+import { priceWithVat, regimeOrRate } from "~/domain/strategy/price-with-vat";
+import { VatLines } from "~/components/vat-lines";
 import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { erasedLink, requireLinkShape } from "~/models/gdpr.server";
@@ -44,7 +45,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const expired = romeToday() > view.validUntilDay;
   const choice = !expired
     ? quote(
-        { vatRatePercent: view.investment.vatRatePercent, onboardingNetCents: view.investment.onboardingNetCents, packages: view.investment.packages, addOns: view.investment.addOns },
+        { vatRatePercent: view.investment.vatRatePercent, taxRegime: view.investment.taxRegime, onboardingNetCents: view.investment.onboardingNetCents, packages: view.investment.packages, addOns: view.investment.addOns },
         url.searchParams.get("package"),
         url.searchParams.getAll("addon"),
       )
@@ -153,7 +154,6 @@ export function ErrorBoundary() {
 function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; choice: Quote; locale: "it" | "en"; acceptHref: string | null }) {
   const { t } = useTranslation();
   const submit = useSubmit();
-  const money = (cents: number) => formatMoney(cents, locale);
   return (
     <Form method="get" className="card form chooser" preventScrollReset replace onChange={(e) => submit(e.currentTarget, { preventScrollReset: true, replace: true })}>
       <h3 id="chooser-heading">{t("plan.choose.heading")}</h3>
@@ -163,7 +163,7 @@ function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; cho
         {view.investment.packages.map((p) => (
           <label key={p.id} className="choice">
             <input type="radio" name="package" value={p.id} defaultChecked={choice.packageId === p.id} /> {p.name} · {p.monthly}{" "}
-            {priceWithVat(p.monthlyNetCents, view.investment.vatRatePercent, locale, view.label).plusVat}
+            {priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), locale, view.label).plusVat}
           </label>
         ))}
       </fieldset>
@@ -182,18 +182,7 @@ function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; cho
       </noscript>
       <div className="totals" aria-live="polite">
         {([["monthly", choice.monthly], ["oneOff", choice.oneOff]] as const).map(([key, amount]) => (
-          <dl key={key} className="invoice">
-            <dt className="totals-heading">{t(`plan.choose.${key}`)}</dt>
-            <dd />
-            <dt>{t("plan.choose.net")}</dt>
-            <dd>{money(amount.net)}</dd>
-            <dt>{t("plan.choose.vat")} {view.investment.vatRatePercent}%</dt>
-            <dd>{money(amount.vat)}</dd>
-            <dt>{t("plan.choose.total")}</dt>
-            <dd>
-              <strong data-testid={`total-${key}`}>{money(amount.gross)}</strong>
-            </dd>
-          </dl>
+          <VatLines key={key} amount={amount.document} heading={t(`plan.choose.${key}`)} testId={`total-${key}`} />
         ))}
       </div>
       {acceptHref ? (

@@ -12,8 +12,10 @@ import { ErrorPage } from "~/components/error-page";
 import { FieldError, translateError } from "~/components/field";
 import { VatLines } from "~/components/vat-lines";
 import { acceptanceSchema, clientKinds } from "~/domain/acceptance-schema";
+import { onboardingDocument } from "~/domain/acceptable-proposal";
+import { euCountries } from "~/domain/eu-vat";
 import { quote } from "~/domain/strategy/pricing";
-import { vatFromNet } from "~/domain/vat";
+import { isClientKind, vatTreatmentOf, type ClientKind } from "~/domain/tax/treatment";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { acceptProposal, findAcceptance, isExpired } from "~/models/acceptance.server";
 import { getAcceptableProposal, getProposalView } from "~/models/proposal.server";
@@ -52,6 +54,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       sentAt: version?.sentAt ?? null,
       validUntil: proposal.validUntil,
       vatRatePercent: proposal.vatRatePercent,
+      taxRegime: proposal.taxRegime,
       onboardingNetCents: proposal.onboardingNetCents,
       packages: proposal.packages.map((p) => ({ ...p, name: names.get(p.id) ?? p.name })),
       addOns: proposal.addOns.map((a) => ({ ...a, name: names.get(a.id) ?? a.name })),
@@ -132,12 +135,20 @@ export default function AcceptPage() {
     formRef.current?.querySelector<HTMLElement>('.form-error, [aria-invalid="true"]')?.focus();
   }, [actionData]);
 
-  const kind = (fields.kind.value as string | undefined) ?? data.defaults.kind;
+  const typedKind = (fields.kind.value as string | undefined) ?? data.defaults.kind;
+  const kind: ClientKind = isClientKind(typedKind) ? typedKind : "business";
+  const treatment = vatTreatmentOf(kind);
+  /** With JavaScript only the fields of the kind chosen show (the others are disabled, so not sent). */
+  const hiddenUnless = (...kinds: ClientKind[]) => ({ hidden: hydrated && !kinds.includes(kind), disabled: hydrated && !kinds.includes(kind) });
   const chosenPackage = (fields.packageId.value as string | undefined) ?? data.defaults.packageId;
   const rawAddOns = fields.addOnIds.value as string | string[] | undefined;
   const chosenAddOns = rawAddOns === undefined ? (hydrated ? [] : data.defaults.addOnIds) : Array.isArray(rawAddOns) ? rawAddOns : [rawAddOns];
-  const totals = quote({ vatRatePercent: data.vatRatePercent, onboardingNetCents: data.onboardingNetCents, packages: data.packages, addOns: data.addOns }, chosenPackage, chosenAddOns);
-  const oneOffAddOns = totals.oneOff.net - data.onboardingNetCents;
+  const prices = { vatRatePercent: data.vatRatePercent, taxRegime: data.taxRegime, onboardingNetCents: data.onboardingNetCents, packages: data.packages, addOns: data.addOns };
+  // The amounts follow who the client is (split payment, reverse charge, out of scope).
+  const totals = quote(prices, chosenPackage, chosenAddOns, treatment);
+  const oneOffAddOns = data.addOns.filter((a) => !a.recurring && totals.addOnIds.includes(a.id)).reduce((sum, a) => sum + a.priceNetCents, 0);
+  // The regime forfettario charges no VAT: prices are not "+ IVA".
+  const noVat = data.taxRegime?.kind === "forfettario";
   const formError = form.errors?.[0];
   const hash = data.versionHash.slice(0, 12);
   const busy = navigation.state === "submitting";
@@ -174,7 +185,7 @@ export default function AcceptPage() {
                 <label key={props.key} className="choice">
                   <input {...props} key={undefined} aria-describedby={undefined} />
                   <span>
-                    <strong>{pkg.name}</strong> · {t("payment.accept.perMonth", { price: money(pkg.monthlyNetCents) })}
+                    <strong>{pkg.name}</strong> · {t(noVat ? "payment.accept.perMonthNoVat" : "payment.accept.perMonth", { price: money(pkg.monthlyNetCents) })}
                     {pkg.recommended ? <span className="badge badge-recommended">{t("payment.accept.recommended")}</span> : null}
                   </span>
                 </label>
@@ -197,7 +208,7 @@ export default function AcceptPage() {
                   <label key={props.key} className="choice">
                     <input {...props} key={undefined} aria-describedby={undefined} />
                     <span>
-                      {addOn.name} · {t(addOn.recurring ? "payment.accept.addOnMonthly" : "payment.accept.addOnOneOff", { price: money(addOn.priceNetCents) })}
+                      {addOn.name} · {t(`payment.accept.${addOn.recurring ? "addOnMonthly" : "addOnOneOff"}${noVat ? "NoVat" : ""}`, { price: money(addOn.priceNetCents) })}
                     </span>
                   </label>
                 );
@@ -210,11 +221,11 @@ export default function AcceptPage() {
         <section className="card accept-summary" aria-labelledby="summary-heading">
           <h2 id="summary-heading">{t("payment.accept.summary")}</h2>
           <div className="totals" aria-live="polite">
-            <VatLines amount={{ netCents: totals.monthly.net, vatCents: totals.monthly.vat, grossCents: totals.monthly.gross, ratePercent: data.vatRatePercent }} heading={t("payment.accept.monthly")} testId="accept-monthly" />
-            <VatLines amount={vatFromNet(data.onboardingNetCents, data.vatRatePercent)} heading={t("payment.accept.dueNow")} testId="accept-due-now" />
+            <VatLines amount={totals.monthly.document} heading={t("payment.accept.monthly")} testId="accept-monthly" />
+            <VatLines amount={onboardingDocument(prices, treatment)} heading={t(treatment === "splitPayment" ? "payment.accept.dueByTransfer" : "payment.accept.dueNow")} testId="accept-due-now" />
           </div>
           <p className="hint">{t("payment.accept.monthlyLater")}</p>
-          {oneOffAddOns > 0 ? <p className="hint">{t("payment.accept.oneOffLater", { amount: money(oneOffAddOns) })}</p> : null}
+          {oneOffAddOns > 0 ? <p className="hint">{t(noVat ? "payment.accept.oneOffLaterNoVat" : "payment.accept.oneOffLater", { amount: money(oneOffAddOns) })}</p> : null}
           {hydrated ? null : <p className="hint">{t("payment.accept.noJsTotals")}</p>}
         </section>
 
@@ -233,23 +244,40 @@ export default function AcceptPage() {
             </div>
             <FieldError id={fields.kind.errorId} message={translateError(t, fields.kind.errors?.[0])} />
           </fieldset>
-          {/* Without JavaScript both groups show; with it, only the one that applies (the other is disabled, so not sent). */}
-          <fieldset className="field subgroup" hidden={hydrated && kind !== "business"} disabled={hydrated && kind !== "business"}>
-            <legend>{t("payment.accept.business")}</legend>
+          {/* Without JavaScript every group shows; with it, only the fields of the kind chosen (the server keeps only those). */}
+          <fieldset className="field subgroup" {...hiddenUnless("business", "association", "public", "eu", "nonEu")}>
+            <legend>{t(`payment.accept.kinds.${kind}`)}</legend>
             <TextField meta={fields.legalName} label={t("payment.accept.legalName")} autoComplete="organization" />
-            <TextField meta={fields.partitaIva} label={t("payment.accept.partitaIva")} hint={t("payment.accept.partitaIvaHint")} upper />
+          </fieldset>
+          <fieldset className="field subgroup" {...hiddenUnless("business", "association")}>
+            <TextField meta={fields.partitaIva} label={t("payment.accept.partitaIva")} hint={t(kind === "association" ? "payment.accept.partitaIvaOptional" : "payment.accept.partitaIvaHint")} upper />
             <TextField meta={fields.codiceDestinatario} label={t("payment.accept.codiceDestinatario")} hint={t("payment.accept.codiceDestinatarioHint")} upper />
             <TextField meta={fields.pec} label={t("payment.accept.pec")} hint={t("payment.accept.pecHint")} inputMode="email" />
           </fieldset>
-          <fieldset className="field subgroup" hidden={hydrated && kind !== "person"} disabled={hydrated && kind !== "person"}>
-            <legend>{t("payment.accept.person")}</legend>
-            <TextField meta={fields.codiceFiscale} label={t("payment.accept.codiceFiscale")} hint={t("payment.accept.codiceFiscaleHint")} upper />
+          <fieldset className="field subgroup" {...hiddenUnless("person", "association", "public")}>
+            <TextField
+              meta={fields.codiceFiscale}
+              label={t(kind === "person" || !hydrated ? "payment.accept.codiceFiscale" : "payment.accept.numericCodiceFiscale")}
+              hint={t(!hydrated ? "payment.accept.codiceFiscaleAnyHint" : kind === "person" ? "payment.accept.codiceFiscaleHint" : "payment.accept.numericCodiceFiscaleHint")}
+              upper
+            />
+          </fieldset>
+          <fieldset className="field subgroup" {...hiddenUnless("public")}>
+            <TextField meta={fields.codiceUfficio} label={t("payment.accept.codiceUfficio")} hint={t("payment.accept.codiceUfficioHint")} upper />
+            <TextField meta={fields.cig} label={t("payment.accept.cig")} upper />
+            <TextField meta={fields.cup} label={t("payment.accept.cup")} upper />
+          </fieldset>
+          <fieldset className="field subgroup" {...hiddenUnless("eu", "nonEu")}>
+            <TextField meta={fields.country} label={t("payment.accept.country")} hint={t(kind === "eu" ? "payment.accept.countryEuHint" : "payment.accept.countryHint", { countries: euCountries.join(", ") })} upper />
+            <TextField meta={fields.vatNumber} label={t(kind === "eu" ? "payment.accept.euVatNumber" : "payment.accept.foreignTaxNumber")} upper />
           </fieldset>
           <TextField meta={fields.address} label={t("payment.accept.address")} autoComplete="street-address" />
           <div className="address-row">
-            <TextField meta={fields.postalCode} label={t("payment.accept.postalCode")} autoComplete="postal-code" inputMode="numeric" />
+            <TextField meta={fields.postalCode} label={t("payment.accept.postalCode")} autoComplete="postal-code" inputMode={kind === "eu" || kind === "nonEu" ? undefined : "numeric"} />
             <TextField meta={fields.city} label={t("payment.accept.city")} autoComplete="address-level2" />
-            <TextField meta={fields.province} label={t("payment.accept.province")} upper />
+            <fieldset className="bare" {...hiddenUnless("business", "person", "association", "public")}>
+              <TextField meta={fields.province} label={t("payment.accept.province")} upper />
+            </fieldset>
           </div>
         </fieldset>
 

@@ -75,7 +75,13 @@ export default function ReceiptPage() {
               <p>
                 <strong>{c.legalName}</strong>
                 <br />
-                {c.partitaIva ? t("payment.receipt.vatNumber", { number: c.partitaIva }) : c.codiceFiscale ? t("payment.receipt.fiscalCode", { code: c.codiceFiscale }) : null}
+                {c.partitaIva ? t("payment.receipt.vatNumber", { number: c.partitaIva }) : c.vatNumber ? t("payment.receipt.vatNumber", { number: c.vatNumber }) : c.codiceFiscale ? t("payment.receipt.fiscalCode", { code: c.codiceFiscale }) : null}
+                {c.cig || c.cup ? (
+                  <>
+                    <br />
+                    {[c.cig && `CIG ${c.cig}`, c.cup && `CUP ${c.cup}`].filter(Boolean).join(" · ")}
+                  </>
+                ) : null}
                 {c.codiceDestinatario ? (
                   <>
                     <br />

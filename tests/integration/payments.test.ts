@@ -398,7 +398,7 @@ describe("webhook", () => {
     expect(page.portal.state).toBe("paid");
     expect(page.portal.receipts).toEqual([expect.objectContaining({ id: payment.id, amountCents: 61000 })]);
     const receipt = (await (await call(receiptLoader, get(`/it/p/${sent.token}/receipt/${payment.id}`), { ...sent.params, paymentId: payment.id })).json()) as { receipt: { amount: unknown; client: { partitaIva: string } } };
-    expect(receipt.receipt.amount).toEqual({ netCents: 50000, vatCents: 11000, grossCents: 61000, ratePercent: 22 });
+    expect(receipt.receipt.amount).toMatchObject({ netCents: 50000, vatCents: 11000, grossCents: 61000, dueCents: 61000, ratePercent: 22, regime: "ordinary", treatment: "standard" });
     expect(receipt.receipt.client.partitaIva).toBe("01234567897");
     // Another lead's link does not open this receipt; paying again is not offered.
     const other = await sentLead();

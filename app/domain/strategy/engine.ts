@@ -7,6 +7,7 @@
 // seasons), then the package that delivers it. Every promise in the text
 // comes from the recommended package's features or from a named add-on. The
 // prospect's own words are quoted (@quote), never spliced into sentences.
+import { taxRegimeOf } from "../tax/regime";
 import type { Goal } from "../goals";
 import { channels as allChannels, type Channel } from "../intake/definition";
 import { cadenceRange, engagementPerFollower, sources, type SourceId } from "./benchmarks";
@@ -1002,6 +1003,7 @@ export function buildProposal(input: ProposalInput, settings: OwnerSettings): Pr
     investment: {
       currency: settings.currency,
       vatRatePercent: settings.vatRatePercent,
+      taxRegime: taxRegimeOf(settings),
       onboardingNetCents: settings.onboardingFeeCents,
       gaps: gapsLines,
       packages: settings.packages.map((p) => ({ id: p.id, name: bilingual(p.name), monthlyNetCents: p.monthlyNetCents, recommended: p.id === pkg.id, includes: featureLines(p), reasons: p.id === pkg.id ? packageReasons : [] })),

@@ -2,6 +2,7 @@
 // keys with parameters (Msg) so one model renders in Italian and English; a
 // parameter may itself be a Msg (e.g. a goal's name). Every recommendation
 // carries the reasons behind it, citing the prospect's answers.
+import type { TaxRegime } from "../tax/regime";
 import type { Goal } from "../goals";
 import type { Channel } from "../intake/definition";
 
@@ -170,6 +171,8 @@ export interface ProposalModel {
   investment: {
     currency: "EUR";
     vatRatePercent: number;
+    /** The owner's tax regime when the proposal was made (app/domain/tax/regime.ts). */
+    taxRegime: TaxRegime;
     onboardingNetCents: number;
     /** Where the budget falls short of the plan: what the affordable package leaves out. */
     gaps: Msg[];

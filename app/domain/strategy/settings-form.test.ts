@@ -73,6 +73,15 @@ describe("proposal settings form: what is typed → the settings saved", () => {
     ["colours that pass WCAG AA", "en", { "branding.primaryColor": "#7a1f3d", "branding.accentColor": "#ffd166" }, { branding: { primaryColor: "#7a1f3d", accentColor: "#ffd166" } }],
     ["the working days and the automatic sending", "it", { proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" }, { proposalWithinWorkingDays: 5, autoSendOnSubmit: true }],
     ["automatic sending unticked", "it", { autoSendOnSubmit: undefined }, { autoSendOnSubmit: false }, { ...defaultOwnerSettings, autoSendOnSubmit: true }],
+    ["the regime forfettario, stamp duty charged to the client, with rivalsa INPS", "it", { taxRegime: "forfettario", stampDutyToClient: "on", rivalsaInps: "on" }, { taxRegime: { kind: "forfettario", stampDutyToClient: true, rivalsaInps: true }, vatRatePercent: 22 }],
+    ["the regime forfettario, the studio bearing the stamp duty, no rivalsa", "en", { taxRegime: "forfettario", stampDutyToClient: undefined, rivalsaInps: undefined }, { taxRegime: { kind: "forfettario", stampDutyToClient: false, rivalsaInps: false } }],
+    [
+      "back to ordinary VAT at 10 %: the forfettario choices are dropped",
+      "it",
+      { taxRegime: "ordinary", vatRatePercent: "10", rivalsaInps: "on" },
+      (s) => expect([s.taxRegime, s.vatRatePercent]).toEqual([{ kind: "ordinary" }, 10]),
+      { ...defaultOwnerSettings, taxRegime: { kind: "forfettario", stampDutyToClient: true, rivalsaInps: true } },
+    ],
     ["an empty kick-off link", "it", { kickoffUrl: "  " }, { kickoffUrl: null }, { ...defaultOwnerSettings, kickoffUrl: "https://prenota.example.com" }],
   ];
   it.each(cases)("%s", (_name, locale, changes, expected, current) => {
@@ -96,6 +105,7 @@ describe("proposal settings form: what is typed → the messages per field (noth
       { "packages[1].price": "tanti", "branding.primaryColor": "blu", vatRatePercent: "99", "packages[0].nameIt": "", kickoffUrl: "javascript:alert(1)" },
       { "packages[1].price": "settings.proposals.badMoney", "branding.primaryColor": "settings.proposals.badColor", vatRatePercent: "settings.proposals.badNumber", "packages[0].nameIt": "errors.required", kickoffUrl: "errors.url" },
     ],
+    ["a tax regime that does not exist", "en", { taxRegime: "flat-tax" }, { taxRegime: "errors.invalid" }],
     ["shoots that are not a number", "it", { "packages[1].shoots": "molti" }, { "packages[1].shoots": "settings.proposals.badNumber" }],
     ["a name too long", "it", { "packages[0].nameEn": "x".repeat(61), "addOns[0].nameIt": "y".repeat(81) }, { "packages[0].nameEn": "errors.tooLong|60", "addOns[0].nameIt": "errors.tooLong|80" }],
     ["no channel offered, and a cadence out of range", "en", { ...noChannels, "cadence.x": "99" }, { channelsOffered: "settings.proposals.noChannel", "cadence.x": "settings.proposals.badNumber" }],
@@ -118,6 +128,16 @@ describe("proposal settings form: what is typed → the messages per field (noth
   ];
   it.each(cases)("%s", (_name, locale, changes, errors, current) => {
     expect(submit(locale, changes, current)).toEqual({ ok: false, errors });
+  });
+});
+
+describe("proposal settings stored before tax regimes", () => {
+  it("parse as ordinary VAT at their rate", () => {
+    const { taxRegime: _regime, ...stored } = { ...defaultOwnerSettings, vatRatePercent: 10 };
+    const parsed = OwnerSettingsSchema.parse(JSON.parse(JSON.stringify(stored)));
+    expect(parsed.taxRegime).toEqual({ kind: "ordinary" });
+    expect(parsed.vatRatePercent).toBe(10);
+    expect(settingsToForm(parsed, "it")).toMatchObject({ taxRegime: "ordinary", stampDutyToClient: true, rivalsaInps: false });
   });
 });
 

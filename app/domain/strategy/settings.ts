@@ -3,6 +3,7 @@
 // validity and VAT. Stored as JSON (Settings.data) and checked with this schema.
 import { z } from "zod";
 import { channels } from "../intake/definition";
+import { TaxRegimeSettingSchema } from "../tax/regime";
 
 const cents = z.number().int().nonnegative().max(100_000_000);
 const bilingual = z.object({ it: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
@@ -40,7 +41,10 @@ export type PackageFeatures = z.infer<typeof PackageFeaturesSchema>;
 export const OwnerSettingsSchema = z.object({
   studioName: z.string().trim().min(1).max(120),
   currency: z.literal("EUR"),
+  /** The ordinary VAT rate (used when taxRegime is ordinary). */
   vatRatePercent: z.number().min(0).max(50),
+  /** Ordinary VAT or regime forfettario (app/domain/tax/regime.ts); settings saved before it existed are ordinary. */
+  taxRegime: TaxRegimeSettingSchema,
   validityDays: z.number().int().min(1).max(365),
   onboardingFeeCents: cents,
   kickoffUrl: z.string().url().nullable(),
@@ -92,6 +96,7 @@ export const defaultOwnerSettings: OwnerSettings = {
   studioName: "Socialbrief Studio",
   currency: "EUR",
   vatRatePercent: 22,
+  taxRegime: { kind: "ordinary" },
   validityDays: 30,
   onboardingFeeCents: 50000,
   kickoffUrl: null,

@@ -1,6 +1,8 @@
 // One resolved view of a proposal, in one language, for both renderings (web
 // page and PDF): every message turned into words, money and dates through
 // Intl, and the owner's edits in place of the generated text of a part.
+import { taxDocument, type TaxDocument } from "../tax/document";
+import type { TaxRegime } from "../tax/regime";
 import { formatDate, formatMoney, formatNumber } from "~/i18n/format";
 import type { PartId, ProposalModel } from "./model";
 import { resolveMsg, type TextEdits, type Translate } from "./resolve";
@@ -45,9 +47,19 @@ export interface ProposalView {
   investment: {
     packages: Array<{ id: string; name: string; monthly: string; monthlyNetCents: number; recommended: boolean; includes: string[]; reasons: string[] }>;
     addOns: Array<{ id: string; name: string; price: string; priceNetCents: number; recurring: boolean; suggested: boolean; reasons: string[] }>;
-    onboarding: { net: string; vat: string; total: string; vatLabel: string };
+    onboarding: {
+      net: string;
+      vat: string;
+      total: string;
+      vatLabel: string;
+      /** The document's lines (fee, rivalsa, IVA, stamp duty) and its wording; absent in views stored before tax regimes (net, IVA, total then). */
+      lines?: Array<{ label: string; amount: string }>;
+      notes?: string[];
+    };
     onboardingNetCents: number;
     vatRatePercent: number;
+    /** Absent in views stored before tax regimes: ordinary VAT at vatRatePercent. */
+    taxRegime?: TaxRegime;
     gaps?: string[];
   };
   terms: string[];
@@ -65,9 +77,22 @@ function dayMonth(day: string, locale: "it" | "en"): string {
   return f.format(new Date(`${day}T12:00:00Z`));
 }
 
-/** VAT on a net amount, as an Italian invoice computes it: rounded half-up to the cent. */
-export function vatCents(netCents: number, ratePercent: number): number {
-  return Math.round((netCents * ratePercent) / 100);
+/** The onboarding box's lines: the document's, or net and IVA for a view stored before tax regimes. */
+export function onboardingRows(onboarding: ProposalView["investment"]["onboarding"], netLabel: string): Array<{ label: string; amount: string }> {
+  return onboarding.lines ?? [
+    { label: netLabel, amount: onboarding.net },
+    { label: onboarding.vatLabel, amount: onboarding.vat },
+  ];
+}
+
+/** A fee's document lines and wording, in words (the proposal's onboarding box, the PDF). */
+export function documentLines(doc: TaxDocument, t: Translate, locale: "it" | "en"): { lines: Array<{ label: string; amount: string }>; notes: string[] } {
+  const money = (cents: number) => formatMoney(cents, locale);
+  const lines = [{ label: t(doc.regime === "forfettario" ? "payment.tax.feeForfettario" : "payment.tax.fee"), amount: money(doc.feeCents) }];
+  if (doc.rivalsaCents > 0) lines.push({ label: t("payment.tax.rivalsa", { rate: formatNumber(doc.rivalsaPercent, locale) }), amount: money(doc.rivalsaCents) });
+  if (doc.vatLine) lines.push({ label: t("payment.tax.vat", { rate: formatNumber(doc.ratePercent, locale) }), amount: money(doc.vatCents) });
+  if (doc.stampDuty?.chargedToClient) lines.push({ label: t("payment.tax.stampDuty"), amount: money(doc.stampDuty.cents) });
+  return { lines, notes: doc.notes.map((n) => t(`payment.tax.notes.${n}`)) };
 }
 
 export function proposalView(model: ProposalModel, locale: "it" | "en", t: Translate, edits: TextEdits = {}): ProposalView {
@@ -81,7 +106,7 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
   const within = (h: number) => minutes(Math.round(h * 60));
   const shortDay = (d: string) => formatDate(new Date(`${d}T12:00:00Z`), locale, "medium");
   const partIds = Object.keys(t("plan.parts", { returnObjects: true }) as unknown as Record<string, string>) as PartId[];
-  const onboardingVat = vatCents(model.investment.onboardingNetCents, model.investment.vatRatePercent);
+  const onboarding = taxDocument(model.investment.taxRegime, "standard", model.investment.onboardingNetCents);
   const cleanEdits: Partial<Record<PartId, string>> = {};
   for (const [k, v] of Object.entries(edits)) if (v && v.trim()) cleanEdits[k as PartId] = v.trim();
 
@@ -199,13 +224,15 @@ export function proposalView(model: ProposalModel, locale: "it" | "en", t: Trans
       packages: model.investment.packages.map((p) => ({ id: p.id, name: r(p.name), monthly: money(p.monthlyNetCents), monthlyNetCents: p.monthlyNetCents, recommended: p.recommended, includes: p.includes.map(r), reasons: p.reasons.map(r) })),
       addOns: model.investment.addOns.map((a) => ({ id: a.id, name: r(a.name), price: money(a.priceNetCents), priceNetCents: a.priceNetCents, recurring: a.recurring, suggested: a.suggested, reasons: a.reasons.map(r) })),
       onboarding: {
-        net: money(model.investment.onboardingNetCents),
-        vat: money(onboardingVat),
-        total: money(model.investment.onboardingNetCents + onboardingVat),
-        vatLabel: t("plan.label.vat", { rate: formatNumber(model.investment.vatRatePercent, locale) }),
+        net: money(onboarding.netCents),
+        vat: money(onboarding.vatCents),
+        total: money(onboarding.grossCents),
+        vatLabel: t("plan.label.vat", { rate: formatNumber(onboarding.ratePercent, locale) }),
+        ...documentLines(onboarding, t, locale),
       },
       onboardingNetCents: model.investment.onboardingNetCents,
       vatRatePercent: model.investment.vatRatePercent,
+      taxRegime: model.investment.taxRegime,
       gaps: model.investment.gaps.map(r),
     },
     terms: model.terms.map(r),

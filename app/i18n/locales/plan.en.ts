@@ -99,6 +99,8 @@ export const planEn: Widen<typeof planIt> = {
     plusVat: "+ VAT {{rate}}%",
     withVat: "Including VAT: {{amount}}",
     pricesNet: "Prices exclude VAT ({{rate}}%).",
+    plusRivalsa: "+ INPS rivalsa {{rate}}%",
+    totalNoVat: "Document total: {{amount}}",
     personas: "Your personas, in your own words",
     contents: "Contents",
     page: "Page {{page}} of {{total}}",

@@ -96,6 +96,8 @@ export const planIt = {
     plusVat: "+ IVA {{rate}}%",
     withVat: "IVA inclusa: {{amount}}",
     pricesNet: "Prezzi al netto dell'IVA ({{rate}}%).",
+    plusRivalsa: "+ rivalsa INPS {{rate}}%",
+    totalNoVat: "Totale documento: {{amount}}",
     personas: "Le persone tipo, con le vostre parole",
     contents: "Indice",
     page: "Pagina {{page}} di {{total}}",
