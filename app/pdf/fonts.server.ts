@@ -9,8 +9,12 @@
 // box, embedded, instead of falling back to a font the PDF does not carry.
 //
 // Where each comes from, and why (all SIL Open Font License, emoji CC-BY 4.0):
-// - Latin, Greek, Cyrillic, Vietnamese: Inter (@fontsource/inter, already ours),
-//   its seven subsets, WOFF converted to TrueType once here.
+// - Latin, Greek, Cyrillic, Vietnamese: Inter (@expo-google-fonts/inter:
+//   Google Fonts' static TTFs, every script Inter has in one file, 6 MB).
+//   @fontsource/inter, used before, ships WOFF split by script: seven fonts
+//   all named "Inter-Regular", which pdfkit cannot tell apart, so it embedded
+//   a new copy for every run of Greek or Cyrillic text; and WOFF needed a
+//   conversion at start (see the history of woff-to-sfnt.server.ts).
 // - Arabic: Noto Sans Arabic (@expo-google-fonts/noto-sans-arabic: Google Fonts'
 //   static TTFs, 3 MB; the sans matches Inter, Naskh would not).
 // - Hebrew, Chinese, Japanese, Korean: Noto Sans Hebrew / Hans / JP / KR
@@ -19,27 +23,21 @@
 //   TTF packages, and react-pdf embeds only the glyphs used).
 // - Emoji: Twemoji PNGs, 64 px (emoji-datasource-twitter): react-pdf draws
 //   emoji as images, PNG or JPG only (the Twemoji packages ship SVG, or no images).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
 import { breakWord } from "./line-breaks.server";
-import { woffToSfnt } from "./woff-to-sfnt.server";
 
 const require = createRequire(import.meta.url);
 
 type Source = { src: string; fontWeight: number };
 
-/** Inter's subsets as @fontsource ships them (WOFF only): converted to TrueType once, here (see woff-to-sfnt.server.ts for why). */
-const INTER_SUBSETS = ["latin", "latin-ext", "greek", "greek-ext", "cyrillic", "cyrillic-ext", "vietnamese"] as const;
-const INTER = INTER_SUBSETS.map((subset) => `Inter-${subset}`);
-
-function inter(subset: string): Source[] {
-  return [400, 600, 700].map((weight) => {
-    const woff = readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`));
-    return { src: `data:font/ttf;base64,${woffToSfnt(woff).toString("base64")}`, fontWeight: weight };
-  });
-}
+const INTER: Source[] = [
+  { src: require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"), fontWeight: 400 },
+  { src: require.resolve("@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf"), fontWeight: 600 },
+  { src: require.resolve("@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf"), fontWeight: 700 },
+];
 
 /** Font files of an @embedpdf/fonts-* package by weight (its exports name only its index, `main`; the fonts are in ../fonts from there). */
 function embedpdf(main: string, files: Record<number, string>): Source[] {
@@ -48,9 +46,8 @@ function embedpdf(main: string, files: Record<number, string>): Source[] {
 }
 
 function families(): Array<{ family: string; fonts: Source[] }> {
-  const inters = INTER_SUBSETS.map((subset) => ({ family: `Inter-${subset}`, fonts: inter(subset) }));
   return [
-    ...inters,
+    { family: "Inter", fonts: INTER },
     {
       family: "Noto Sans Arabic",
       fonts: [
@@ -63,8 +60,9 @@ function families(): Array<{ family: string; fonts: Source[] }> {
     { family: "Noto Sans SC", fonts: embedpdf(require.resolve("@embedpdf/fonts-sc"), { 400: "NotoSansHans-Regular.otf", 700: "NotoSansHans-Bold.otf" }) },
     { family: "Noto Sans JP", fonts: embedpdf(require.resolve("@embedpdf/fonts-jp"), { 400: "NotoSansJP-Regular.otf", 700: "NotoSansJP-Bold.otf" }) },
     { family: "Noto Sans KR", fonts: embedpdf(require.resolve("@embedpdf/fonts-kr"), { 400: "NotoSansKR-Regular.otf", 700: "NotoSansKR-Bold.otf" }) },
-    // The implicit last fallback of every stack, embedded: Inter (Latin).
-    { family: "Helvetica", fonts: inters[0]!.fonts },
+    // The implicit last fallback of every stack, embedded: Inter again
+    // (pdfkit sees the same font as "Inter" and embeds it once.)
+    { family: "Helvetica", fonts: INTER },
   ];
 }
 
@@ -88,7 +86,7 @@ const FALLBACKS: Array<{ families: string[]; script: RegExp }> = [
  * (nor keeps in the worker's memory) the CJK fonts.
  */
 export function pdfFontsFor(text: string): string[] {
-  return [...INTER, ...FALLBACKS.filter(({ script }) => script.test(text)).flatMap(({ families }) => families), "Helvetica"];
+  return ["Inter", ...FALLBACKS.filter(({ script }) => script.test(text)).flatMap(({ families }) => families), "Helvetica"];
 }
 
 /**
