@@ -1,7 +1,7 @@
 // Where react-pdf may break a word at the end of a line (its hyphenation
 // callback: the pieces returned are the places a line may end, with a hyphen).
-// Words break at their syllables, by the Liang patterns of the document's
-// language (Italian or English); a piece still longer than LONG_PIECE
+// A word longer than SHORT_WORD breaks at its syllables, by the Liang patterns
+// of the document's language (Italian or English); a piece still longer than LONG_PIECE
 // characters (a pasted URL, a code, a 300-letter word, a line of Chinese,
 // which has no spaces) may break between any two characters, so nothing runs
 // off the page whatever the width of its column.
@@ -10,8 +10,12 @@ import { syllables as italian } from "@react-pdf/hyphenate/it";
 
 /** Longer pieces than this may break anywhere: longer than any Italian or English syllable, shorter than the narrowest table column. */
 const LONG_PIECE = 10;
-/** Words this short are never broken (the patterns would not break them either). */
-const SHORT_WORD = 5;
+/**
+ * Words up to this long are never broken: they fit the narrowest column, and
+ * giving the line breaker syllables for every word made a proposal's render
+ * about a third slower (bench/proposal-pdf.ts) for a few hyphens in left-aligned text.
+ */
+const SHORT_WORD = 12;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const byLanguage = { it: italian, en: english };
