@@ -9,7 +9,8 @@ import type { PartId } from "~/domain/strategy/model";
 import { onboardingRows, type ProposalView } from "~/domain/strategy/view";
 import { readableBrand, readableOn } from "~/domain/brand";
 import { priceWithVat, pricesNetNote, regimeOrRate } from "~/domain/strategy/price-with-vat";
-import { registerFonts } from "./fonts.server";
+import { pdfFontsFor, registerFonts } from "./fonts.server";
+import { setLineBreakLanguage } from "./line-breaks.server";
 
 const ink = "#1d232b";
 const muted = "#55606e";
@@ -20,10 +21,11 @@ export type PdfLogo = { data: Uint8Array; format: "png" | "jpg"; sha256: string 
 export type PdfBranding = { primaryColor: string; accentColor: string; logo?: PdfLogo | null };
 
 // `accent` is the accent as text on white (darkened if needed); `coverAccent` the accent itself, on the main colour.
-function makeStyles(primary: string, accent: string, coverAccent = "#f4b860") {
+// `fonts` is the document's font stack (fonts.server.ts).
+function makeStyles(primary: string, accent: string, coverAccent: string, fonts: string[]) {
   return StyleSheet.create({
-    page: { fontFamily: "Inter", fontSize: 10, color: ink, paddingTop: 50, paddingBottom: 60, paddingHorizontal: 50 },
-    cover: { fontFamily: "Inter", color: "#ffffff", backgroundColor: primary, padding: 56, justifyContent: "space-between" },
+    page: { fontFamily: fonts, fontSize: 10, color: ink, paddingTop: 50, paddingBottom: 60, paddingHorizontal: 50 },
+    cover: { fontFamily: fonts, color: "#ffffff", backgroundColor: primary, padding: 56, justifyContent: "space-between" },
     brand: { fontSize: 12, fontWeight: 700, letterSpacing: 1.5, color: coverAccent },
     coverLogo: { alignSelf: "flex-start", backgroundColor: "#ffffff", borderRadius: 4, padding: 6, marginBottom: 14 },
     coverLogoImage: { height: 48, maxWidth: 200, objectFit: "contain" },
@@ -50,7 +52,6 @@ function makeStyles(primary: string, accent: string, coverAccent = "#f4b860") {
     tocNum: { width: 24, color: accent, fontWeight: 700 },
     tocTitle: { flexGrow: 1, color: ink, textDecoration: "none" },
     tocPage: { width: 40, textAlign: "right", color: muted },
-    pageMark: { position: "absolute", top: 0, left: 0, fontSize: 1, color: "#ffffff" },
     edited: { fontSize: 10, lineHeight: 1.45, marginBottom: 6 },
     note: { fontSize: 8, color: muted, marginTop: 2 },
     packages: { flexDirection: "row", gap: 8, marginBottom: 6 },
@@ -107,12 +108,19 @@ function H3({ s, children, ahead = 48 }: { s: Styles; children: ReactNode; ahead
   );
 }
 
-/** A table whose header repeats on each page and whose rows never split across a page break. */
-function Table({ head, rows, widths, s }: { head: string[]; rows: string[][]; widths: number[]; s: Styles }) {
+/**
+ * A table whose header repeats on each page and whose rows never split across
+ * a page break, with its title (a subheading) when given: the title and the
+ * header stay with the first row, so neither ends a page alone.
+ */
+function Table({ head, rows, widths, s, title }: { head: string[]; rows: string[][]; widths: number[]; s: Styles; title?: string }) {
   return (
     <>
-      {/* Keeps the header with the first row: the table starts on the next page when both do not fit. */}
-      <View minPresenceAhead={22 + rowHeight(rows[0] ?? [], widths)} />
+      {/* The view after this empty one moves the title, the header and the first row to the next page when they do not
+          fit together (react-pdf ignores minPresenceAhead on a container's first child, hence this one). */}
+      <View />
+      <View minPresenceAhead={(title ? TITLE_HEIGHT : 0) + 22 + rowHeight(rows[0] ?? [], widths)} />
+      {title ? <Text style={s.h3}>{title}</Text> : null}
       <View style={s.table}>
         <View style={s.th} fixed>
           {head.map((h, i) => (
@@ -134,6 +142,9 @@ function Table({ head, rows, widths, s }: { head: string[]; rows: string[][]; wi
     </>
   );
 }
+
+/** A subheading's height with its margins (11.5 pt on 1.2 lines, 10 + 5 pt around). */
+const TITLE_HEIGHT = 30;
 
 /** A row's height, roughly (9 pt text, about 100 characters across the page), for keeping it with its header. */
 function rowHeight(row: string[], widths: number[]): number {
@@ -224,12 +235,13 @@ function Part({ id, view, s, children, first }: { id: PartId; view: ProposalView
       <View />
       {/* bookmark (the PDF outline) works on any node; the types only declare it on Page. */}
       <View minPresenceAhead={140} id={`part-${id}`} {...({ bookmark: { title: view.partTitles[id], fit: true } } as Record<string, unknown>)}>
-        <Text style={s.h2}>{view.partTitles[id]}</Text>
+        {/* The heading notes the page it is drawn on. (A separate mark positioned absolutely did not
+            move with the heading when minPresenceAhead pushed it to the next page: a wrong contents page.) */}
         <Text
-          style={s.pageMark}
+          style={s.h2}
           render={({ pageNumber }) => {
             seen[id] = pageNumber;
-            return " ";
+            return view.partTitles[id];
           }}
         />
       </View>
@@ -261,7 +273,8 @@ interface DocumentProps {
 export function FullProposalDocument({ view, branding, studioName, pages = {}, createdAt }: DocumentProps) {
   // Colours that pass the contrast checks (older settings may not); the accent darkened where it is text on white.
   const brand = readableBrand(branding);
-  const s = makeStyles(brand.primaryColor, readableOn(brand.accentColor), brand.accentColor);
+  // Only the fallback fonts this document's characters need (the view holds every text it prints).
+  const s = makeStyles(brand.primaryColor, readableOn(brand.accentColor), brand.accentColor, pdfFontsFor(JSON.stringify(view) + studioName));
   const L = view.label;
   const why = L.why ?? "";
   const ids = Object.keys(view.partTitles) as PartId[];
@@ -401,9 +414,9 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
           <Reasons reasons={view.community.reasons} label={why} s={s} />
           {view.community.byChannel?.length ? (
             <View>
-              <H3 s={s}>{L.replyByChannel}</H3>
               <Table
                 s={s}
+                title={L.replyByChannel}
                 widths={[16, 16, 18, 50]}
                 head={[L.channel!, L.replyOffice!, L.replyOutside!, why]}
                 rows={view.community.byChannel.map((c) => [c.channel, c.business, c.outside, c.reasons.join(" ")])}
@@ -485,11 +498,9 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
           <Bullets items={view.workflow.points} s={s} />
           {view.workflow.seasons ? (
             <View>
-              <Text style={s.h3} minPresenceAhead={60}>
-                {L.seasonsTitle}
-              </Text>
               <Table
                 s={s}
+                title={L.seasonsTitle}
                 widths={[20, 14, 14, 52]}
                 head={[L.month!, L.intensityCol!, L.postsWeek!, L.drivers!]}
                 rows={view.workflow.seasons.months.map((mo) => [mo.month, mo.intensityLabel, mo.posts, mo.drivers])}
@@ -497,10 +508,7 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
               <Reasons reasons={view.workflow.seasons.reasons} label={why} s={s} />
             </View>
           ) : null}
-          <Text style={s.h3} minPresenceAhead={60}>
-            {L.calendar}
-          </Text>
-          <Table s={s} widths={[14, 18, 50, 18]} head={[L.day!, L.channel!, L.pillar!, L.format!]} rows={view.workflow.calendar.map((e) => [e.day, e.channel, e.pillar, e.format])} />
+          <Table s={s} title={L.calendar} widths={[14, 18, 50, 18]} head={[L.day!, L.channel!, L.pillar!, L.format!]} rows={view.workflow.calendar.map((e) => [e.day, e.channel, e.pillar, e.format])} />
         </Part>
         <Part id="investment" view={view} s={s}>
           <View style={s.packages} wrap={false}>
@@ -529,9 +537,9 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
               <Bullets items={view.investment.gaps.slice(1)} s={s} />
             </View>
           ) : null}
-          <H3 s={s}>{L.addOns}</H3>
           <Table
             s={s}
+            title={L.addOns}
             widths={[34, 22, 44]}
             head={[L.addOn!, L.price!, why]}
             rows={view.investment.addOns.map((a) => [a.suggested ? `${a.name} (${L.suggested})` : a.name, `${a.price} ${a.recurring ? L.perMonth : L.oneOff}`, a.reasons.join(" ")])}
@@ -581,6 +589,7 @@ export async function renderFullProposalPdf(
   options: { createdAt?: Date } = {},
 ): Promise<Buffer> {
   registerFonts();
+  setLineBreakLanguage(view.locale);
   // Two passes: the first lays the document out and notes the page each part
   // starts on; the second prints those pages in the contents. The contents
   // keep the same height in both passes, so nothing moves in between. The

@@ -49,7 +49,7 @@ export function requireBuild(): void {
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn("node", ["build/node/index.js"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://localhost:${port}`, LOG_LEVEL: "silent", RATE_LIMIT_POST: "100000000", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://localhost:${port}`, LOG_LEVEL: "silent", RATE_LIMIT_POST: "100000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 30_000;

@@ -1,6 +1,9 @@
 // The full proposal PDF as pictures (pdftoppm, 50 dpi): every page has
 // something on it, the cover is the brand's colour, and the charts are drawn
 // (bars of the brand's colour), also for a prospect with no social presence.
+// The contents give the page each part's heading is on, and no heading ends a
+// page. Answers in every script we print (and emoji, and a 300-letter word)
+// come out with embedded fonts, as text, and inside the page.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +46,29 @@ const restaurant: RawAnswers = {
   crisis: { hadCrisis: "no" },
   crisisDetails: {},
   roles: {},
+};
+
+/** A word longer than any line (300 letters, no space or hyphen). */
+const LONG_WORD = `Lunghissima${"parolasenzaspazi".repeat(18)}fine`.slice(0, 300);
+/** Words of each script, as a prospect abroad might type them. */
+const SCRIPTS = {
+  greek: "Καλημέρα κόσμε",
+  cyrillic: "Привет, мир",
+  arabic: "مرحبا بالعالم",
+  hebrew: "שלום עולם",
+  chinese: "你好，世界",
+  japanese: "こんにちは、世界",
+  korean: "안녕하세요 세계",
+};
+const EMOJI = "🎉👍🏽🇮🇹❤️";
+const allScripts = Object.values(SCRIPTS).join(" · ");
+
+const worldwide: RawAnswers = {
+  ...complete,
+  about: { ...complete.about, organisation: `Hotel ${SCRIPTS.chinese} ${EMOJI}`, contactName: `Αλέξης Петров ${SCRIPTS.arabic}`, email: "world@pages.example" },
+  audience: { ...complete.audience, places: `Milano, ${SCRIPTS.hebrew}, ${SCRIPTS.japanese}`, personas: `Ospiti da tutto il mondo ${EMOJI}: ${allScripts}. Chi scrive ${LONG_WORD} e poi continua.` },
+  goals: { ...complete.goals, target: `${SCRIPTS.korean} ${SCRIPTS.greek} ${SCRIPTS.cyrillic}` },
+  roles: { ...complete.roles, approver: `${SCRIPTS.korean} ${EMOJI}`, spokesperson: `${SCRIPTS.hebrew} ${SCRIPTS.arabic}` },
 };
 
 async function submitted(answers: RawAnswers) {
@@ -118,8 +144,39 @@ async function pages(token: string) {
   execFileSync("pdftoppm", ["-r", "50", "-png", file, path.join(dir, "page")]);
   if (process.env.PDF_PAGES_LOG) console.log(`pages of ${token}: ${dir}`);
   const files = readdirSync(dir).filter((f) => f.endsWith(".ppm")).sort();
-  const text = (n: number) => execFileSync("pdftotext", ["-f", String(n), "-l", String(n), file, "-"], { encoding: "utf8" });
-  return { pictures: files.map((f) => readPpm(path.join(dir, f))), text };
+  const text = (n: number, layout = false) => execFileSync("pdftotext", [...(layout ? ["-layout"] : []), "-f", String(n), "-l", String(n), file, "-"], { encoding: "utf8" });
+  return { pictures: files.map((f) => readPpm(path.join(dir, f))), text, file };
+}
+
+/**
+ * The contents (page 2) against the pages: each part's heading is on the page
+ * the contents give, as a line of its own, and no page ends with a part's
+ * heading (the last line above the footer is never one).
+ */
+function expectContentsRight(count: number, text: (n: number, layout?: boolean) => string) {
+  const entries = [...text(2, true).matchAll(/^\s*(\d+)\s{2,}(.+?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[2]!.trim(), page: Number(m[3]) }));
+  expect(entries).toHaveLength(15);
+  const lines = (n: number) =>
+    text(n, true)
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+  for (const { title, page } of entries) expect(lines(page), `${title} on page ${page}`).toContain(title);
+  const titles = new Set(entries.map((e) => e.title));
+  for (let n = 3; n <= count; n++) {
+    const body = lines(n).slice(0, -1); // without the footer's line (studio · organisation, page x of y)
+    expect(titles.has(body.at(-1) ?? ""), `page ${n} ends with the heading ${body.at(-1)}`).toBe(false);
+  }
+}
+
+/** Pixels in the page's side margins (the outer 42 of 50 pt, both sides) that are not (near) white: text or rules that ran off. */
+function marginInk(p: Picture): number {
+  const band = Math.floor((p.width * 42) / 595);
+  let count = 0;
+  for (let y = 0; y < p.height; y++) {
+    for (let i = 0; i < band; i++) for (const x of [i, p.width - 1 - i]) if (!near(p, y * p.width + x, [255, 255, 255], 8)) count++;
+  }
+  return count;
 }
 
 // Every test starts from empty tables (tests/setup-db.ts): the shared rows are made anew for each.
@@ -133,8 +190,9 @@ describe("the proposal PDF's pages", () => {
     ["a hotel", complete],
     ["a municipality after a fake-news crisis", municipality],
   ] as const) {
-    it(`for ${name}: no blank page, and a cover in the brand's colour`, async () => {
-      const { pictures } = await pages(await submitted(answers));
+    it(`for ${name}: no blank page, a cover in the brand's colour, and the contents right`, async () => {
+      const { pictures, text } = await pages(await submitted(answers));
+      expectContentsRight(pictures.length, text);
       expect(pictures.length).toBeGreaterThanOrEqual(6);
       // Above the footer every page has real content (a few lines of text are about 1% ink at 50 dpi).
       pictures.forEach((p, i) => expect(inked(p), `page ${i + 1}`).toBeGreaterThan(0.005));
@@ -146,6 +204,7 @@ describe("the proposal PDF's pages", () => {
 
   it("draws the posts-a-week chart (bars of the brand's colour) for a prospect with no social presence", async () => {
     const { pictures, text } = await pages(await submitted(restaurant));
+    expectContentsRight(pictures.length, text);
     const all = pictures.map((_, i) => text(i + 1));
     expect(all.join("\n")).not.toContain("Il pubblico di oggi, per canale"); // no follower counts: no audience chart
     const chartPage = all.findIndex((t) => t.includes("Post pianificati a settimana, per canale"));
@@ -162,5 +221,26 @@ describe("the proposal PDF's pages", () => {
     const chartPage = pictures.findIndex((_, i) => text(i + 1).includes("Il pubblico di oggi, per canale"));
     expect(chartPage).toBeGreaterThan(0);
     expect(text(chartPage + 1)).toMatch(/4\.800/);
+  });
+
+  it("prints every script, emoji and a 300-letter word: embedded fonts, text that reads back, nothing off the page", async () => {
+    const { pictures, text, file } = await pages(await submitted(worldwide));
+    expectContentsRight(pictures.length, text);
+    // Every font is embedded (no standard font a reader would substitute), and each script has its own.
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    for (const row of fonts) expect(row.split(/\s+/).at(-5), row).toBe("yes");
+    const names = fonts.map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
+    for (const family of ["Inter-Regular", "Inter-Bold", "NotoSansArabic-Regular", "NotoSansHebrew", "NotoSansHans-Regular", "NotoSansKR-Regular"]) expect(names, family).toContain(family);
+    // Emoji are drawn as images (Twemoji, 64 px): at least the four distinct ones.
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).split("\n").filter((row) => /^\s*\d+\s+\d+\s+image\s+64\s+64\s/.test(row));
+    expect(images.length).toBeGreaterThanOrEqual(4);
+    // The words come back as text in their script (right-to-left ones inside the direction marks pdftotext adds).
+    const all = pictures.map((_, i) => text(i + 1)).join("\n");
+    const words = all.replace(/[\u200e\u200f\u202a-\u202e]/g, "").replace(/\s+/g, " ");
+    for (const [script, sample] of Object.entries(SCRIPTS)) for (const word of sample.split(/[\s,，、]+/).filter(Boolean)) expect(words, `${script}: ${word}`).toContain(word);
+    // The long word breaks across lines (a hyphen at each break) instead of running off the page.
+    expect(all.replace(/-\n/g, "")).toContain(LONG_WORD);
+    // Nothing in the side margins of any inside page: no text or table ran off.
+    pictures.slice(1).forEach((p, i) => expect(marginInk(p), `page ${i + 2}`).toBe(0));
   });
 });
