@@ -240,7 +240,9 @@ const order = (label: string) => {
 };
 
 console.log(`Questionnaire under load on ${kind}: ${PROSPECTS} prospects for ${SECONDS} s, think time ${THINK_MIN}-${THINK_MAX} ms`);
-const app = await measure("app", ["node", "build/node/index.js"], PORT, { JOBS_POLL_MS: "1000" });
+// BENCH_APP_NODE_ARGS go to the app's node only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" for a profile.
+const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const app = await measure("app", ["node", ...nodeArgs, "build/node/index.js"], PORT, { JOBS_POLL_MS: "1000" });
 const bare = await measure("bare", [path.join(root, "node_modules/.bin/tsx"), "bench/bare-intake-server.ts"], PORT + 1);
 
 const summary: Record<string, unknown> = { kind, prospects: PROSPECTS, seconds: SECONDS };
