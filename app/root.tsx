@@ -1,10 +1,11 @@
 import { skipAfterAutosave } from "~/utils/revalidate";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, getT, type Locale } from "~/i18n/i18n";
+import { getT, i18nFor, type Locale } from "~/i18n/i18n";
+import { pageWordsBlock, useWords, WORDS_SCRIPT_ID } from "~/i18n/page-words";
+import { partsForHandles } from "~/i18n/parts";
 import { getRequestLocale } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 import { useNonce } from "~/utils/nonce";
@@ -27,8 +28,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   const nonce = useNonce();
+  // The words this page's routes name (app/i18n/parts.ts), in its language only.
+  const parts = partsForHandles(useMatches().map((match) => match.handle));
+  useWords(locale, parts);
   return (
     <html lang={locale}>
       <head>
@@ -39,6 +43,7 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
         <Links />
       </head>
       <body>
+        <script id={WORDS_SCRIPT_ID} type="application/json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: pageWordsBlock(locale, parts) }} />
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

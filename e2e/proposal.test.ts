@@ -93,7 +93,8 @@ test("owner edits and sends the proposal; the prospect opens it and builds a tot
   await page.goto(`/it/owner/proposals/${lead.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Proposta per ${organisation}`);
   // The react-pdf viewer draws the preview's pages.
-  await expect(page.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 15_000 });
+  // Rendered by the PDF pool: on a busy 2-core machine that can take tens of seconds (a wait, not a speed budget).
+  await expect(page.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/^Pagina 1 di \d+$/)).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Il tuo testo per «In sintesi»").fill("Tre priorità: prenotazioni dirette, Instagram curato, risposte in giornata.");

@@ -68,15 +68,19 @@ test("SIGTERM lets an in-flight PDF request finish, then closes the database and
   test.setTimeout(120_000); // two full proposals are sent (and rendered) first
   // Leads with a sent proposal whose PDF is not stored yet: the requests below render them.
   const [warm, token] = execFileSync("node_modules/.bin/tsx", ["e2e/create-lead.ts", "2"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: "silent" } }).toString().trim().split(" ");
-  const server = await startServer();
+  // At debug level the server logs each PDF render as it starts: SIGTERM comes only once the request is in progress.
+  const server = await startServer({ LOG_LEVEL: "debug" });
+  // The job runner renders the Italian PDFs for the emails of the sends; the English one is rendered only when asked for.
+  const rendersStarted = () => server.out().split("\n").filter((line) => line.includes('"locale":"en"') && line.includes("pdf render started")).length;
   const home = await fetch(`${server.url}/it`);
   expect(home.status).toBe(200);
   // The first render starts the PDF worker; the one cut short by SIGTERM is a warm render.
   expect((await fetch(`${server.url}/it/p/${warm}/pdf`)).status).toBe(200);
-  const pdfUrl = `${server.url}/it/p/${token}/pdf`;
+  const pdfUrl = `${server.url}/en/p/${token}/pdf`;
 
+  const before = rendersStarted();
   const inFlight = fetch(pdfUrl);
-  await new Promise((r) => setTimeout(r, 30));
+  await expect.poll(rendersStarted, { timeout: 30_000 }).toBe(before + 1);
   server.proc.kill("SIGTERM");
   const response = await inFlight;
   expect(response.status).toBe(200);

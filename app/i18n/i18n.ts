@@ -1,26 +1,33 @@
-// The one i18n layer: pages, PDFs and (later) emails all take their words from
-// here. i18next with bundled resources initialises synchronously, so the same
-// `t` works on the server, in the browser and in the PDF renderer.
+// The one i18n layer: pages, PDFs and emails all take their words from here.
+// i18next with bundled resources initialises synchronously, so the same `t`
+// works on the server, in the browser and in the PDF renderer. One instance per
+// language, made once: nothing ever changes an instance's language.
+//
+// The server holds every word (./dictionaries). The browser bundle holds none
+// (vite.config.ts swaps in ./dictionaries.browser.ts): a page brings the parts of
+// its language that its routes name (./parts.ts), inlined in the HTML by the
+// root (app/root.tsx) and, on later navigations, fetched from /i18n/:lang.
 import i18next, { type i18n, type TFunction } from "i18next";
-import { it } from "./locales/it";
-import { en } from "./locales/en";
+import { dictionaries, type Messages } from "./dictionaries";
+import { covered, EVERYTHING, normaliseParts } from "./parts";
 
 export const locales = ["it", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "it";
 
-const resources = { it: { translation: it }, en: { translation: en } } as const;
-
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
-export function createI18n(locale: Locale): i18n {
+/** Whether this bundle holds every word (the server, tests, scripts) or only what pages brought (the browser). */
+export const holdsEveryWord = Object.keys(dictionaries.it).length > 0;
+
+function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
     fallbackLng: defaultLocale,
-    resources,
+    resources: { it: { translation: dictionaries.it }, en: { translation: dictionaries.en } },
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -29,15 +36,63 @@ export function createI18n(locale: Locale): i18n {
   return instance;
 }
 
-const cache = new Map<Locale, TFunction>();
-/** A `t` bound to one locale (cached; instances are immutable once built). */
-export function getT(locale: Locale): TFunction {
-  let t = cache.get(locale);
-  if (!t) {
-    t = createI18n(locale).t;
-    cache.set(locale, t);
+const instances = new Map<Locale, i18n>();
+/** The i18next instance of one language (made once; never changes language). */
+export function i18nFor(locale: Locale): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    instances.set(locale, instance);
   }
-  return t;
+  return instance;
+}
+
+/** A `t` bound to one locale. */
+export function getT(locale: Locale): TFunction {
+  return i18nFor(locale).t;
+}
+
+// In the browser: which parts of each language have arrived.
+const loaded = new Map<Locale, Set<string>>();
+
+/** The parts of `parts` this bundle does not have yet for `locale` (none on the server). */
+export function missingParts(locale: Locale, parts: readonly string[]): string[] {
+  if (holdsEveryWord) return [];
+  const have = loaded.get(locale) ?? new Set<string>();
+  return normaliseParts(parts).filter((part) => !covered(have, part));
+}
+
+/** Adds words that arrived for `locale` (the page's inlined parts or a fetched set). */
+export function addParts(locale: Locale, parts: readonly string[], messages: Messages): void {
+  if (holdsEveryWord) return;
+  i18nFor(locale).addResourceBundle(locale, "translation", messages, true, true);
+  const have = loaded.get(locale) ?? new Set<string>(["core"]);
+  for (const part of parts) have.add(part);
+  loaded.set(locale, have);
+}
+
+const pending = new Map<string, Promise<void>>();
+/**
+ * Fetches the missing parts of `locale` once (concurrent callers share the
+ * request). `version` is the dictionaries' hash from the page, so the response
+ * may be cached for good.
+ */
+export function loadParts(locale: Locale, parts: readonly string[], version: string): Promise<void> {
+  const wanted = normaliseParts(parts);
+  const key = `${locale}:${wanted.join(",")}`;
+  let promise = pending.get(key);
+  if (!promise) {
+    const query = new URLSearchParams({ parts: wanted.join(","), v: version });
+    promise = fetch(`/i18n/${locale}?${query}`, { credentials: "same-origin" })
+      .then((response) => {
+        if (!response.ok) throw new Error(`words for ${locale} (${wanted.join(", ")}): HTTP ${response.status}`);
+        return response.json() as Promise<Messages>;
+      })
+      .then((messages) => addParts(locale, wanted.includes(EVERYTHING) ? [EVERYTHING] : wanted, messages))
+      .finally(() => pending.delete(key));
+    pending.set(key, promise);
+  }
+  return promise;
 }
 
 /** Picks the best supported locale from an Accept-Language header (q-values honoured). */

@@ -5,6 +5,7 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { logoForPdf } from "~/models/brand-logo.server";
+import { logger } from "~/utils/logger.server";
 import type { PdfJob } from "./render-job.server";
 
 // One pool per process, shared by every copy of this module: the integration
@@ -63,6 +64,7 @@ export function pdfWorkerCount(): number {
 export async function renderInPool(job: PdfJob): Promise<Buffer> {
   // Every full proposal carries the owner's current logo on its cover (unless the caller passed one, or null).
   if (job.document === "full-proposal" && job.branding.logo === undefined) job = { ...job, branding: { ...job.branding, logo: await logoForPdf() } };
+  logger.debug({ document: job.document, locale: job.view.locale }, "pdf render started");
   const bytes = (await getPool().run(job)) as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -6,6 +6,10 @@ import { getPageBrand } from "~/models/brand-logo.server";
 import { formatPartitaIva, isValidPartitaIva } from "~/domain/italian-ids";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["landing", "questionnaire", "settings.proposals.logoAlt"] } satisfies I18nHandle;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);

@@ -35,6 +35,10 @@ import { intakeCookie, readBrowserKey } from "~/utils/intake-cookie.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useHydrated } from "remix-utils/use-hydrated";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["questionnaire"] } satisfies I18nHandle;
 
 const HONEYPOT = "company_website";
 const RESEND_AFTER_MS = 60_000;

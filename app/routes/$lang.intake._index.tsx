@@ -3,6 +3,10 @@ import { isStepId } from "~/domain/intake/definition";
 import { findDraftByBrowserKey } from "~/models/intake-draft.server";
 import { readBrowserKey } from "~/utils/intake-cookie.server";
 import { requireLocaleParam } from "~/utils/locale.server";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["questionnaire"] } satisfies I18nHandle;
 
 /** /it/intake: back to where this browser left off, or the first step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,6 +7,10 @@ import { resumeDraft } from "~/models/intake-draft.server";
 import { intakeCookie } from "~/utils/intake-cookie.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["questionnaire"] } satisfies I18nHandle;
 
 /** The emailed link: this browser takes over the draft and goes back to where it stopped. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -11,6 +11,10 @@ import { createSessionCookie, deviceCookie, deviceTokenFrom, getAuth } from "~/u
 import { safeRedirect } from "~/utils/safe-redirect";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);

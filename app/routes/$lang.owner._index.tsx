@@ -25,6 +25,10 @@ import { countInProgress, listInProgress, listPipeline, pipelineCounts, remindDr
 import { requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["pipeline", "questionnaire"] } satisfies I18nHandle;
 
 // The lead pipeline: every filter, the search, the sort and the page live in
 // the URL (a GET form), so a view can be bookmarked, shared, exported and

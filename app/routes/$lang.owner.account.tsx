@@ -14,6 +14,10 @@ import { changePassword, listSessions, revokeOtherSessions, revokeSession } from
 import { blankCookie, requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 export const meta: MetaFunction = () => [{ title: "Socialbrief" }];
 

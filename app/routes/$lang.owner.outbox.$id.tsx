@@ -9,6 +9,10 @@ import { canReadEmail } from "~/utils/roles.server";
 import { getEmailMessage } from "~/utils/email.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["email"] } satisfies I18nHandle;
 
 // One email from the outbox: its headers, the plain-text body, and the HTML
 // body in a fully sandboxed iframe (no scripts, no forms, no navigation).

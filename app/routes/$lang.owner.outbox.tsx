@@ -10,6 +10,10 @@ import { listEmailMessages } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["email"] } satisfies I18nHandle;
 
 // The outbox: the last 100 emails the app prepared (sent, failed, or kept here
 // when no SMTP server is configured). One message opens at

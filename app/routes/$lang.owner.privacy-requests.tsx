@@ -10,6 +10,10 @@ import { erasePerson, summarisePerson } from "~/models/gdpr.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["account", "settings"] } satisfies I18nHandle;
 
 const Email = z.string().trim().toLowerCase().max(254).email();
 const mismatch = "settings.gdpr.confirmMismatch";

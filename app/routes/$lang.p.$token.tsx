@@ -18,6 +18,10 @@ import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { erasedLink, requireLinkShape } from "~/models/gdpr.server";
 import { renewalRequested } from "~/models/renewal.server";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["payment", "plan", "questionnaire", "settings"] } satisfies I18nHandle;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);

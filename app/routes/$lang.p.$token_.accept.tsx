@@ -23,6 +23,10 @@ import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
 import { useHydrated } from "remix-utils/use-hydrated";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["payment"] } satisfies I18nHandle;
 
 const noStore = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 

@@ -13,6 +13,10 @@ import { getCheckoutPayment } from "~/models/client-payments.server";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { requireLiveLink } from "~/models/gdpr.server";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["payment"] } satisfies I18nHandle;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);

@@ -7,6 +7,10 @@ import { formatPartitaIva, isValidPartitaIva } from "~/domain/italian-ids";
 import { getProfile } from "~/models/profile.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["landing.privacy"] } satisfies I18nHandle;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);

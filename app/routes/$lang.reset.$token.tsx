@@ -8,6 +8,10 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { ResetSchema } from "~/domain/account-schemas";
 import { checkResetToken, resetPassword } from "~/models/account.server";
 import { requireLocaleParam } from "~/utils/locale.server";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["account"] } satisfies I18nHandle;
 
 export const meta: MetaFunction = () => [{ title: "Socialbrief" }, { name: "referrer", content: "same-origin" }];
 

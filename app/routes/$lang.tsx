@@ -6,6 +6,10 @@ import { requireLocaleParam } from "~/utils/locale.server";
 import { getAuth } from "~/utils/auth.server";
 import { switchLocalePath } from "~/i18n/i18n";
 import { useLocale } from "~/utils/locale";
+import type { I18nHandle } from "~/i18n/parts";
+
+// The words this page ships to the browser (app/i18n/parts.ts).
+export const handle = { i18n: ["account.nav", "email.nav", "landing.privacy.title", "settings.dashboard.nav", "settings.gdpr.nav", "settings.nav"] } satisfies I18nHandle;
 
 export const shouldRevalidate = skipAfterAutosave;
 

@@ -40,6 +40,8 @@ const ROUTES: Record<string, { access: Access; privacy: Privacy; form?: Record<s
   "routes/$": { access: "public", privacy: "none" },
   "routes/brand.logo": { access: "public", privacy: "none" },
   "routes/healthz": { access: "public", privacy: "none" },
+  // The words a page adds on a client navigation (app/i18n/parts.ts): the same as in every public page.
+  "routes/i18n.$lang": { access: "public", privacy: "none" },
   "routes/stripe.webhook": { access: "public", privacy: "none" },
   "routes/$lang": { access: "public", privacy: "none" },
   "routes/$lang._index": { access: "public", privacy: "none" },
