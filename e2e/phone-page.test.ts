@@ -68,10 +68,14 @@ async function focusRingContrast(page: Page): Promise<number> {
 
 test("on a phone the proposal reads in one column: no sideways scroll, tables as cards, packages once, accept from every part", async ({ browser }) => {
   test.slow();
-  const lead = fullLead(`Hotel Telefono ${Date.now()}`, { sent: true });
+  // One word of the name (about 70 letters) is wider than the screen: only that word may break.
+  const organisation = `Hotel Telefono Grandhotelpalacebellavistasullagomaggiore${Date.now()}`;
+  const lead = fullLead(organisation, { sent: true });
   const context = await browser.newContext(phone);
   const page = await context.newPage();
   await page.goto(`/it/p/${lead.token}`);
+  await expect(page.locator(".proposal-cover .prepared")).toContainText(organisation);
+  expect(await page.locator(".proposal-cover").evaluate((el) => [getComputedStyle(el).hyphens, getComputedStyle(el).overflowWrap])).toEqual(["auto", "break-word"]);
 
   // Folded on a phone: the summary and the investment open, the other parts are their headings.
   const parts = page.locator(".proposal-part");
