@@ -1,25 +1,101 @@
 // The proposal as a web page: the same resolved view the PDF renders.
-import { Fragment, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, type ReactNode, type RefObject } from "react";
 import type { PartId } from "~/domain/strategy/model";
 import { onboardingRows, type Line, type ProposalView } from "~/domain/strategy/view";
 import { priceWithVat, pricesNetNote, regimeOrRate } from "~/domain/strategy/price-with-vat";
 
+/**
+ * One part of the proposal, folded in a <details> (no JavaScript needed to open it): on a phone the page
+ * is a list of headings with the summary and the investment (where the reader chooses) open, on a wide
+ * screen and in print every part is open (app.css, ::details-content; useUnfoldParts once hydrated).
+ */
 function Part({ id, view, children }: { id: PartId; view: ProposalView; children: ReactNode }) {
   const edited = view.edits[id];
   return (
     <section className="proposal-part" id={`part-${id}`} aria-labelledby={`part-${id}-title`}>
-      <h2 id={`part-${id}-title`}>{view.partTitles[id]}</h2>
-      {edited ? (
-        <div className="edited">
-          {edited.split(/\n{2,}/).map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-          <p className="hint">{view.label.edited}</p>
-        </div>
-      ) : (
-        children
-      )}
+      <details className="part-fold" open={openOnPhones.has(id) || undefined}>
+        <summary>
+          <h2 id={`part-${id}-title`}>{view.partTitles[id]}</h2>
+        </summary>
+        {edited ? (
+          <div className="edited">
+            {edited.split(/\n{2,}/).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+            <p className="hint">{view.label.edited}</p>
+          </div>
+        ) : (
+          children
+        )}
+      </details>
     </section>
+  );
+}
+
+const openOnPhones: ReadonlySet<PartId> = new Set<PartId>(["summary", "investment"]);
+
+/** Wide screens read the parts unfolded; a link to a part (the contents, #part-…) unfolds it on any screen. */
+function useUnfoldParts(root: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const folds = () => Array.from(root.current?.querySelectorAll<HTMLDetailsElement>("details.part-fold") ?? []);
+    if (window.matchMedia("(min-width: 760px)").matches) for (const d of folds()) d.open = true;
+    // From now on the parts open and close as the reader asks (app.css stops forcing them open).
+    root.current?.setAttribute("data-unfolded", "");
+    const unfoldTarget = () => {
+      const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+      const fold = target?.querySelector<HTMLDetailsElement>("details.part-fold");
+      if (fold && !fold.open) {
+        fold.open = true;
+        target?.scrollIntoView();
+      }
+    };
+    unfoldTarget();
+    window.addEventListener("hashchange", unfoldTarget);
+    return () => window.removeEventListener("hashchange", unfoldTarget);
+  }, [root]);
+}
+
+interface Column {
+  label: string | undefined;
+  num?: boolean;
+}
+
+/**
+ * A table whose rows become stacked cards on a phone (app.css, .stack-table and .card-table): the first cell heads
+ * the card, every other cell carries its column's name (data-label) so it still reads on its own.
+ */
+function CardTable({ columns, rows, className }: { columns: Column[]; rows: Array<{ key: string; className?: string; cells: ReactNode[] }>; className?: string }) {
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      <table className={`table stack-table card-table${className ? ` ${className}` : ""}`}>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.num ? "num" : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className={r.className}>
+              {r.cells.map((cell, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={i} className={columns[i]?.num ? "num" : undefined} data-label={columns[i]?.label}>
+                    <span className="cell-value">{cell}</span>
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -58,11 +134,91 @@ const List = ({ items }: { items: string[] }) => (
   </ul>
 );
 
-export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: ProposalView; contentsLabel: string; chooser?: ReactNode }) {
+/**
+ * The prospect's choice, when the page lets them choose: the package cards carry the package radios and the
+ * add-ons table the add-on boxes (each package and add-on shown once), inside the form `wrap` renders.
+ */
+export interface OfferChoice {
+  packageId: string;
+  addOnIds: readonly string[];
+  /** The accessible name of a package's radio, e.g. "Choose Complete". */
+  pickLabel: (packageName: string) => string;
+  packageLegend: string;
+  wrap: (offer: ReactNode) => ReactNode;
+}
+
+export function ProposalDocumentView({ view, contentsLabel, choice }: { view: ProposalView; contentsLabel: string; choice?: OfferChoice | null }) {
   const L = view.label;
   const max = Math.max(1, ...view.situation.chart.map((c) => c.followers));
+  const root = useRef<HTMLDivElement>(null);
+  useUnfoldParts(root);
+  const regime = regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent);
+  const packages = view.investment.packages.map((p) => {
+    const price = priceWithVat(p.monthlyNetCents, regime, view.locale, L);
+    return (
+      <div key={p.id} className={p.recommended ? "card package recommended" : "card package"}>
+        {p.recommended ? <p className="badge badge-recommended">{L.recommended}</p> : null}
+        <h3>{p.name}</h3>
+        <p className="price">
+          {p.monthly} <span className="hint">{price.plusVat}</span> <span className="hint">{L.perMonth}</span>
+        </p>
+        <p className="hint">{price.withVat}</p>
+        {choice ? (
+          <label className="choice package-pick">
+            <input type="radio" name="package" value={p.id} defaultChecked={choice.packageId === p.id} /> {choice.pickLabel(p.name)}
+          </label>
+        ) : null}
+        <List items={p.includes} />
+        <Reasons reasons={p.reasons} label={L.why!} />
+      </div>
+    );
+  });
+  const offer = (
+    <>
+      {choice ? (
+        <fieldset className="packages-pick">
+          <legend className="visually-hidden">{choice.packageLegend}</legend>
+          <div className="packages">{packages}</div>
+        </fieldset>
+      ) : (
+        <div className="packages">{packages}</div>
+      )}
+      {view.investment.gaps?.length ? (
+        <div className="card gaps">
+          <h3>{L.gapsTitle}</h3>
+          <p>{view.investment.gaps[0]}</p>
+          <List items={view.investment.gaps.slice(1)} />
+        </div>
+      ) : null}
+      <h3 id="addons-title">{L.addOns}</h3>
+      <CardTable
+        className="addons"
+        columns={[{ label: L.addOn }, { label: L.price, num: true }, { label: L.why }]}
+        rows={view.investment.addOns.map((a) => ({
+          key: a.id,
+          cells: [
+            <>
+              {choice ? (
+                <label className="choice addon-pick">
+                  <input type="checkbox" name="addon" value={a.id} defaultChecked={choice.addOnIds.includes(a.id)} aria-describedby="addons-title" /> {a.name}
+                </label>
+              ) : (
+                a.name
+              )}
+              {a.suggested ? <span className="badge badge-suggested">{L.suggested}</span> : null}
+            </>,
+            <>
+              {a.price} <span className="hint">{a.recurring ? L.perMonth : L.oneOff}</span>
+            </>,
+            a.reasons.join(" "),
+          ],
+        }))}
+      />
+      <p className="hint">{pricesNetNote(regime, view.locale, L)}</p>
+    </>
+  );
   return (
-    <div className="proposal-doc">
+    <div className="proposal-doc" ref={root}>
       <nav aria-label={contentsLabel} className="card toc">
         <h2>{contentsLabel}</h2>
         <ol>
@@ -80,34 +236,10 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
 
       <Part id="situation" view={view}>
         {view.situation.rows.length ? (
-          <div className="table-wrap" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{L.channel}</th>
-                  <th scope="col">{L.status}</th>
-                  <th scope="col">{L.handle}</th>
-                  <th scope="col" className="num">
-                    {L.followers}
-                  </th>
-                  <th scope="col">{L.frequency}</th>
-                  <th scope="col">{L.runBy}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.situation.rows.map((r) => (
-                  <tr key={r.channel}>
-                    <th scope="row">{r.channel}</th>
-                    <td>{r.status}</td>
-                    <td className="break">{r.handle}</td>
-                    <td className="num">{r.followers}</td>
-                    <td>{r.frequency}</td>
-                    <td>{r.runBy}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable
+            columns={[{ label: L.channel }, { label: L.status }, { label: L.handle }, { label: L.followers, num: true }, { label: L.frequency }, { label: L.runBy }]}
+            rows={view.situation.rows.map((r) => ({ key: r.channel, cells: [r.channel, r.status, <span key="h" className="break">{r.handle}</span>, r.followers, r.frequency, r.runBy] }))}
+          />
         ) : null}
         {view.situation.chart.length ? (
           <figure className="audience">
@@ -172,63 +304,33 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       </Part>
 
       <Part id="channels" view={view}>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{L.channel}</th>
-                <th scope="col">{L.priority}</th>
-                <th scope="col">{L.why}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.channels
-                .filter((c) => c.priority !== "leave" || c.reasons.length)
-                .map((c) => (
-                  <tr key={c.channel} className={`priority-${c.priority}`}>
-                    <th scope="row">{c.channel}</th>
-                    <td>{c.priorityLabel}</td>
-                    <td>
-                      <ul className="plain">
-                        {c.reasons.map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          columns={[{ label: L.channel }, { label: L.priority }, { label: L.why }]}
+          rows={view.channels
+            .filter((c) => c.priority !== "leave" || c.reasons.length)
+            .map((c) => ({
+              key: c.channel,
+              className: `priority-${c.priority}`,
+              cells: [
+                c.channel,
+                c.priorityLabel,
+                <ul key="r" className="plain">
+                  {c.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>,
+              ],
+            }))}
+        />
       </Part>
 
       <Part id="content" view={view}>
         <h3>{L.pillars}</h3>
         <List items={view.content.pillars} />
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{L.channel}</th>
-                <th scope="col" className="num">
-                  {L.postsPerWeek}
-                </th>
-                <th scope="col">{L.formats}</th>
-                <th scope="col">{L.why}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.content.cadence.map((c) => (
-                <tr key={c.channel}>
-                  <th scope="row">{c.channel}</th>
-                  <td className="num">{c.posts}</td>
-                  <td>{c.formats}</td>
-                  <td>{(c.reasons ?? []).join(" ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          columns={[{ label: L.channel }, { label: L.postsPerWeek, num: true }, { label: L.formats }, { label: L.why }]}
+          rows={view.content.cadence.map((c) => ({ key: c.channel, cells: [c.channel, c.posts, c.formats, (c.reasons ?? []).join(" ")] }))}
+        />
         <Reasons reasons={view.content.reasons} label={L.why!} />
         {view.content.languages?.length ? (
           <>
@@ -256,28 +358,10 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
         {view.community.byChannel?.length ? (
           <>
             <h3>{L.replyByChannel}</h3>
-            <div className="table-wrap" tabIndex={0}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{L.channel}</th>
-                    <th scope="col">{L.replyOffice}</th>
-                    <th scope="col">{L.replyOutside}</th>
-                    <th scope="col">{L.why}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.community.byChannel.map((c) => (
-                    <tr key={c.channel}>
-                      <th scope="row">{c.channel}</th>
-                      <td>{c.business}</td>
-                      <td>{c.outside}</td>
-                      <td>{c.reasons.join(" ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CardTable
+              columns={[{ label: L.channel }, { label: L.replyOffice }, { label: L.replyOutside }, { label: L.why }]}
+              rows={view.community.byChannel.map((c) => ({ key: c.channel, cells: [c.channel, c.business, c.outside, c.reasons.join(" ")] }))}
+            />
           </>
         ) : null}
       </Part>
@@ -291,28 +375,10 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
           </>
         ) : null}
         <Reasons reasons={view.crisis.reasons} label={L.why!} />
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{L.level}</th>
-                <th scope="col">{L.situation}</th>
-                <th scope="col">{L.responseTime}</th>
-                <th scope="col">{L.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.crisis.severities.map((s) => (
-                <tr key={s.level}>
-                  <th scope="row">{s.level}</th>
-                  <td>{s.description}</td>
-                  <td>{s.response}</td>
-                  <td>{s.actions}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          columns={[{ label: L.level }, { label: L.situation }, { label: L.responseTime }, { label: L.actions }]}
+          rows={view.crisis.severities.map((s) => ({ key: s.level, cells: [s.level, s.description, s.response, s.actions] }))}
+        />
         <h3>{L.escalation}</h3>
         <List items={view.crisis.escalation} />
         {view.crisis.authorities ? (
@@ -332,28 +398,11 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
       </Part>
 
       <Part id="roles" view={view}>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table raci">
-            <thead>
-              <tr>
-                <th scope="col">{L.activity}</th>
-                <th scope="col">{L.studio}</th>
-                <th scope="col">{view.roles.approverLabel}</th>
-                <th scope="col">{view.roles.spokespersonLabel}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.roles.raci.map((r) => (
-                <tr key={r.activity}>
-                  <th scope="row">{r.activity}</th>
-                  <td>{r.studio}</td>
-                  <td>{r.approver}</td>
-                  <td>{r.spokesperson}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          className="raci"
+          columns={[{ label: L.activity }, { label: L.studio }, { label: view.roles.approverLabel }, { label: view.roles.spokespersonLabel }]}
+          rows={view.roles.raci.map((r) => ({ key: r.activity, cells: [r.activity, r.studio, r.approver, r.spokesperson] }))}
+        />
         {view.roles.legend?.length ? <List items={view.roles.legend} /> : null}
       </Part>
 
@@ -389,110 +438,23 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
         {view.workflow.seasons ? (
           <>
             <h3>{L.seasonsTitle}</h3>
-            <div className="table-wrap" tabIndex={0}>
-              <table className="table seasons">
-                <thead>
-                  <tr>
-                    <th scope="col">{L.month}</th>
-                    <th scope="col">{L.intensityCol}</th>
-                    <th scope="col" className="num">
-                      {L.postsWeek}
-                    </th>
-                    <th scope="col">{L.drivers}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.workflow.seasons.months.map((mo) => (
-                    <tr key={mo.month} className={`intensity-${mo.intensity}`}>
-                      <th scope="row">{mo.month}</th>
-                      <td>{mo.intensityLabel}</td>
-                      <td className="num">{mo.posts}</td>
-                      <td>{mo.drivers}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CardTable
+              className="seasons"
+              columns={[{ label: L.month }, { label: L.intensityCol }, { label: L.postsWeek, num: true }, { label: L.drivers }]}
+              rows={view.workflow.seasons.months.map((mo) => ({ key: mo.month, className: `intensity-${mo.intensity}`, cells: [mo.month, mo.intensityLabel, mo.posts, mo.drivers] }))}
+            />
             <Reasons reasons={view.workflow.seasons.reasons} label={L.why!} />
           </>
         ) : null}
         <h3>{L.calendar}</h3>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{L.day}</th>
-                <th scope="col">{L.channel}</th>
-                <th scope="col">{L.pillar}</th>
-                <th scope="col">{L.format}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.workflow.calendar.map((e, i) => (
-                <tr key={i}>
-                  <th scope="row">{e.day}</th>
-                  <td>{e.channel}</td>
-                  <td>{e.pillar}</td>
-                  <td>{e.format}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          columns={[{ label: L.day }, { label: L.channel }, { label: L.pillar }, { label: L.format }]}
+          rows={view.workflow.calendar.map((e, i) => ({ key: String(i), cells: [e.day, e.channel, e.pillar, e.format] }))}
+        />
       </Part>
 
       <Part id="investment" view={view}>
-        <div className="packages">
-          {view.investment.packages.map((p) => (
-            <div key={p.id} className={p.recommended ? "card package recommended" : "card package"}>
-              {p.recommended ? <p className="badge badge-recommended">{L.recommended}</p> : null}
-              <h3>{p.name}</h3>
-              <p className="price">
-                {p.monthly} <span className="hint">{priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L).plusVat}</span>{" "}
-                <span className="hint">{L.perMonth}</span>
-              </p>
-              <p className="hint">{priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L).withVat}</p>
-              <List items={p.includes} />
-              <Reasons reasons={p.reasons} label={L.why!} />
-            </div>
-          ))}
-        </div>
-        {view.investment.gaps?.length ? (
-          <div className="card gaps">
-            <h3>{L.gapsTitle}</h3>
-            <p>{view.investment.gaps[0]}</p>
-            <List items={view.investment.gaps.slice(1)} />
-          </div>
-        ) : null}
-        <h3>{L.addOns}</h3>
-        <div className="table-wrap" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{L.addOn}</th>
-                <th scope="col" className="num">
-                  {L.price}
-                </th>
-                <th scope="col">{L.why}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.investment.addOns.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {a.name}
-                    {a.suggested ? <span className="badge badge-suggested">{L.suggested}</span> : null}
-                  </th>
-                  <td className="num">
-                    {a.price} <span className="hint">{a.recurring ? L.perMonth : L.oneOff}</span>
-                  </td>
-                  <td>{a.reasons.join(" ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="hint">{pricesNetNote(regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), view.locale, L)}</p>
+        {choice ? choice.wrap(offer) : offer}
         <h3>{L.onboarding}</h3>
         <dl className="invoice">
           {onboardingRows(view.investment.onboarding, L.net ?? "").map((row) => (
@@ -512,7 +474,6 @@ export function ProposalDocumentView({ view, contentsLabel, chooser }: { view: P
           </p>
         ))}
         <p className="hint">{view.validUntil}</p>
-        {chooser}
       </Part>
 
       <Part id="terms" view={view}>

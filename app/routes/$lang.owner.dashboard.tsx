@@ -66,7 +66,8 @@ export default function Dashboard() {
 
       <section className="card" aria-labelledby="funnel-heading">
         <h2 id="funnel-heading">{t("settings.dashboard.funnelHeading")}</h2>
-        <div className="table-wrap">
+        {/* On a phone the table scrolls sideways inside its frame: the keyboard can scroll it too. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="funnel-heading">
           <table className="table funnel">
             <thead>
               <tr>

@@ -1,18 +1,19 @@
 import { data } from "@remix-run/node";
 import { ErrorPage } from "~/components/error-page";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { getProspectPage, recordFirstOpening } from "~/models/prospect-page.server";
 import type { ClientPortal as Portal } from "~/domain/payment-screens";
 import type { PageBrand } from "~/models/brand-logo.server";
 import { BrandMark, ClientPortal } from "~/components/client-portal";
 import { getAuth } from "~/utils/auth.server";
-import { ProposalDocumentView } from "~/components/proposal-document";
+import { ProposalDocumentView, type OfferChoice } from "~/components/proposal-document";
 import type { ProposalView } from "~/domain/strategy/view";
 import { quote, type Quote } from "~/domain/strategy/pricing";
-import { formatDate } from "~/i18n/format";
-import { priceWithVat, regimeOrRate } from "~/domain/strategy/price-with-vat";
+import { formatDate, formatMoney } from "~/i18n/format";
 import { VatLines } from "~/components/vat-lines";
 import { romeToday } from "~/domain/intake/schema";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -95,16 +96,12 @@ export default function ProposalPage() {
         <p className="prepared">{view.preparedFor}</p>
         <p className="meta">{`${view.issued} · ${view.validUntil}`}</p>
         <p className="cover-actions">
-          <a className="button primary" href={`/${locale}/p/${token}/pdf`} download>
+          <a className="button on-dark" href={`/${locale}/p/${token}/pdf`} download>
             {t("proposal.download")}
           </a>
-          {acceptHref ? (
-            <a className="button primary" href={acceptHref}>
-              {t("payment.accept.cta")}
-            </a>
-          ) : null}
         </p>
       </header>
+      {choice ? <ChoiceBar view={view} choice={choice} locale={locale} acceptHref={acceptHref} /> : null}
       {expired ? (
         <div className="renewal">
           <p className="form-error">{view.expiredNotice}</p>
@@ -126,7 +123,7 @@ export default function ProposalPage() {
           {t("proposal.renewal.notExpired")}
         </p>
       ) : null}
-      <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} chooser={choice ? <Chooser view={view} choice={choice} locale={locale} acceptHref={acceptHref} /> : null} />
+      <ProposalDocumentView view={view} contentsLabel={view.label.contents ?? ""} choice={choice ? offerChoice(choice, acceptHref, t) : null} />
     </main>
   );
 }
@@ -154,37 +151,39 @@ export function ErrorBoundary() {
   return <ErrorPage />;
 }
 
-/** Package and add-ons the client ticks, with the totals: a GET form that works without JavaScript and submits itself on change with it. */
-function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; choice: Quote; locale: "it" | "en"; acceptHref: string | null }) {
+/**
+ * Package and add-ons the client ticks, with the totals: a GET form that works without JavaScript and
+ * submits itself on change with it. Its radios sit on the package cards and its boxes on the add-ons
+ * table of the document (ProposalDocumentView), so each package is shown once.
+ */
+function offerChoice(choice: Quote, acceptHref: string | null, t: TFunction): OfferChoice {
+  return {
+    packageId: choice.packageId,
+    addOnIds: choice.addOnIds,
+    pickLabel: (name) => t("plan.choose.pick", { name }),
+    packageLegend: t("plan.choose.package"),
+    wrap: (offer) => (
+      <ChoiceForm choice={choice} acceptHref={acceptHref}>
+        {offer}
+      </ChoiceForm>
+    ),
+  };
+}
+
+function ChoiceForm({ choice, acceptHref, children }: { choice: Quote; acceptHref: string | null; children: ReactNode }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   return (
-    <Form method="get" className="card form chooser" preventScrollReset replace onChange={(e) => submit(e.currentTarget, { preventScrollReset: true, replace: true })}>
+    <Form method="get" className="chooser" aria-labelledby="chooser-heading" preventScrollReset replace onChange={(e) => submit(e.currentTarget, { preventScrollReset: true, replace: true })}>
       <h3 id="chooser-heading">{t("plan.choose.heading")}</h3>
       <p className="hint">{t("plan.choose.intro")}</p>
-      <fieldset>
-        <legend>{t("plan.choose.package")}</legend>
-        {view.investment.packages.map((p) => (
-          <label key={p.id} className="choice">
-            <input type="radio" name="package" value={p.id} defaultChecked={choice.packageId === p.id} /> {p.name} · {p.monthly}{" "}
-            {priceWithVat(p.monthlyNetCents, regimeOrRate(view.investment.taxRegime, view.investment.vatRatePercent), locale, view.label).plusVat}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t("plan.choose.addOns")}</legend>
-        {view.investment.addOns.map((a) => (
-          <label key={a.id} className="choice">
-            <input type="checkbox" name="addon" value={a.id} defaultChecked={choice.addOnIds.includes(a.id)} /> {a.name} · {a.price}
-          </label>
-        ))}
-      </fieldset>
+      {children}
       <noscript>
         <button type="submit" className="button">
           {t("plan.choose.update")}
         </button>
       </noscript>
-      <div className="totals" aria-live="polite">
+      <div className="card totals" aria-live="polite">
         {([["monthly", choice.monthly], ["oneOff", choice.oneOff]] as const).map(([key, amount]) => (
           <VatLines key={key} amount={amount.document} heading={t(`plan.choose.${key}`)} testId={`total-${key}`} />
         ))}
@@ -197,5 +196,36 @@ function Chooser({ view, choice, locale, acceptHref }: { view: ProposalView; cho
         </p>
       ) : null}
     </Form>
+  );
+}
+
+/**
+ * The choice so far (package and monthly total) and the way to accept it, pinned to the foot of the
+ * screen from every part of the page (app.css, .choice-bar). A plain link: it carries the choice to
+ * the acceptance page without JavaScript.
+ */
+function ChoiceBar({ view, choice, locale, acceptHref }: { view: ProposalView; choice: Quote; locale: "it" | "en"; acceptHref: string | null }) {
+  const { t } = useTranslation();
+  const name = view.investment.packages.find((p) => p.id === choice.packageId)?.name ?? "";
+  const query = new URLSearchParams([["package", choice.packageId], ...choice.addOnIds.map((id) => ["addon", id])]);
+  return (
+    <aside className="choice-bar" aria-label={t("plan.choose.bar")}>
+      <div className="choice-bar__inner">
+        <p className="choice-bar__summary">
+          <span className="choice-bar__name" data-testid="bar-package">
+            {name}
+            {choice.addOnIds.length ? ` ${t("plan.choose.withAddOns", { count: choice.addOnIds.length })}` : null}
+          </span>
+          <span className="choice-bar__total" data-testid="bar-monthly">
+            {t("plan.choose.perMonth", { amount: formatMoney(choice.monthly.document.grossCents, locale) })}
+          </span>
+        </p>
+        {acceptHref ? (
+          <a className="button primary" href={`${acceptHref}?${query.toString()}`}>
+            {t("payment.accept.cta")}
+          </a>
+        ) : null}
+      </div>
+    </aside>
   );
 }

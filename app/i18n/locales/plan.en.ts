@@ -118,6 +118,11 @@ export const planEn: Widen<typeof planIt> = {
     weekdays: { 0: "Mon", 1: "Tue", 2: "Wed", 3: "Thu", 4: "Fri", 5: "Sat", 6: "Sun" },
   },
   choose: {
+    pick: "Choose {{name}}",
+    bar: "Your choice",
+    withAddOns_one: "+ {{count}} add-on",
+    withAddOns_other: "+ {{count}} add-ons",
+    perMonth: "{{amount}} a month",
     heading: "Build your proposal",
     intro: "Choose the package and any add-ons: the total updates.",
     package: "Package",

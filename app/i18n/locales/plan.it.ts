@@ -115,6 +115,11 @@ export const planIt = {
     weekdays: { 0: "Lun", 1: "Mar", 2: "Mer", 3: "Gio", 4: "Ven", 5: "Sab", 6: "Dom" },
   },
   choose: {
+    pick: "Scegli {{name}}",
+    bar: "La tua scelta",
+    withAddOns_one: "+ {{count}} servizio aggiuntivo",
+    withAddOns_other: "+ {{count}} servizi aggiuntivi",
+    perMonth: "{{amount}} al mese",
     heading: "Componi la tua proposta",
     intro: "Scegli il pacchetto e i servizi aggiuntivi: il totale si aggiorna.",
     package: "Pacchetto",
