@@ -158,3 +158,30 @@ test.describe("on a phone", () => {
     await page.screenshot({ path: `${SHOTS}/resume-unknown-390.png`, fullPage: true });
   });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+
+  test("the limit is written under the field, and a paste too long comes back whole with the message", async ({ page }) => {
+    await page.goto("/it/intake/about");
+    await page.getByLabel("Nome dell'organizzazione").fill("Forno Rossi");
+    await page.getByLabel("Settore", { exact: true }).selectOption({ label: "Ristorazione e cibo" });
+    await page.getByLabel("Dimensione").selectOption({ label: "2–9 persone" });
+    await page.getByLabel("Nome e cognome della persona di riferimento").fill("Carla Rossi");
+    await page.getByLabel("Email").fill(`nojs-${Date.now()}@forno.example`);
+    await page.getByRole("radio", { name: "Italiano" }).check();
+    await go(page, "Avanti", "Pubblico");
+    const personas = page.locator('[name="personas"]');
+    await expect(page.locator(`#${await personas.getAttribute("id")}-count`)).toHaveText("Massimo 5.000 caratteri");
+    const paste = longText(10_000, "senza-script");
+    await personas.fill(paste);
+    await page.getByRole("button", { name: "Avanti", exact: true }).click();
+    await expect(page.getByText("Troppo lungo: al massimo 5.000 caratteri. Il testo è ancora qui: accorcialo per andare avanti.")).toBeVisible();
+    await expect(page.locator('[name="personas"]')).toHaveValue(paste);
+    // Back with the text still too long: no check, what was typed kept.
+    await go(page, "Indietro", "Chi siete");
+    await go(page, "Avanti", "Pubblico");
+    await expect(page.locator('[name="personas"]')).toHaveValue(paste);
+  });
+});
+
