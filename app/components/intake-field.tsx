@@ -1,6 +1,11 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { TFunction } from "i18next";
-import { optionSets, type FieldSpec } from "~/domain/intake/definition";
+import { useState } from "react";
+import { useHydrated } from "remix-utils/use-hydrated";
+import { fieldLimit, optionSets, type FieldSpec } from "~/domain/intake/definition";
+import { formatNumber } from "~/i18n/format";
+import type { Locale } from "~/i18n/i18n";
+import { useLocale } from "~/utils/locale";
 import { FieldError, translateError } from "./field";
 
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
@@ -17,11 +22,50 @@ export function optionLabel(t: TFunction, field: FieldSpec, value: string): stri
   return t(`questionnaire.options.${field.options}.${value}`, { defaultValue: value });
 }
 
+/** Free text long enough to count: every textarea, and lines of 200 characters or more. */
+function hasCounter(field: FieldSpec): boolean {
+  return field.kind === "textarea" || (field.kind === "text" && fieldLimit(field) >= 200);
+}
+
+/** How much is left: as plain text "max 5.000 caratteri" (also without JavaScript); once hydrated a live "1.234 / 5.000" that warns near and past the limit. */
+function CharCounter({ id, max, length, t, locale }: { id: string; max: number; length: number; t: TFunction; locale: Locale }) {
+  const hydrated = useHydrated();
+  const limit = formatNumber(max, locale);
+  if (!hydrated) {
+    return (
+      <p className="hint char-count" id={id}>
+        {t("questionnaire.counter.max", { max: limit })}
+      </p>
+    );
+  }
+  const left = max - length;
+  const state = left < 0 ? "over" : left <= Math.max(20, Math.round(max / 10)) ? "near" : "ok";
+  return (
+    <p className={`hint char-count char-count-${state}`} id={id}>
+      <span aria-hidden="true">{t("questionnaire.counter.count", { count: formatNumber(length, locale), max: limit })}</span>
+      {/* Read out only near and past the limit, not at every key. */}
+      <span className="visually-hidden" aria-live="polite">
+        {state === "ok"
+          ? t("questionnaire.counter.max", { max: limit })
+          : state === "near"
+            ? t("questionnaire.counter.left", { count: left, left: formatNumber(left, locale) })
+            : t("questionnaire.counter.over", { count: -left, over: formatNumber(-left, locale) })}
+      </span>
+    </p>
+  );
+}
+
+const lengthOf = (value: unknown) => (typeof value === "string" ? value.length : Array.isArray(value) && typeof value[0] === "string" ? value[0].length : 0);
+
 /** One questionnaire field: label, hint, control and error, tied together for screen readers. */
 export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; meta: Meta; t: TFunction; autoFocus?: boolean }) {
+  const locale = useLocale();
+  const [length, setLength] = useState(() => lengthOf(meta.initialValue));
   const hint = t(hintKey(field), { defaultValue: "" });
-  const error = translateError(t, meta.errors?.[0]);
-  const describedBy = [hint ? meta.descriptionId : null, error ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  const error = translateError(t, meta.errors?.[0], locale);
+  const counter = hasCounter(field);
+  const counterId = `${meta.id}-count`;
+  const describedBy = [hint ? meta.descriptionId : null, counter ? counterId : null, error ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   const label = fieldLabel(t, field);
   const marker = field.required ? null : <span className="optional"> ({t("questionnaire.optional")})</span>;
   const options = field.options ? (optionSets[field.options] as readonly string[]) : [];
@@ -80,7 +124,18 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
       </select>
     );
   } else if (field.kind === "textarea") {
-    control = <textarea {...getTextareaProps(meta)} key={undefined} rows={4} aria-describedby={describedBy} autoFocus={autoFocus} />;
+    // No maxLength: the browser would cut a long paste without a word; the schema's message says what is too long instead.
+    control = (
+      <textarea
+        {...getTextareaProps(meta)}
+        key={undefined}
+        maxLength={undefined}
+        rows={fieldLimit(field) > 2000 ? 8 : 4}
+        aria-describedby={describedBy}
+        autoFocus={autoFocus}
+        onInput={(event) => setLength(event.currentTarget.value.length)}
+      />
+    );
   } else {
     // Counts are typed as text: "12k" and "1,2 mila" are counts too (domain/intake/count.ts), and a numeric keypad has no letters.
     const type = field.kind === "number" ? "text" : field.kind;
@@ -88,6 +143,8 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
       <input
         {...getInputProps(meta, { type })}
         key={undefined}
+        maxLength={undefined}
+        onInput={counter ? (event) => setLength(event.currentTarget.value.length) : undefined}
         autoComplete={field.autoComplete ?? "off"}
         aria-describedby={describedBy}
         autoFocus={autoFocus}
@@ -106,6 +163,7 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
         </p>
       ) : null}
       {control}
+      {counter ? <CharCounter id={counterId} max={fieldLimit(field)} length={length} t={t} locale={locale} /> : null}
       <FieldError id={meta.errorId} message={error} />
     </div>
   );

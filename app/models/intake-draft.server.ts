@@ -23,6 +23,11 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
+/** Names a draft in the browser's storage keys (app/utils/intake-storage.ts) without giving away its id; "new" before there is one. */
+export function storageScope(draftId: string | undefined): string {
+  return draftId ? createHash("sha256").update(draftId).digest("base64url").slice(0, 12) : "new";
+}
+
 function expiry(now = new Date()): Date {
   return new Date(now.getTime() + getEnv().DRAFT_RETENTION_DAYS * DAY);
 }
@@ -109,6 +114,40 @@ export async function issueResumeToken(draftId: string) {
     select: { expiresAt: true },
   });
   return { token, expiresAt: draft.expiresAt };
+}
+
+export type ResumeRefusal = { state: "used"; sentAt: Date } | { state: "expired" } | { state: "unknown" };
+
+/**
+ * Why a resume link opens nothing: "used" when its answers were sent, "expired"
+ * when its draft is past its retention (not yet purged), "unknown" otherwise (a
+ * newer link replaced it, its draft was purged, or it never existed).
+ */
+export async function resumeRefusal(token: string, now = new Date()): Promise<ResumeRefusal> {
+  const draft = /^[\w-]{20,64}$/.test(token)
+    ? await prisma.intakeDraft.findUnique({ where: { resumeTokenHash: hashSecret(token) }, select: { submittedLeadId: true, updatedAt: true, expiresAt: true } })
+    : null;
+  if (!draft) return { state: "unknown" };
+  if (draft.submittedLeadId) {
+    const lead = await prisma.lead.findUnique({ where: { id: draft.submittedLeadId }, select: { createdAt: true } });
+    return { state: "used", sentAt: lead?.createdAt ?? draft.updatedAt };
+  }
+  return draft.expiresAt < now ? { state: "expired" } : { state: "unknown" };
+}
+
+/**
+ * The open draft a "send me a new link" form points at: by the link's token
+ * (even expired: the person asked to go on, so its retention starts again), or
+ * by the address typed. Null when there is none; the page says the same either way.
+ */
+export async function draftForNewLink(by: { token: string } | { email: string }, now = new Date()): Promise<string | null> {
+  const draft =
+    "token" in by
+      ? await prisma.intakeDraft.findUnique({ where: { resumeTokenHash: hashSecret(by.token) }, select: { id: true, submittedLeadId: true, expiresAt: true } })
+      : await prisma.intakeDraft.findFirst({ where: { email: by.email, submittedLeadId: null, expiresAt: { gt: now } }, orderBy: { updatedAt: "desc" }, select: { id: true, submittedLeadId: true, expiresAt: true } });
+  if (!draft || draft.submittedLeadId) return null;
+  if (draft.expiresAt < now) await prisma.intakeDraft.update({ where: { id: draft.id }, data: { expiresAt: expiry(now) } });
+  return draft.id;
 }
 
 /** Opens a draft from its emailed link: this browser gets a new key (the link keeps working until it is re-sent). */

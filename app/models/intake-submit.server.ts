@@ -47,10 +47,13 @@ export async function sendResumeLink(job: { draftId: string; reminder: boolean }
   const draft = await prisma.intakeDraft.findUnique({ where: { id: job.draftId }, select: { id: true, email: true, locale: true, answers: true } });
   if (!draft?.email) return; // purged, erased, or its address removed meanwhile
   if (await emailExists(jobKey)) return;
-  const locale: Locale = isLocale(draft.locale) ? draft.locale : "it";
+  const about = parseAnswers(draft.answers).about;
+  // The language the prospect chose on the first step, before the one of the page they started on:
+  // someone who opened /it and picked English reads the email (and the page it links to) in English.
+  const chosen = Array.isArray(about?.language) ? about.language[0] : about?.language;
+  const locale: Locale = isLocale(chosen) ? chosen : isLocale(draft.locale) ? draft.locale : "it";
   const { token, expiresAt } = await issueResumeToken(draft.id);
   const url = `${getEnv().APP_URL}/${locale}/intake/resume/${token}`;
-  const about = parseAnswers(draft.answers).about;
   const organisation = typeof about?.organisation === "string" ? about.organisation : null;
   const result = await sendEmail({ kind: "resume_link", to: draft.email, locale, jobKey, ...resumeLinkEmail({ locale, url, organisation, expiresAt, reminder: job.reminder }) });
   if (result.status === "failed") throw new Error("the resume link could not be sent (see the outbox)");

@@ -3,9 +3,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { IntakeChannelGrid } from "~/components/intake-channel-grid";
 import { IntakeField } from "~/components/intake-field";
 import { IntakeReview } from "~/components/intake-review";
 import {
@@ -18,20 +19,23 @@ import {
   stepIds,
   stepPart,
   visibleSteps,
+  withDefaults,
   type FieldSpec,
   type RawAnswers,
   type RawStep,
   type StepId,
 } from "~/domain/intake/definition";
+import { normaliseEmail } from "~/domain/email-address";
 import { sentIntent } from "~/domain/form-intent";
 import { boundRaw, checkStep, romeToday, stepActionSchema, stepIntent, stepSchema } from "~/domain/intake/schema";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/i18n/format";
-import { createDraft, findDraftByBrowserKey, hasAnswer, saveStep } from "~/models/intake-draft.server";
+import { createDraft, findDraftByBrowserKey, hasAnswer, saveStep, storageScope } from "~/models/intake-draft.server";
 import { requestResumeLink, submitIntake } from "~/models/intake-submit.server";
 import { prisma } from "~/utils/db.server";
-import { intakeCookie, readBrowserKey } from "~/utils/intake-cookie.server";
+import { intakeCookie, intakeSentCookie, readBrowserKey, readSent } from "~/utils/intake-cookie.server";
+import { clearIntakeStorage, intakeStorageKey } from "~/utils/intake-storage";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useHydrated } from "remix-utils/use-hydrated";
@@ -64,17 +68,27 @@ export const shouldRevalidate = skipAfterAutosave;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const step = requireStep(params.step);
+  const url = new URL(request.url);
   const draft = await findDraftByBrowserKey(await readBrowserKey(request));
   if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
+  if (!draft && url.searchParams.has("new")) {
+    // "Start a new questionnaire" from the "already sent" page: forget that this browser sent one.
+    throw redirect(`/${locale}/intake/about`, { headers: { "Set-Cookie": await intakeSentCookie.serialize("", { maxAge: 0 }) } });
+  }
+  if (!draft && (await readSent(request))) {
+    // Back after sending (or a tab left open): the answers went, nothing here starts a draft.
+    return data({ sent: true as const, step }, { headers: { "Cache-Control": "private, no-store" } });
+  }
   if (!draft && step !== "about") throw redirect(`/${locale}/intake/about`);
   const answers = draft?.answers ?? {};
   const shown = visibleFrom(step, answers);
   if (shown !== step) throw redirect(`/${locale}/intake/${shown}`);
-  const url = new URL(request.url);
   const check = url.searchParams.has("check") ? checkStep(step, answers, romeToday()) : null;
   return data(
     {
+      sent: false as const,
       step,
+      scope: storageScope(draft?.id),
       values: answers[step] ?? {},
       answers,
       today: romeToday(),
@@ -111,6 +125,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let draft = await findDraftByBrowserKey(await readBrowserKey(request));
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
+  if (!draft && (await readSent(request))) {
+    // This browser has just sent its answers: a post from a page left open (an autosave, Back, Next) starts no new draft.
+    if (sentIntent(Object.fromEntries(formData)) === "autosave") return Response.json({ sent: true }, { headers });
+    throw redirect(`/${locale}/intake/${step}`, { headers });
+  }
   // Read with the draft's answers (they decide which fields show); a draft made below has none yet, like no draft.
   const submission = parseWithZod(formData, { schema: stepActionSchema(step, draft?.answers ?? {}, romeToday()) });
   const intent = submission.status === "success" ? submission.value.intent : stepIntent(sentIntent(submission.payload));
@@ -160,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A valid step moves the resume point on.
   const saved = await saveStep(draft.id, draft.answers, step, raw, step !== "review" ? goTo : step);
   // The first valid first step sends the resume link; so does a new address (the old link stopped working).
-  const emailChanged = step === "about" && (draft.email ?? null) !== (typeof raw.email === "string" ? raw.email.trim().toLowerCase() : null);
+  const emailChanged = step === "about" && (draft.email ?? null) !== (typeof raw.email === "string" ? normaliseEmail(raw.email) : null);
   if (step === "about" && (!draft.resumeSentAt || emailChanged)) {
     await requestResumeLink(draft.id, { gapMs: null });
   }
@@ -168,6 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await submitIntake({ id: draft.id, answers: saved }, locale);
     if (!outcome.ok) throw redirect(`/${locale}/intake/${outcome.step}?check=1`, { headers });
     headers.append("Set-Cookie", await intakeCookie.serialize("", { maxAge: 0 }));
+    headers.append("Set-Cookie", await intakeSentCookie.serialize("1"));
     throw redirect(`/${locale}/p/${outcome.token}?received=1`, { headers });
   }
   throw redirect(`/${locale}/intake/${goTo}`, { headers });
@@ -175,6 +195,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 interface LoaderData {
   step: StepId;
+  scope: string;
   values: RawStep;
   answers: RawAnswers;
   today: string;
@@ -191,10 +212,29 @@ type ActionData = { result?: SubmissionResult<string[]>; saved?: string; resend?
 
 export default function IntakeStep() {
   const data = useLoaderData<typeof loader>();
+  if (data.sent) return <AlreadySent />;
   return <StepForm key={data.step} {...data} />;
 }
 
-function StepForm({ step, values, answers, today, steps, errors, fromReview, email, resumeSent, retentionDays }: LoaderData) {
+/** A step opened again after the answers went: nothing to fill in, a way to start afresh. */
+function AlreadySent() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  useEffect(() => clearIntakeStorage(), []);
+  return (
+    <main id="main" className="page narrow intake">
+      <h1>{t("questionnaire.sent.title")}</h1>
+      <p className="lead">{t("questionnaire.sent.body")}</p>
+      <p>
+        <Link className="button primary" to={`/${locale}/intake/about?new=1`}>
+          {t("questionnaire.sent.startNew")}
+        </Link>
+      </p>
+    </main>
+  );
+}
+
+function StepForm({ step, scope, values, answers, today, steps, errors, fromReview, email, resumeSent, retentionDays }: LoaderData) {
   const { t } = useTranslation();
   const locale = useLocale();
   const actionData = useActionData<ActionData>();
@@ -208,6 +248,9 @@ function StepForm({ step, values, answers, today, steps, errors, fromReview, ema
 
   const fields = stepFields(step, answers);
   const schema = stepSchema(step, answers, today);
+  // What the browser checks before sending is what the action checks: "back" is sent as typed, unchecked.
+  const actionSchema = stepActionSchema(step, answers, today);
+  const startValues = useMemo(() => withDefaults(values, fields), [values, fields]);
   const serverResult: SubmissionResult<string[]> | undefined = useMemo(
     () => actionData?.result ?? (errors ? { status: "error", error: errors, initialValue: values as Record<string, string> } : undefined),
     [actionData?.result, errors, values],
@@ -215,15 +258,22 @@ function StepForm({ step, values, answers, today, steps, errors, fromReview, ema
   const [form, fieldset] = useForm({
     id: `intake-${step}`,
     lastResult: serverResult,
-    defaultValue: values,
+    defaultValue: startValues,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchema }),
   });
-  const current = (form.value ?? values) as RawStep;
+  const current = (form.value ?? startValues) as RawStep;
   const firstError = fields.find((f) => (fieldset[f.name]?.errors?.length ?? 0) > 0)?.name;
-  const storageKey = `socialbrief:intake:${step}`;
+  const storageKey = intakeStorageKey(scope, step);
+
+  // Answers kept for another draft (one already sent, or replaced) are never restored here.
+  useEffect(() => clearIntakeStorage(scope), [scope]);
+  // Sent: what this browser kept of the answers goes too (the proposal page comes next).
+  useEffect(() => {
+    if (step === "review" && navigation.state === "loading" && navigation.formMethod && /^\/(it|en)\/p\//.test(navigation.location.pathname)) clearIntakeStorage();
+  }, [step, navigation.state, navigation.formMethod, navigation.location]);
 
   // Focus the first field with an error after a server answer (the browser keeps focus on the button otherwise).
   useEffect(() => {
@@ -334,7 +384,7 @@ function StepForm({ step, values, answers, today, steps, errors, fromReview, ema
         {fromReview ? <input type="hidden" name="from" value="review" /> : null}
         {renderFields(fields, current, hydrated, (field) => (
           <IntakeField key={field.name} field={field} meta={fieldset[field.name]!} t={t} autoFocus={field.name === firstError} />
-        ), t)}
+        ), (grid) => <IntakeChannelGrid fields={grid} metaOf={(name) => fieldset[name]!} t={t} />, t)}
         {isReview ? (
           <p className="hint">
             {t("questionnaire.privacySubmit", { version: PRIVACY_NOTICE_VERSION })} <Link to={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</Link>
@@ -394,6 +444,7 @@ function renderFields(
   values: RawStep,
   hydrated: boolean,
   render: (field: FieldSpec) => React.ReactNode,
+  renderGrid: (fields: FieldSpec[]) => React.ReactNode,
   t: (key: string, options?: Record<string, unknown>) => string,
 ) {
   const out: React.ReactNode[] = [];
@@ -410,7 +461,12 @@ function renderFields(
     }
     groupFields = [];
   };
+  const grid = fields.filter((f) => f.options === "channelStatuses");
   for (const field of fields) {
+    if (field.options === "channelStatuses") {
+      if (field === grid[0]) out.push(<Fragment key="channel-grid">{renderGrid(grid)}</Fragment>);
+      continue;
+    }
     if (field.showIf && hydrated && !field.showIf(values)) continue;
     if (field.group !== group) {
       flush();

@@ -9,6 +9,7 @@
 // rendered here, HTML and plain text, with the owner's branding as props.
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
+import { isEmailAddress } from "~/domain/email-address";
 import { renderEmail } from "~/emails/render";
 import type { EmailContent } from "~/emails/templates";
 import { isLocale, type Locale } from "~/i18n/i18n";
@@ -45,7 +46,8 @@ export interface SendResult {
 
 const MessageSchema = z.object({
   kind: z.enum(emailKinds),
-  to: z.string().trim().email().max(254),
+  // International domains in Unicode ("info@caffè.it", as the prospect typed it); nodemailer sends them as punycode.
+  to: z.string().trim().max(254).refine(isEmailAddress),
   locale: z.custom<Locale>(isLocale),
   // One line: a line break in a header would be a header injection.
   subject: z

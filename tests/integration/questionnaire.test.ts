@@ -6,7 +6,10 @@ import { prisma } from "~/utils/db.server";
 import { getT } from "~/i18n/i18n";
 import { complete } from "~/domain/intake/fixtures";
 import type { RawStep, StepId } from "~/domain/intake/definition";
-import { call, get, runJobs } from "./helpers";
+import { action as resumeAction } from "~/routes/$lang.intake.resume.$token";
+import { countInProgress, listPipeline, remindDraft } from "~/models/pipeline.server";
+import { defaultFilters } from "~/domain/pipeline";
+import { call, get, post, runJobs } from "./helpers";
 
 function form(values: RawStep, intent = "next"): URLSearchParams {
   const body = new URLSearchParams();
@@ -37,10 +40,16 @@ class Browser {
     this.keep(response);
     return response;
   }
+  /** The "already sent" marker (no secret), kept beside the draft's cookie. */
+  sent = "";
   private keep(response: Response) {
     const set = response.headers.get("Set-Cookie");
     const match = set && /sb_intake=([^;]*)/.exec(set);
-    if (match) this.cookie = match[1] ? `sb_intake=${match[1]}` : "";
+    const sent = set && /sb_intake_sent=([^;]*)/.exec(set);
+    if (!match && !sent) return;
+    const draft = match ? (match[1] ? `sb_intake=${match[1]}` : "") : (this.cookie.split("; ").find((c) => c.startsWith("sb_intake=")) ?? "");
+    if (sent) this.sent = sent[1] ? `sb_intake_sent=${sent[1]}` : "";
+    this.cookie = [draft, this.sent].filter(Boolean).join("; ");
   }
 }
 
@@ -169,13 +178,16 @@ describe("questionnaire journey", () => {
   });
 });
 
+/** The token of the latest resume link mailed to an address (after the jobs ran). */
+async function resumeToken(to: string) {
+  await runJobs();
+  const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to }, orderBy: { createdAt: "desc" } });
+  return /\/intake\/resume\/([\w-]+)/.exec(mail.text)![1]!;
+}
+/** Opens a resume link in a fresh browser. */
+const resume = (token: string) => new Browser().get(`/it/intake/resume/${token}`, resumeLoader, { lang: "it", token });
+
 describe("drafts, emails and resume links", () => {
-  const resumeToken = async (to: string) => {
-    await runJobs();
-    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to }, orderBy: { createdAt: "desc" } });
-    return /\/intake\/resume\/([\w-]+)/.exec(mail.text)![1]!;
-  };
-  const resume = (token: string) => new Browser().get(`/it/intake/resume/${token}`, resumeLoader, { lang: "it", token });
 
   it("changing the draft's email ends the resume link sent to the old address; the new address gets its own", async () => {
     const browser = new Browser();
@@ -298,14 +310,15 @@ describe("bad input on every step", () => {
     ["about", { organisation: "", sector: "", size: "", contactName: "", email: "", language: "" }, { organisation: "errors.required", sector: "errors.required", email: "errors.required" }],
     ["about", { ...complete.about, organisation: "x".repeat(161), email: "<script>alert(1)</script>" }, { organisation: "errors.tooLong|160", email: "errors.email" }],
     ["about", { ...complete.about, sector: "'; DROP TABLE \"Lead\"; --", website: "javascript:alert(1)" }, { sector: "errors.choose", website: "errors.url" }],
-    ["audience", { ageBands: ["a18_24", "<img src=x onerror=alert(1)>"], personas: "🙂".repeat(1001) }, { ageBands: "errors.choose", personas: "errors.tooLong|2000" }],
+    ["audience", { ageBands: ["a18_24", "<img src=x onerror=alert(1)>"], personas: "🙂".repeat(2501) }, { ageBands: "errors.choose", personas: "errors.tooLong|5000" }],
     ["goals", { goal1: "", budgetBand: "a lot" }, { goal1: "errors.required", budgetBand: "errors.choose" }],
     ["goals", { goal1: "leads", goal2: "leads", budgetBand: "unknown", startDate: "yesterday" }, { goal2: "errors.goalRepeated", startDate: "errors.date" }],
     ["channels", { ...complete.channels, facebook: "maybe" }, { facebook: "errors.choose" }],
     ["channelDetails", { facebook_followers: "-5", instagram_handle: "x".repeat(101) }, { facebook_followers: "errors.number", instagram_handle: "errors.tooLong|100" }],
     ["crisis", {}, { hadCrisis: "errors.required" }],
     ["crisisDetails", { crisisTypes: ["aliens"], crisisOpen: "perhaps" }, { crisisTypes: "errors.choose", crisisOpen: "errors.choose" }],
-    ["roles", { responseTime: "<b>now</b>", toneOfVoice: "è".repeat(1001) }, { responseTime: "errors.choose", toneOfVoice: "errors.tooLong|1000" }],
+    ["roles", { responseTime: "<b>now</b>", toneOfVoice: "è".repeat(2001) }, { responseTime: "errors.choose", toneOfVoice: "errors.tooLong|2000" }],
+    ["crisisDetails", { crisisHandling: "Una storia lunga. ".repeat(556) }, { crisisHandling: "errors.tooLong|5000" }],
   ];
 
   it.each(cases)("%s rejects %j with field messages and stores no lead", async (step, values, expected) => {
@@ -331,5 +344,172 @@ describe("bad input on every step", () => {
     const kept = JSON.parse(draft.answers)[step] as RawStep;
     const firstField = Object.keys(expected)[0]!;
     if (typeof values[firstField] === "string" && values[firstField] !== "") expect(String(kept[firstField]).slice(0, 50)).toBe(String(values[firstField]).slice(0, 50));
+    // A text too long is kept whole, never cut to the limit without a word.
+    for (const [field, key] of Object.entries(expected)) if (key.startsWith("errors.tooLong")) expect(kept[field], field).toBe(values[field]);
+  });
+});
+
+describe("an intake without friction", () => {
+  const askNewLink = (token: string, fields: Record<string, string>) =>
+    call(resumeAction, post(`http://localhost/it/intake/resume/${token}`, fields), { lang: "it", token });
+
+  it("Back saves what was typed as it is, empty required fields and too-long text included, and goes to the previous step", async () => {
+    const browser = new Browser();
+    const email = "back@example.com";
+    await walkTo(browser, "audience", { ...complete, about: { ...complete.about, email } });
+    const long = "Obiettivo raccontato per esteso. ".repeat(40); // 1,320 characters where 500 are allowed
+    const back = await browser.post("goals", { goal1: "", budgetBand: "", target: long, startDate: "ieri" }, "back");
+    expect([back.status, back.headers.get("Location")]).toEqual([302, "/it/intake/audience"]);
+    const page = await browser.get("/it/intake/goals", stepLoader, { lang: "it", step: "goals" });
+    const data = (await page.json()) as { values: RawStep; errors: unknown };
+    expect(data.values).toMatchObject({ target: long, startDate: "ieri" });
+    expect(data.errors).toBeNull();
+    // Next still checks: the same values are refused with their messages, and still kept.
+    const next = await browser.post("goals", { goal1: "", budgetBand: "", target: long, startDate: "ieri" });
+    expect(next.status).toBe(400);
+    const body = (await next.json()) as { result: { error: Record<string, string[]> } };
+    expect(Object.fromEntries(Object.entries(body.result.error).map(([field, messages]) => [field, messages[0]]))).toMatchObject({ goal1: "errors.required", target: "errors.tooLong|500", startDate: "errors.date" });
+  });
+
+  it("the channels step needs no answer: a channel left alone is 'none', and the lead has only the channels marked", async () => {
+    const browser = new Browser();
+    const email = "grid@example.com";
+    await walkTo(browser, "goals", { ...complete, about: { ...complete.about, email } });
+    const page = await browser.get("/it/intake/channels", stepLoader, { lang: "it", step: "channels" });
+    expect(page.status).toBe(200);
+    const channels = await browser.post("channels", { instagram: "present", tiktok: "wanted" });
+    expect(channels.headers.get("Location")).toBe("/it/intake/channelDetails");
+    await browser.post("channelDetails", { instagram_followers: "12k" });
+    await browser.post("crisis", { hadCrisis: "no" });
+    await browser.post("roles", {});
+    expect((await browser.post("review", {})).status).toBe(302);
+    const lead = await prisma.lead.findFirstOrThrow({ where: { email }, include: { channels: { orderBy: { channel: "asc" } } } });
+    expect(lead.channels.map((c) => [c.channel, c.status, c.followers])).toEqual([["instagram", "present", 12000], ["tiktok", "wanted", null]]);
+  });
+
+  it("after submit the draft is closed: Back shows 'already sent', autosave and Back make no draft, the owner has nobody to remind", async () => {
+    const owner = await upsertOwner({ email: "owner@studio.example", name: "Owner", password: "owner-password-123" });
+    const browser = new Browser();
+    const email = "closed@example.com";
+    await walkTo(browser, "roles", { ...complete, about: { ...complete.about, email } });
+    const submit = await browser.post("review", {});
+    expect(submit.headers.get("Location")).toMatch(/^\/it\/p\//);
+    // The draft's cookie is cleared; only the marker (no secret) stays.
+    expect(submit.headers.get("Set-Cookie")).toMatch(/sb_intake=;/);
+    expect(browser.cookie).toMatch(/^sb_intake_sent=[\w=%]+$/);
+    const drafts = await prisma.intakeDraft.count();
+    expect(await countInProgress()).toBe(0);
+
+    for (const step of ["review", "roles", "about"] as const) {
+      const page = await browser.get(`/it/intake/${step}`, stepLoader, { lang: "it", step });
+      expect(page.status, step).toBe(200);
+      expect(await page.json(), step).toEqual({ sent: true, step });
+    }
+    // A page left open autosaves or goes back: nothing new is started.
+    const autosave = await browser.post("about", complete.about!, "autosave");
+    expect(await autosave.json()).toEqual({ sent: true });
+    const back = await browser.post("roles", { approver: "Elena" }, "back");
+    expect([back.status, back.headers.get("Location")]).toEqual([302, "/it/intake/roles"]);
+    expect(await browser.post("about", complete.about!).then((r) => r.headers.get("Location"))).toBe("/it/intake/about");
+    expect(await prisma.intakeDraft.count()).toBe(drafts);
+    expect(await countInProgress()).toBe(0);
+    const closed = await prisma.intakeDraft.findFirstOrThrow({ where: { email } });
+    expect(closed.submittedLeadId).not.toBeNull();
+    expect(await remindDraft(closed.id, owner.id)).toEqual({ state: "not_found" });
+
+    // "Start a new questionnaire" forgets the marker; then a new draft is what the person asked for.
+    const fresh = await browser.get("/it/intake/about?new=1", stepLoader, { lang: "it", step: "about" });
+    expect([fresh.status, fresh.headers.get("Location")]).toEqual([302, "/it/intake/about"]);
+    expect(browser.cookie).toBe("");
+    const about = await browser.get("/it/intake/about", stepLoader, { lang: "it", step: "about" });
+    expect(((await about.json()) as { sent: boolean }).sent).toBe(false);
+  });
+
+  it("sends the resume email in the language chosen on the first step, not the one of the page it started on", async () => {
+    const browser = new Browser();
+    const email = "english@example.com";
+    await browser.post("about", { ...complete.about, email, language: "en" });
+    await runJobs();
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: email } });
+    expect(mail.locale).toBe("en");
+    expect(mail.subject).toBe(getT("en")("email.resumeLink.subject"));
+    expect(mail.text).toMatch(/\/en\/intake\/resume\/[\w-]{20,}/);
+    expect(mail.text).not.toContain(getT("it")("email.resumeLink.heading"));
+    // Italian chosen on the English page: Italian.
+    const other = new Browser();
+    await other.post("about", { ...complete.about, email: "italiano@example.com", language: "it" }, "next", "en");
+    await runJobs();
+    expect((await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: "italiano@example.com" } })).locale).toBe("it");
+  });
+
+  it("a used link and an expired one each say so; an expired one sends a new link in one click, an unknown one for a typed address, with the same answer either way", async () => {
+    const browser = new Browser();
+    const email = "links@example.com";
+    await walkTo(browser, "about", { ...complete, about: { ...complete.about, email } });
+    const token = await resumeToken(email);
+    const draft = await prisma.intakeDraft.findFirstOrThrow({ where: { email } });
+
+    // Expired: said as such, and one click mails a fresh link that works (the draft is kept again).
+    await prisma.intakeDraft.update({ where: { id: draft.id }, data: { expiresAt: new Date(Date.now() - 1000), resumeSentAt: new Date(Date.now() - 3_600_000) } });
+    const expired = await resume(token);
+    expect(expired.status).toBe(410);
+    expect(await expired.json()).toMatchObject({ state: "expired" });
+    const asked = await askNewLink(token, { by: "token" });
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toMatchObject({ sent: true });
+    const fresh = await resumeToken(email);
+    expect(fresh).not.toBe(token);
+    expect((await resume(fresh)).status).toBe(302);
+    // Asked again at once: the same answer, no second email within the minute.
+    await askNewLink(fresh, { by: "token" });
+    await runJobs();
+    expect(await prisma.emailMessage.count({ where: { kind: "resume_link", to: email } })).toBe(2);
+
+    // Unknown (replaced by the fresh one): the address typed gets a link if it has a draft; the answer is the same for one that has none.
+    const unknown = await resume(token);
+    expect(await unknown.json()).toMatchObject({ state: "unknown" });
+    await prisma.intakeDraft.update({ where: { id: draft.id }, data: { resumeSentAt: new Date(Date.now() - 3_600_000) } });
+    const known = await askNewLink(token, { by: "email", email: "Links@Example.com" });
+    const nobody = await askNewLink(token, { by: "email", email: "nobody@example.com" });
+    expect([known.status, nobody.status]).toEqual([200, 200]);
+    expect(await known.json()).toEqual(await nobody.json());
+    await runJobs();
+    expect(await prisma.emailMessage.count({ where: { kind: "resume_link", to: email } })).toBe(3);
+    expect(await prisma.emailMessage.count({ where: { to: "nobody@example.com" } })).toBe(0);
+    const bad = await askNewLink(token, { by: "email", email: "not-an-address" });
+    expect(bad.status).toBe(400);
+
+    // Used: the answers were sent; the link says when.
+    const sender = new Browser();
+    await walkTo(sender, "roles", { ...complete, about: { ...complete.about, email: "used@example.com" } });
+    const usedToken = await resumeToken("used@example.com");
+    await sender.post("review", {});
+    const used = await resume(usedToken);
+    expect(used.status).toBe(410);
+    const usedBody = (await used.json()) as { state: string; sentAt: string };
+    expect(usedBody.state).toBe("used");
+    expect(Date.parse(usedBody.sentAt)).toBeGreaterThan(Date.now() - 3_600_000);
+  });
+
+  it("stores an international address as typed (the browser's punycode read back), and the owner finds it by its Unicode text", async () => {
+    const owner = await upsertOwner({ email: "owner@studio.example", name: "Owner", password: "owner-password-123" });
+    const browser = new Browser();
+    // What Chromium posts for "Info@Caffè.it" typed in an <input type="email">.
+    await walkTo(browser, "roles", { ...complete, about: { ...complete.about, organisation: "Bar Centrale", email: "Info@xn--caff-8oa.it" } });
+    const draft = await prisma.intakeDraft.findFirstOrThrow({ where: { email: "info@caffè.it" } });
+    expect(draft.email).toBe("info@caffè.it");
+    await browser.post("review", {});
+    const lead = await prisma.lead.findFirstOrThrow({ where: { draftId: draft.id } });
+    expect(lead.email).toBe("info@caffè.it");
+    await runJobs();
+    expect(await prisma.emailMessage.count({ where: { to: "info@caffè.it", kind: { in: ["resume_link", "intake_received"] } } })).toBe(2);
+    for (const q of ["caffè", "CAFFÈ.IT", "info@caffè", "caffe"]) {
+      const found = await listPipeline({ ...defaultFilters, q }, owner.id);
+      expect(found.items.map((i) => i.email), q).toEqual(["info@caffè.it"]);
+    }
+    // The same address typed directly in Unicode (another browser, or no JavaScript) is the same address.
+    const other = new Browser();
+    await other.post("about", { ...complete.about, email: "INFO@CAFFÈ.IT" }, "autosave");
+    expect(await prisma.intakeDraft.count({ where: { email: "info@caffè.it" } })).toBe(2);
   });
 });

@@ -22,6 +22,12 @@ const reads: Array<[string, number]> = [
   ["1.2M", 1200000],
   ["3 milioni", 3000000],
   ["2 thousand", 2000],
+  ["2 mln", 2000000],
+  ["3.4k", 3400],
+  ["3,4K", 3400],
+  ["1,25 mila", 1250],
+  ["12.000", 12000],
+  ["999", 999],
 ];
 
 describe("parseCount", () => {
@@ -30,7 +36,7 @@ describe("parseCount", () => {
   });
 
   it("refuses what is not a whole count rather than guessing", () => {
-    for (const bad of ["", "abc", "-5", "1,5", "1.2345", "1.234,567", "12 cats", "12kk", "1e6", "0x10", "½", "12.5.000"]) {
+    for (const bad of ["", "abc", "-5", "1,5", "1.2345", "1.234,567", "12 cats", "12kk", "1e6", "0x10", "½", "12.5.000", "3.400k", "1,234k", "3.40", "34.00", "1.2.3", "k", "12 k k"]) {
       expect(parseCount(bad), bad).toBeNull();
     }
   });

@@ -57,6 +57,21 @@ export type OptionSet = keyof typeof optionSets;
 export type RawStep = Record<string, string | string[] | undefined>;
 export type RawAnswers = Partial<Record<StepId, RawStep>>;
 
+/**
+ * The longest free text a field takes (crisis stories, personas): long enough for
+ * a real answer told in full. Other free-text fields take 2,000 characters, short
+ * lines (names, places, targets) 80 to 500: each limit is the field's `max`.
+ */
+export const MAX_TEXT = 5000;
+
+/** The limit of a text field without its own `max`. */
+const DEFAULT_MAX = 500;
+
+/** How many characters a field takes (its `max`, or 500). */
+export function fieldLimit(field: Pick<FieldSpec, "max">): number {
+  return field.max ?? DEFAULT_MAX;
+}
+
 export type FieldKind = "text" | "email" | "tel" | "url" | "textarea" | "number" | "date" | "select" | "radio" | "checkboxes" | "checkbox";
 
 export interface FieldSpec {
@@ -67,6 +82,8 @@ export interface FieldSpec {
   required?: boolean;
   max?: number;
   options?: OptionSet;
+  /** The value the form starts with when nothing was answered (the channels grid's "none"). */
+  defaultValue?: string;
   /** Shown only when this holds for the step's own values. */
   showIf?: (values: RawStep) => boolean;
   autoComplete?: string;
@@ -108,7 +125,7 @@ const channelDetailFields = (channel: Channel): FieldSpec[] => [
   { name: `${channel}_followers`, label: "channelFollowers", kind: "number", group: channel },
   { name: `${channel}_frequency`, label: "channelFrequency", kind: "select", options: "frequencies", group: channel },
   { name: `${channel}_runBy`, label: "channelRunBy", kind: "select", options: "runners", group: channel },
-  { name: `${channel}_worked`, label: "channelWorked", kind: "textarea", max: 1000, group: channel },
+  { name: `${channel}_worked`, label: "channelWorked", kind: "textarea", max: 2000, group: channel },
 ];
 
 const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
@@ -126,18 +143,18 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
   ],
   audience: [
     { name: "ageBands", kind: "checkboxes", options: "ageBands" },
-    { name: "places", kind: "text", max: 300 },
+    { name: "places", kind: "text", max: 500 },
     { name: "languages", kind: "checkboxes", options: "audienceLanguages" },
-    { name: "interests", kind: "textarea", max: 1000 },
-    { name: "currentAudience", kind: "textarea", max: 1000 },
-    { name: "wantedAudience", kind: "textarea", max: 1000 },
-    { name: "personas", kind: "textarea", max: 2000 },
+    { name: "interests", kind: "textarea", max: 2000 },
+    { name: "currentAudience", kind: "textarea", max: 2000 },
+    { name: "wantedAudience", kind: "textarea", max: 2000 },
+    { name: "personas", kind: "textarea", max: MAX_TEXT },
   ],
   goals: [
     { name: "goal1", kind: "select", options: "goals", required: true },
     { name: "goal2", kind: "select", options: "goals" },
     { name: "goal3", kind: "select", options: "goals" },
-    { name: "target", kind: "text", max: 300 },
+    { name: "target", kind: "text", max: 500 },
     { name: "timeframe", kind: "select", options: "timeframes" },
     { name: "budgetBand", kind: "select", options: "budgetBands", required: true },
     { name: "startDate", kind: "date" },
@@ -147,18 +164,19 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "keyDateLabel", kind: "text", max: 120, showIf: (v) => Boolean(first(v.keyDate)) },
   ],
   channels: [
-    ...channels.map((c): FieldSpec => ({ name: c, label: `channel_${c}`, kind: "radio", options: "channelStatuses", required: true })),
-    { name: "channelNotes", kind: "textarea", max: 1000 },
+    // One row of the channels grid each: "none" until the prospect says otherwise, so no row has to be answered.
+    ...channels.map((c): FieldSpec => ({ name: c, label: `channel_${c}`, kind: "radio", options: "channelStatuses", defaultValue: "none" })),
+    { name: "channelNotes", kind: "textarea", max: 2000 },
   ],
   crisis: [{ name: "hadCrisis", kind: "radio", options: "yesNo", required: true }],
   crisisDetails: [
     { name: "crisisTypes", kind: "checkboxes", options: "crisisTypes" },
-    { name: "crisisWhen", kind: "text", max: 100 },
+    { name: "crisisWhen", kind: "text", max: 200 },
     { name: "crisisScale", kind: "select", options: "crisisScales" },
-    { name: "crisisHandling", kind: "textarea", max: 2000 },
+    { name: "crisisHandling", kind: "textarea", max: MAX_TEXT },
     { name: "crisisOpen", kind: "radio", options: "yesNo" },
     { name: "authorities", kind: "radio", options: "yesNo" },
-    { name: "authoritiesDetail", kind: "textarea", max: 1000, showIf: (v) => first(v.authorities) === "yes" },
+    { name: "authoritiesDetail", kind: "textarea", max: 2000, showIf: (v) => first(v.authorities) === "yes" },
     { name: "exposure", kind: "checkboxes", options: "exposures" },
   ],
   roles: [
@@ -167,7 +185,7 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "responseTime", kind: "select", options: "responseTimes" },
     { name: "coverHours", kind: "checkboxes", options: "coverHours" },
     { name: "materials", kind: "checkboxes", options: "materials" },
-    { name: "toneOfVoice", kind: "textarea", max: 1000 },
+    { name: "toneOfVoice", kind: "textarea", max: 2000 },
   ],
   review: [{ name: "marketingConsent", kind: "checkbox", teamOnly: true }],
 };
@@ -182,6 +200,13 @@ export function presentChannels(answers: RawAnswers): Channel[] {
 export function stepFields(step: StepId, answers: RawAnswers): FieldSpec[] {
   if (step === "channelDetails") return presentChannels(answers).flatMap(channelDetailFields);
   return staticFields[step];
+}
+
+/** A step's values with each unanswered field's default filled in (what the form starts with). */
+export function withDefaults(values: RawStep, fields: FieldSpec[]): RawStep {
+  const out: RawStep = { ...values };
+  for (const field of fields) if (field.defaultValue !== undefined && (out[field.name] === undefined || out[field.name] === "")) out[field.name] = field.defaultValue;
+  return out;
 }
 
 /** The steps this prospect goes through, in order. */

@@ -2,11 +2,10 @@
 // keys ("errors.tooLong|160"), translated where they are shown. The same
 // schema validates in the browser (Conform) and on the server.
 import { z } from "zod";
+import { isEmailAddress, normaliseEmail } from "../email-address";
 import { byIntent } from "../form-intent";
 import { parseCount } from "./count";
-import { optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
-
-const DEFAULT_MAX = 500;
+import { fieldLimit, optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
 
 function enumOf(values: readonly [string, ...string[]]) {
   return z.enum(values, {
@@ -23,11 +22,19 @@ function isWebUrl(value: string): boolean {
   }
 }
 
-/** The questionnaire's email field (also what a draft stores as its email, autosaved or not). */
-export const emailSchema = z.string({ required_error: "errors.required" }).trim().toLowerCase().max(254, "errors.tooLong|254").email("errors.email");
+/**
+ * The questionnaire's email field (also what a draft stores as its email, autosaved or not):
+ * stored as typed, "info@caffè.it" and not the "info@xn--caff-8oa.it" a browser sends (email-address.ts).
+ */
+export const emailSchema = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .max(254, "errors.tooLong|254")
+  .transform(normaliseEmail)
+  .refine(isEmailAddress, "errors.email");
 
 function fieldSchema(field: FieldSpec, today: string): z.ZodTypeAny {
-  const max = field.max ?? DEFAULT_MAX;
+  const max = fieldLimit(field);
   const text = z.string({ required_error: "errors.required", invalid_type_error: "errors.text" }).trim().max(max, `errors.tooLong|${max}`);
   let schema: z.ZodTypeAny;
   switch (field.kind) {
@@ -162,7 +169,8 @@ function buildStepSchemas(step: StepId, fields: FieldSpec[], today: string) {
 export function normaliseRaw(values: RawStep, fields: FieldSpec[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
-    const value = values[field.name];
+    const sent = values[field.name];
+    const value = sent === undefined || sent === "" ? field.defaultValue : sent;
     if (field.kind === "checkboxes") {
       const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v) => v !== "");
       out[field.name] = list.length ? list : undefined;
@@ -198,7 +206,10 @@ export function boundRaw(values: RawStep, fields: FieldSpec[]): RawStep {
   for (const field of fields) {
     const value = values[field.name];
     if (value === undefined) continue;
-    const cap = Math.max(field.max ?? DEFAULT_MAX, 254) + 100;
+    // Never cut near the limit: a text too long is kept whole (a 10,000-character paste
+    // too; up to four times the limit and at least 20,000 characters, the request's own
+    // size limit bounds the rest) so the person reads the message and shortens it.
+    const cap = Math.max(4 * fieldLimit(field), 20_000);
     out[field.name] = Array.isArray(value) ? value.slice(0, 20).map((v) => String(v).slice(0, 100)) : String(value).slice(0, cap);
   }
   return out;

@@ -22,12 +22,14 @@ import {
   sectors,
   sizes,
   timeframes,
+  MAX_TEXT,
   type Channel,
 } from "../intake/definition";
 
 const opt = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
 const list = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).catch([]).default([]);
-const text = opt(z.string().max(2000));
+// As long as the longest answer the questionnaire takes (a 5,000-character crisis story is read, not dropped).
+const text = opt(z.string().max(MAX_TEXT));
 const day = opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const ChannelDetail = z.object({ handle: text, followers: opt(z.number().int().nonnegative()), frequency: opt(z.enum(frequencies)), runBy: opt(z.enum(runners)), worked: text });

@@ -51,7 +51,7 @@ export const en: Messages = {
     tooLarge: "Too much data sent at once.",
     required: "This field is required.",
     email: "Enter a valid email address, such as name@company.com.",
-    tooLong: "Too long: at most {{max}} characters.",
+    tooLong: "Too long: at most {{max}} characters. Your text is still here: shorten it to go on.",
     goal: "Choose one of the goals offered.",
     invalidLogin: "Wrong email or password.",
     tooManyRequests: "Too many attempts. Try again in a few minutes.",

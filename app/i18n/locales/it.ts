@@ -52,7 +52,7 @@ export const it = {
     tooLarge: "Troppi dati inviati insieme.",
     required: "Campo obbligatorio.",
     email: "Inserisci un indirizzo email valido, per esempio nome@azienda.it.",
-    tooLong: "Troppo lungo: massimo {{max}} caratteri.",
+    tooLong: "Troppo lungo: al massimo {{max}} caratteri. Il testo è ancora qui: accorcialo per andare avanti.",
     goal: "Scegli uno degli obiettivi proposti.",
     invalidLogin: "Email o password non corretti.",
     tooManyRequests: "Troppi tentativi. Riprova tra qualche minuto.",
