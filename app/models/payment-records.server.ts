@@ -36,6 +36,11 @@ export function paymentRows(leadId: string) {
   return prisma.payment.findMany({ where: { leadId, purpose: "onboarding" }, orderBy: { createdAt: "asc" }, select: paymentSelect });
 }
 
+/** Every payment of a lead, oldest first, with its purpose (onboarding | retainer): one query for a page that shows both. */
+export function paymentRowsByPurpose(leadId: string) {
+  return prisma.payment.findMany({ where: { leadId }, orderBy: { createdAt: "asc" }, select: { ...paymentSelect, purpose: true, stripeInvoiceId: true } });
+}
+
 
 const acceptanceSelect = {
   id: true,

@@ -4,7 +4,7 @@
 // settings and the acceptance side by side (Acceptance, Payment and Client have
 // no relation to Lead to join through), then the logo's version and, once
 // accepted, the payments and invoicing data (the accepted version only when a
-// later one was sent). tests/integration/proposal-page-queries.test.ts holds the counts.
+// later one was sent), then the retainer's subscription. tests/integration/proposal-page-queries.test.ts holds the counts.
 import { parseAcceptable, proposalExpectedDay } from "~/domain/proposal-edits";
 import { clientPortal, type ClientPortal } from "~/domain/payment-screens";
 import type { RetainerPortal } from "~/domain/subscription";
@@ -14,7 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { onlinePaymentEnabled } from "~/utils/stripe.server";
 import { recordAudit } from "./audit.server";
 import { getPageBrand, type PageBrand } from "./brand-logo.server";
-import { acceptedVersionSelect, firstAcceptance, invoicingOf, offerOf, paymentRows, type AcceptanceRow, type AcceptedVersionRow } from "./payment-records.server";
+import { acceptedVersionSelect, firstAcceptance, invoicingOf, offerOf, paymentRowsByPurpose, type AcceptanceRow, type AcceptedVersionRow } from "./payment-records.server";
 import { versionRendering } from "./proposal-versions.server";
 import { leadRetainer, retainerViewOf } from "./retainer.server";
 import { getOwnerSettings } from "./settings.server";
@@ -71,7 +71,10 @@ export async function getProspectPage(token: string, locale: Locale): Promise<Pa
 /** The accepted side: the version accepted (the newest, read already, as a rule), the payments, the invoicing data. */
 async function acceptedPart(leadId: string, acceptance: AcceptanceRow, newest: AcceptedVersionRow | null, locale: Locale) {
   const pinned = newest?.id === acceptance.proposalVersionId ? newest : prisma.proposalVersion.findUnique({ where: { id: acceptance.proposalVersionId }, select: acceptedVersionSelect });
-  const [version, payments, client, subscription] = await Promise.all([pinned, paymentRows(leadId), invoicingOf(leadId), leadRetainer(leadId)]);
+  const [version, allPayments, client] = await Promise.all([pinned, paymentRowsByPurpose(leadId), invoicingOf(leadId)]);
+  // The onboarding fee's payments drive the payment box; the retainer's months go with the subscription.
+  const payments = allPayments.filter((p) => p.purpose === "onboarding");
+  const subscription = await leadRetainer(leadId, allPayments.filter((p) => p.purpose === "retainer").reverse());
   return { version, offer: offerOf(acceptance, version, locale), payments, client, subscription };
 }
 

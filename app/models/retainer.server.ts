@@ -235,10 +235,12 @@ export function retainerPayments(leadId: string) {
   });
 }
 
-/** The lead's subscription and its months, for the lead page (null when never started). */
-export async function leadRetainer(leadId: string) {
-  const [row, payments] = await Promise.all([prisma.subscription.findFirst({ where: { leadId }, orderBy: { createdAt: "asc" }, select: subscriptionSelect }), retainerPayments(leadId)]);
-  return row ? { row, payments } : null;
+type RetainerPaymentRow = Awaited<ReturnType<typeof retainerPayments>>[number];
+
+/** The lead's subscription and its months (null when never started); `payments` when the caller read them already. */
+export async function leadRetainer(leadId: string, payments?: RetainerPaymentRow[]) {
+  const [row, months] = await Promise.all([prisma.subscription.findFirst({ where: { leadId }, orderBy: { createdAt: "asc" }, select: subscriptionSelect }), payments ?? retainerPayments(leadId)]);
+  return row ? { row, payments: months } : null;
 }
 
 /** The lead page's retainer panel: null before the proposal is accepted. */
