@@ -23,8 +23,8 @@ export function RetainerSection({ retainer, base, currency }: { retainer: Retain
   const notice = params.get("retainer");
   const sub = retainer.subscription;
 
-  // Back from Checkout, the subscription's events on their way: look again now and then.
-  const waiting = notice === "started" && (!sub || sub.status === "incomplete");
+  // Back from Checkout, the subscription's events on their way (the checkout's, then the first month's invoice): look again now and then.
+  const waiting = notice === "started" && (!sub || sub.status === "incomplete" || !retainer.payments.some((p) => p.status === "paid"));
   useEffect(() => {
     if (!waiting) return;
     const timer = window.setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);

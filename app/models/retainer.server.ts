@@ -144,7 +144,7 @@ async function openSession(input: {
       unit_amount: line.cents,
       recurring: { interval: "month" as const },
       product_data: {
-        name: line.line === "fee" ? t("retainer.portal.heading") + " · " + checkoutItemName(t, line, monthly, settings.studioName) : checkoutItemName(t, line, monthly, settings.studioName),
+        name: line.line === "fee" ? t(monthly.vatLine ? "retainer.checkout.itemNet" : "retainer.checkout.itemFee", { studio: settings.studioName }) : checkoutItemName(t, line, monthly, settings.studioName),
         ...(line.line === "fee" ? { description: accepted.packageName } : {}),
       },
     },

@@ -137,7 +137,7 @@ export default function Dashboard() {
           </div>
         </dl>
         <p className="hint">{t("retainer.dashboard.mrrHint")}</p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">{t("retainer.dashboard.count")}</caption>
             <thead>

@@ -27,6 +27,10 @@ export const retainerEn: Widen<typeof retainerIt> = {
     payments: "Months paid",
     noPayments: "No month paid yet.",
   },
+  checkout: {
+    itemFee: "Monthly retainer · {{studio}}",
+    itemNet: "Monthly retainer · {{studio}} (taxable amount)",
+  },
   cancel: {
     title: "Cancel the monthly retainer?",
     beforeTerm: "The minimum term ends on {{date}}: if you cancel now the retainer runs until that day and then ends. Nothing more is charged after it.",

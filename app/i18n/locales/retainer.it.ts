@@ -24,6 +24,10 @@ export const retainerIt = {
     payments: "Mesi pagati",
     noPayments: "Nessun mese pagato finora.",
   },
+  checkout: {
+    itemFee: "Canone mensile · {{studio}}",
+    itemNet: "Canone mensile · {{studio}} (imponibile)",
+  },
   cancel: {
     title: "Disdire il canone mensile?",
     beforeTerm: "La durata minima termina il {{date}}: se disdici ora il canone continua fino a quel giorno e poi finisce. Non ti addebitiamo altro dopo.",
