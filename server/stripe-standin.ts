@@ -7,14 +7,23 @@
 //   - the API the `stripe` SDK calls (form-encoded requests, Stripe-shaped
 //     JSON answers and errors): POST /v1/checkout/sessions,
 //     GET /v1/checkout/sessions/:id, GET /v1/checkout/sessions?payment_intent=,
-//     POST /v1/checkout/sessions/:id/expire, POST /v1/refunds;
+//     POST /v1/checkout/sessions/:id/expire, POST /v1/refunds, and for the
+//     monthly retainer GET/POST/DELETE /v1/subscriptions/:id (retrieve, set
+//     cancel_at or cancel_at_period_end, cancel);
+//   - Checkout in subscription mode (monthly price_data): paying it creates the
+//     subscription and its first invoice, paid, and emits
+//     checkout.session.completed, customer.subscription.created and invoice.paid;
 //   - the hosted checkout page (Italian or English, from the session's locale)
 //     where the payer picks what happens: card paid, bank debit confirmed
 //     later, bank debit failing later, card declined, or cancel;
 //   - webhooks: events signed like Stripe's (Stripe-Signature
 //     t=<unix seconds>,v1=<HMAC-SHA256 of "t.body" with the webhook secret>)
 //     and POSTed to the app, retried a few times when the app does not answer 2xx;
-//   - a small dashboard at / (refunds, re-deliveries), and a JSON control API
+//   - a small dashboard at / (refunds, re-deliveries; per subscription "renew
+//     now (succeed)", "renew now (fail)" and "cancel", each emitting the events
+//     Stripe would: invoice.paid or invoice.payment_failed with
+//     customer.subscription.updated, or customer.subscription.deleted, which a
+//     renewal at the cancel date emits too), and a JSON control API
 //     under /_standin/ for tests: complete a session (optionally with another
 //     amount), send async results, refund, re-deliver an event, list events.
 // Everything lives in memory; it listens on 127.0.0.1 only.
