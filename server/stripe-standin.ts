@@ -7,14 +7,23 @@
 //   - the API the `stripe` SDK calls (form-encoded requests, Stripe-shaped
 //     JSON answers and errors): POST /v1/checkout/sessions,
 //     GET /v1/checkout/sessions/:id, GET /v1/checkout/sessions?payment_intent=,
-//     POST /v1/checkout/sessions/:id/expire, POST /v1/refunds;
+//     POST /v1/checkout/sessions/:id/expire, POST /v1/refunds, and for the
+//     monthly retainer GET/POST/DELETE /v1/subscriptions/:id (retrieve, set
+//     cancel_at or cancel_at_period_end, cancel);
+//   - Checkout in subscription mode (monthly price_data): paying it creates the
+//     subscription and its first invoice, paid, and emits
+//     checkout.session.completed, customer.subscription.created and invoice.paid;
 //   - the hosted checkout page (Italian or English, from the session's locale)
 //     where the payer picks what happens: card paid, bank debit confirmed
 //     later, bank debit failing later, card declined, or cancel;
 //   - webhooks: events signed like Stripe's (Stripe-Signature
 //     t=<unix seconds>,v1=<HMAC-SHA256 of "t.body" with the webhook secret>)
 //     and POSTed to the app, retried a few times when the app does not answer 2xx;
-//   - a small dashboard at / (refunds, re-deliveries), and a JSON control API
+//   - a small dashboard at / (refunds, re-deliveries; per subscription "renew
+//     now (succeed)", "renew now (fail)" and "cancel", each emitting the events
+//     Stripe would: invoice.paid or invoice.payment_failed with
+//     customer.subscription.updated, or customer.subscription.deleted, which a
+//     renewal at the cancel date emits too), and a JSON control API
 //     under /_standin/ for tests: complete a session (optionally with another
 //     amount), send async results, refund, re-deliver an event, list events.
 // Everything lives in memory; it listens on 127.0.0.1 only.
@@ -23,6 +32,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { z } from "zod";
+import { addMonths } from "../app/domain/subscription";
 import { getEnv, type Env } from "../app/utils/env.server";
 import { escapeHtml } from "./html";
 
@@ -57,15 +67,17 @@ export interface StandinSession {
   client_reference_id: string | null;
   created: number;
   currency: string;
-  customer: null;
+  customer: string | null;
   customer_details: { email: string; name: null } | null;
   customer_email: string | null;
   expires_at: number;
   livemode: false;
   locale: string | null;
   metadata: Record<string, string>;
-  mode: "payment";
+  mode: "payment" | "subscription";
   payment_intent: string | null;
+  /** Subscription mode: the subscription the completed session started. */
+  subscription: string | null;
   payment_method_types: string[];
   payment_status: "paid" | "unpaid";
   status: "open" | "complete" | "expired";
@@ -87,6 +99,65 @@ interface SessionEntry {
   lineItems: LineItem[];
   intentMetadata: Record<string, string>;
   description: string | null;
+  /** Subscription mode: subscription_data.metadata, which the subscription and its invoices carry. */
+  subscriptionMetadata: Record<string, string>;
+}
+
+export interface StandinSubscription {
+  id: string;
+  object: "subscription";
+  status: "active" | "past_due" | "canceled" | "incomplete" | "unpaid";
+  customer: string;
+  created: number;
+  start_date: number;
+  currency: string;
+  cancel_at: number | null;
+  cancel_at_period_end: boolean;
+  canceled_at: number | null;
+  ended_at: number | null;
+  latest_invoice: string | null;
+  livemode: false;
+  metadata: Record<string, string>;
+  items: {
+    object: "list";
+    data: Array<{
+      id: string;
+      object: "subscription_item";
+      current_period_start: number;
+      current_period_end: number;
+      quantity: number;
+      price: { id: string; object: "price"; currency: string; unit_amount: number; recurring: { interval: "month"; interval_count: 1 }; nickname: string };
+    }>;
+  };
+}
+
+interface StandinInvoice {
+  id: string;
+  object: "invoice";
+  amount_due: number;
+  amount_paid: number;
+  amount_remaining: number;
+  attempt_count: number;
+  billing_reason: "subscription_create" | "subscription_cycle";
+  created: number;
+  currency: string;
+  customer: string;
+  customer_email: string | null;
+  livemode: false;
+  metadata: Record<string, string>;
+  period_start: number;
+  period_end: number;
+  status: "paid" | "open";
+  status_transitions: { paid_at: number | null };
+  lines: { object: "list"; data: Array<{ id: string; object: "line_item"; amount: number; currency: string; description: string; period: { start: number; end: number } }> };
+  parent: { type: "subscription_details"; quote_details: null; subscription_details: { subscription: string; metadata: Record<string, string> } };
+}
+
+interface SubscriptionEntry {
+  subscription: StandinSubscription;
+  lineItems: LineItem[];
+  customerEmail: string | null;
+  invoices: StandinInvoice[];
 }
 
 interface PaymentIntent {
@@ -151,6 +222,11 @@ export interface StripeStandin {
   asyncResult(sessionId: string, result: "succeeded" | "failed"): Promise<{ session: StandinSession; events: Settled }>;
   expire(sessionId: string): Promise<{ session: StandinSession; events: Settled }>;
   refund(params: { payment_intent?: string; charge?: string; amount?: number }): Promise<{ refund: { id: string; amount: number }; events: Settled }>;
+  subscription(id: string): StandinSubscription;
+  /** The next month of a subscription is billed now: paid ("succeeded") or the card fails ("failed"); at its cancel date it ends instead. */
+  renew(subscriptionId: string, result: "succeeded" | "failed"): Promise<{ subscription: StandinSubscription; events: Settled }>;
+  /** Cancels a subscription at once, as from Stripe's dashboard. */
+  cancelSubscription(subscriptionId: string): Promise<{ subscription: StandinSubscription; events: Settled }>;
   /** Sends an event (again): a re-delivery keeps its id, as Stripe's do. */
   deliver(eventId: string): Promise<number | null>;
   /** Resolves once every event sent so far has been delivered (or given up on). */
@@ -221,6 +297,14 @@ const words = {
     actions: "Azioni",
     type: "Tipo",
     delivery: "Consegna",
+    perMonth: "{amount} al mese",
+    subscribe: "Abbonati: {amount} al mese",
+    monthlyNote: "Addebito ogni mese sulla carta, fino alla disdetta.",
+    subscriptions: "Abbonamenti",
+    renewOk: "Rinnova ora (riesce)",
+    renewFail: "Rinnova ora (non riesce)",
+    cancelSubscription: "Annulla",
+    periodEnd: "Fine periodo",
   },
   en: {
     title: "Payment",
@@ -252,6 +336,14 @@ const words = {
     actions: "Actions",
     type: "Type",
     delivery: "Delivery",
+    perMonth: "{amount} per month",
+    subscribe: "Subscribe: {amount} per month",
+    monthlyNote: "Charged to the card every month until cancelled.",
+    subscriptions: "Subscriptions",
+    renewOk: "Renew now (succeed)",
+    renewFail: "Renew now (fail)",
+    cancelSubscription: "Cancel",
+    periodEnd: "Period end",
   },
 };
 
@@ -398,6 +490,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
   const idempotent = new Map<string, unknown>();
   const paymentIntents = new Map<string, PaymentIntent>();
   const charges = new Map<string, Charge>();
+  const subscriptions = new Map<string, SubscriptionEntry>();
   const events: EventRecord[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let baseUrl = "";
@@ -441,7 +534,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     return status;
   }
 
-  function emit(type: string, object: StandinSession | Charge): EventRecord {
+  function emit(type: string, object: StandinSession | Charge | StandinSubscription | StandinInvoice): EventRecord {
     const event: StripeEventObject = {
       id: newId("evt"),
       object: "event",
@@ -476,7 +569,8 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
   }
 
   function createSession(params: Record<string, unknown>): StandinSession {
-    if ((params.mode ?? "payment") !== "payment") throw new StripeError(400, "The stand-in supports mode=payment only.", "parameter_invalid", "mode");
+    const mode = params.mode ?? "payment";
+    if (mode !== "payment" && mode !== "subscription") throw new StripeError(400, "The stand-in supports mode=payment and mode=subscription only.", "parameter_invalid", "mode");
     const successUrl = requireString(params, "success_url");
     const items = Array.isArray(params.line_items) ? params.line_items : [];
     if (items.length === 0) throw new StripeError(400, "Missing required param: line_items.", "parameter_missing", "line_items");
@@ -486,6 +580,9 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
       const quantity = toInt(record(item).quantity ?? "1", `line_items[${index}][quantity]`);
       const unit = toInt(data.unit_amount, `line_items[${index}][price_data][unit_amount]`);
       const product = record(data.product_data);
+      const interval = record(data.recurring).interval;
+      if (mode === "subscription" && interval !== "month") throw new StripeError(400, "The stand-in's subscriptions bill monthly: price_data[recurring][interval]=month.", "parameter_invalid", `line_items[${index}][price_data][recurring]`);
+      if (mode === "payment" && interval !== undefined) throw new StripeError(400, "A recurring price needs mode=subscription.", "parameter_invalid", `line_items[${index}][price_data][recurring]`);
       return {
         description: stringOrNull(product.name) ?? "",
         detail: stringOrNull(product.description) ?? "",
@@ -517,8 +614,9 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
       livemode: false,
       locale: stringOrNull(params.locale),
       metadata: stringMap(params.metadata),
-      mode: "payment",
+      mode,
       payment_intent: null,
+      subscription: null,
       payment_method_types: ["card", "sepa_debit"],
       payment_status: "unpaid",
       status: "open",
@@ -526,7 +624,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
       url: `${baseUrl}/c/pay/${id}`,
     };
     const intentData = record(params.payment_intent_data);
-    sessions.set(id, { session, lineItems, intentMetadata: stringMap(intentData.metadata), description: stringOrNull(intentData.description) });
+    sessions.set(id, { session, lineItems, intentMetadata: stringMap(intentData.metadata), description: stringOrNull(intentData.description), subscriptionMetadata: stringMap(record(params.subscription_data).metadata) });
     return session;
   }
 
@@ -565,6 +663,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     if (session.status !== "open") throw new StripeError(400, `This Checkout Session is ${session.status}.`, "checkout_session_not_open");
     if (outcome === "declined") return { session, records: [] };
     if (amountTotal !== undefined) session.amount_total = toInt(amountTotal, "amountTotal");
+    if (session.mode === "subscription") return startSubscription(entry);
     const intent: PaymentIntent = {
       id: newId("pi"),
       object: "payment_intent",
@@ -606,6 +705,143 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     session.status = "expired";
     session.url = null;
     return { session, records: [emit("checkout.session.expired", session)] };
+  }
+
+  // ---------------------------------------------------------------- subscriptions
+
+  const toSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  const monthAfter = (seconds: number) => toSeconds(addMonths(new Date(seconds * 1000), 1));
+
+  function getSubscription(id: string): SubscriptionEntry {
+    const entry = subscriptions.get(id);
+    if (!entry) throw new StripeError(404, `No such subscription: '${id}'`, "resource_missing", "id");
+    return entry;
+  }
+
+  /** The invoice of the month [start, end) of a subscription, paid or (its card failing) open. */
+  function newInvoice(entry: SubscriptionEntry, start: number, end: number, reason: StandinInvoice["billing_reason"], paid: boolean): StandinInvoice {
+    const { subscription } = entry;
+    const total = entry.lineItems.reduce((sum, l) => sum + l.amount_total, 0);
+    const invoice: StandinInvoice = {
+      id: newId("in"),
+      object: "invoice",
+      amount_due: total,
+      amount_paid: paid ? total : 0,
+      amount_remaining: paid ? 0 : total,
+      attempt_count: 1,
+      billing_reason: reason,
+      created: nowSeconds(),
+      currency: subscription.currency,
+      customer: subscription.customer,
+      customer_email: entry.customerEmail,
+      livemode: false,
+      metadata: {},
+      period_start: start,
+      period_end: end,
+      status: paid ? "paid" : "open",
+      status_transitions: { paid_at: paid ? nowSeconds() : null },
+      lines: { object: "list", data: entry.lineItems.map((l) => ({ id: newId("il"), object: "line_item", amount: l.amount_total, currency: l.currency, description: l.description, period: { start, end } })) },
+      parent: { type: "subscription_details", quote_details: null, subscription_details: { subscription: subscription.id, metadata: { ...subscription.metadata } } },
+    };
+    entry.invoices.push(invoice);
+    subscription.latest_invoice = invoice.id;
+    return invoice;
+  }
+
+  /** A subscription-mode session paid on the checkout page: the subscription and its first month's invoice, paid. */
+  function startSubscription(entry: SessionEntry): { session: StandinSession; records: EventRecord[] } {
+    const { session } = entry;
+    const now = nowSeconds();
+    const item = (l: LineItem) => ({
+      id: newId("si"),
+      object: "subscription_item" as const,
+      current_period_start: now,
+      current_period_end: monthAfter(now),
+      quantity: l.quantity,
+      price: { id: newId("price"), object: "price" as const, currency: l.currency, unit_amount: l.unit_amount, recurring: { interval: "month" as const, interval_count: 1 as const }, nickname: l.description },
+    });
+    const subscription: StandinSubscription = {
+      id: newId("sub"),
+      object: "subscription",
+      status: "active",
+      customer: newId("cus"),
+      created: now,
+      start_date: now,
+      currency: session.currency,
+      cancel_at: null,
+      cancel_at_period_end: false,
+      canceled_at: null,
+      ended_at: null,
+      latest_invoice: null,
+      livemode: false,
+      metadata: { ...entry.subscriptionMetadata },
+      items: { object: "list", data: entry.lineItems.map(item) },
+    };
+    const sub: SubscriptionEntry = { subscription, lineItems: entry.lineItems, customerEmail: session.customer_email, invoices: [] };
+    subscriptions.set(subscription.id, sub);
+    const invoice = newInvoice(sub, now, monthAfter(now), "subscription_create", true);
+    session.status = "complete";
+    session.url = null;
+    session.payment_status = "paid";
+    session.subscription = subscription.id;
+    session.customer = subscription.customer;
+    return {
+      session,
+      records: [emit("checkout.session.completed", session), emit("customer.subscription.created", subscription), emit("invoice.paid", invoice)],
+    };
+  }
+
+  const periodEnd = (subscription: StandinSubscription) => subscription.items.data[0]?.current_period_end ?? subscription.start_date;
+
+  function endSubscription(entry: SubscriptionEntry): EventRecord[] {
+    const { subscription } = entry;
+    if (subscription.status === "canceled") throw new StripeError(400, "This subscription is canceled already.", "resource_missing");
+    const now = nowSeconds();
+    subscription.status = "canceled";
+    subscription.canceled_at = subscription.canceled_at ?? now;
+    subscription.ended_at = now;
+    return [emit("customer.subscription.deleted", subscription)];
+  }
+
+  /**
+   * The end of the month being paid is here (sooner than in life: a button): a
+   * subscription due to end by then ends; otherwise the next month is billed,
+   * paid or failing, and the subscription follows (active or past_due).
+   */
+  function renew(subscriptionId: string, result: unknown): { subscription: StandinSubscription; records: EventRecord[] } {
+    const entry = getSubscription(subscriptionId);
+    const { subscription } = entry;
+    if (subscription.status === "canceled") throw new StripeError(400, "This subscription is canceled.", "subscription_canceled");
+    const end = periodEnd(subscription);
+    if (subscription.cancel_at_period_end || (subscription.cancel_at !== null && subscription.cancel_at <= end)) return { subscription, records: endSubscription(entry) };
+    const paid = result !== "failed";
+    const next = monthAfter(end);
+    for (const item of subscription.items.data) {
+      item.current_period_start = end;
+      item.current_period_end = next;
+    }
+    const invoice = newInvoice(entry, end, next, "subscription_cycle", paid);
+    subscription.status = paid ? "active" : "past_due";
+    return { subscription, records: [emit(paid ? "invoice.paid" : "invoice.payment_failed", invoice), emit("customer.subscription.updated", subscription)] };
+  }
+
+  /** POST /v1/subscriptions/:id: cancel_at (a unix time, or "" to clear it) and cancel_at_period_end. */
+  function updateSubscription(id: string, params: Record<string, unknown>): { subscription: StandinSubscription; records: EventRecord[] } {
+    const entry = getSubscription(id);
+    const { subscription } = entry;
+    if (subscription.status === "canceled") throw new StripeError(400, "A canceled subscription can only update its cancellation_details and metadata.", "subscription_canceled");
+    if (params.cancel_at !== undefined) {
+      subscription.cancel_at = params.cancel_at === "" ? null : toInt(params.cancel_at, "cancel_at");
+      if (subscription.cancel_at !== null) subscription.cancel_at_period_end = false;
+    }
+    if (params.cancel_at_period_end !== undefined) {
+      subscription.cancel_at_period_end = params.cancel_at_period_end === "true";
+      // Stripe shows the period end as the cancel date.
+      subscription.cancel_at = subscription.cancel_at_period_end ? periodEnd(subscription) : null;
+    }
+    if (params.metadata !== undefined) subscription.metadata = { ...subscription.metadata, ...stringMap(params.metadata) };
+    subscription.canceled_at = subscription.cancel_at !== null ? nowSeconds() : null;
+    return { subscription, records: [emit("customer.subscription.updated", subscription)] };
   }
 
   function refund(params: Record<string, unknown>): { refund: Refund; records: EventRecord[] } {
@@ -736,6 +972,9 @@ ${body}
       .join("");
     const option = (value: string, label: string, checked: boolean) =>
       `<label class="choice"><input type="radio" name="outcome" value="${value}"${checked ? " checked" : ""}> <span>${escapeHtml(label)}</span></label>`;
+    // A subscription is paid by card each month: the amount is a monthly one, and no bank debit is offered.
+    const monthly = session.mode === "subscription";
+    const headline = monthly ? w.perMonth.replace("{amount}", money(session.amount_total)) : money(session.amount_total);
     return page(
       lang,
       `${w.title} · ${merchant}`,
@@ -743,23 +982,23 @@ ${body}
 <p class="banner" role="note">${escapeHtml(w.standin)}</p>
 <div class="card">
 <h1>${escapeHtml(w.payTo)} ${escapeHtml(merchant)}</h1>
-<p class="merchant">${escapeHtml(money(session.amount_total))}</p>
+<p class="merchant" data-testid="standin-headline">${escapeHtml(headline)}</p>
+${monthly ? `<p class="email">${escapeHtml(w.monthlyNote)}</p>` : ""}
 ${session.customer_email ? `<p class="email">${escapeHtml(w.email)}: ${escapeHtml(session.customer_email)}</p>` : ""}
 <table>
 <caption class="merchant" style="text-align:left">${escapeHtml(w.title)}</caption>
 <tbody>${rows}</tbody>
-<tfoot><tr><th scope="row">${escapeHtml(w.total)}</th><td class="num" data-testid="standin-total">${escapeHtml(money(session.amount_total))}</td></tr></tfoot>
+<tfoot><tr><th scope="row">${escapeHtml(w.total)}</th><td class="num" data-testid="standin-total">${escapeHtml(headline)}</td></tr></tfoot>
 </table>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
 <form method="post" action="/c/pay/${escapeHtml(session.id)}">
 <fieldset>
 <legend>${escapeHtml(w.outcome)}</legend>
 ${option("card", w.card, true)}
-${option("debit_ok", w.debitOk, false)}
-${option("debit_fail", w.debitFail, false)}
+${monthly ? "" : `${option("debit_ok", w.debitOk, false)}\n${option("debit_fail", w.debitFail, false)}`}
 ${option("declined", w.declined, false)}
 </fieldset>
-<button type="submit" name="action" value="pay" class="pay">${escapeHtml(w.pay.replace("{amount}", money(session.amount_total)))}</button>
+<button type="submit" name="action" value="pay" class="pay">${escapeHtml(monthly ? w.subscribe.replace("{amount}", money(session.amount_total)) : w.pay.replace("{amount}", money(session.amount_total)))}</button>
 <button type="submit" name="action" value="cancel" class="secondary cancel">${escapeHtml(w.cancel)}</button>
 </form>
 </div>
@@ -791,6 +1030,19 @@ ${option("declined", w.declined, false)}
         return `<tr><td>${escapeHtml(event.id)}</td><td>${escapeHtml(event.type)}</td><td>${escapeHtml(last ? String(last.status ?? last.error ?? "") : "—")}</td><td><form class="inline" method="post" action="/dashboard/redeliver"><input type="hidden" name="event" value="${escapeHtml(event.id)}"><button type="submit" class="secondary">${escapeHtml(w.redeliver)} <span class="visually-hidden">${escapeHtml(event.id)}</span></button></form></td></tr>`;
       })
       .join("");
+    const day = (seconds: number | null) => (seconds === null ? "—" : new Intl.DateTimeFormat(lang === "it" ? "it-IT" : "en-GB", { dateStyle: "medium", timeZone: "Europe/Rome" }).format(new Date(seconds * 1000)));
+    const subscriptionRows = [...subscriptions.values()]
+      .reverse()
+      .map(({ subscription, lineItems, customerEmail }) => {
+        const total = lineItems.reduce((sum, l) => sum + l.amount_total, 0);
+        const button = (action: string, label: string) =>
+          `<form class="inline" method="post" action="/dashboard/subscription"><input type="hidden" name="subscription" value="${escapeHtml(subscription.id)}"><input type="hidden" name="action" value="${action}"><button type="submit" class="secondary">${escapeHtml(label)} <span class="visually-hidden">${escapeHtml(subscription.id)}</span></button></form>`;
+        const state = [subscription.status, subscription.cancel_at ? `cancel_at ${day(subscription.cancel_at)}` : ""].filter(Boolean).join(" · ");
+        return `<tr data-subscription="${escapeHtml(subscription.id)}"><td>${escapeHtml(subscription.id)}<span class="detail">${escapeHtml(customerEmail ?? "")}</span></td><td class="num">${escapeHtml(w.perMonth.replace("{amount}", formatAmount(total, subscription.currency, lang)))}</td><td>${escapeHtml(state)}</td><td>${escapeHtml(day(periodEnd(subscription)))}</td><td>${
+          subscription.status === "canceled" ? "" : `${button("renew_ok", w.renewOk)} ${button("renew_fail", w.renewFail)} ${button("cancel", w.cancelSubscription)}`
+        }</td></tr>`;
+      })
+      .join("");
     const table = (caption: string, head: string[], rows: string) =>
       rows
         ? `<div class="wrap"><table><caption style="text-align:left;font-weight:700">${escapeHtml(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`
@@ -798,7 +1050,7 @@ ${option("declined", w.declined, false)}
     return page(
       lang,
       w.dashboard,
-      `<style>.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style><main class="wide"><p class="banner" role="note">${escapeHtml(w.standin)}</p><h1>${escapeHtml(w.dashboard)}</h1>${table(w.sessions, [w.id, w.amount, w.status, w.actions], sessionRows)}${table(w.events, [w.id, w.type, w.delivery, w.actions], eventRows)}</main>`,
+      `<style>.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style><main class="wide"><p class="banner" role="note">${escapeHtml(w.standin)}</p><h1>${escapeHtml(w.dashboard)}</h1>${table(w.sessions, [w.id, w.amount, w.status, w.actions], sessionRows)}${table(w.subscriptions, [w.id, w.amount, w.status, w.periodEnd, w.actions], subscriptionRows)}${table(w.events, [w.id, w.type, w.delivery, w.actions], eventRows)}</main>`,
     );
   }
 
@@ -829,6 +1081,12 @@ ${option("declined", w.declined, false)}
       } else if ((id = idIn(/^\/v1\/checkout\/sessions\/([\w]+)$/)) && method === "GET") result = getSession(id).session;
       else if ((id = idIn(/^\/v1\/checkout\/sessions\/([\w]+)\/expire$/)) && method === "POST") result = expire(id).session;
       else if (path === "/v1/refunds" && method === "POST") result = refund(body).refund;
+      else if ((id = idIn(/^\/v1\/subscriptions\/([\w]+)$/)) && method === "GET") result = getSubscription(id).subscription;
+      else if ((id = idIn(/^\/v1\/subscriptions\/([\w]+)$/)) && method === "POST") result = updateSubscription(id, body).subscription;
+      else if ((id = idIn(/^\/v1\/subscriptions\/([\w]+)$/)) && method === "DELETE") {
+        endSubscription(getSubscription(id));
+        result = getSubscription(id).subscription;
+      }
       else return sendJson(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } });
       if (cacheKey) idempotent.set(cacheKey, result);
       return sendJson(res, 200, result);
@@ -848,6 +1106,7 @@ ${option("declined", w.declined, false)}
         if (outcome === "declined") {
           return send(res, 402, checkoutPage(req, entry, words[pageLang(req, session)].declinedError), { "Content-Type": "text/html; charset=utf-8" });
         }
+        if (session.mode === "subscription" && outcome !== "card") return send(res, 400, checkoutPage(req, entry), { "Content-Type": "text/html; charset=utf-8" });
         complete(session.id, { outcome: outcome === "card" ? "paid" : "processing" });
         if (outcome === "debit_ok" || outcome === "debit_fail") later(() => asyncResult(session.id, outcome === "debit_ok" ? "succeeded" : "failed"), asyncDelayMs);
         return redirect(res, session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id));
@@ -860,6 +1119,13 @@ ${option("declined", w.declined, false)}
     if (path === "/dashboard/refund" && method === "POST") {
       const form = new URLSearchParams(await readBody(req));
       await settle(refund({ payment_intent: form.get("payment_intent") ?? "" }).records);
+      return redirect(res, "/");
+    }
+    if (path === "/dashboard/subscription" && method === "POST") {
+      const form = new URLSearchParams(await readBody(req));
+      const subscriptionId = form.get("subscription") ?? "";
+      const action = form.get("action");
+      await settle(action === "cancel" ? endSubscription(getSubscription(subscriptionId)) : renew(subscriptionId, action === "renew_fail" ? "failed" : "succeeded").records);
       return redirect(res, "/");
     }
     if (path === "/dashboard/redeliver" && method === "POST") {
@@ -887,6 +1153,14 @@ ${option("declined", w.declined, false)}
         return sendJson(res, 200, { refund: made, events: await settle(records) });
       }
       if ((id = idIn(/^\/_standin\/events\/([\w]+)\/deliver$/)) && method === "POST") return sendJson(res, 200, { status: await deliver(id) });
+      if ((id = idIn(/^\/_standin\/subscriptions\/([\w]+)\/renew$/)) && method === "POST") {
+        const { subscription, records } = renew(id, input.result);
+        return sendJson(res, 200, { subscription, events: await settle(records) });
+      }
+      if ((id = idIn(/^\/_standin\/subscriptions\/([\w]+)\/cancel$/)) && method === "POST") {
+        const records = endSubscription(getSubscription(id));
+        return sendJson(res, 200, { subscription: getSubscription(id).subscription, events: await settle(records) });
+      }
     }
     return send(res, 404, "Not found", { "Content-Type": "text/plain; charset=utf-8" });
   }
@@ -930,6 +1204,15 @@ ${option("declined", w.declined, false)}
     refund: async (params) => {
       const { refund: made, records } = refund(params);
       return { refund: made, events: await settle(records) };
+    },
+    subscription: (id) => structuredClone(getSubscription(id).subscription),
+    renew: async (subscriptionId, result) => {
+      const { subscription, records } = renew(subscriptionId, result);
+      return { subscription: structuredClone(subscription), events: await settle(records) };
+    },
+    cancelSubscription: async (subscriptionId) => {
+      const records = endSubscription(getSubscription(subscriptionId));
+      return { subscription: structuredClone(getSubscription(subscriptionId).subscription), events: await settle(records) };
     },
     /** Sends an event (again): a re-delivery keeps its id, as Stripe's do. */
     deliver,

@@ -1,6 +1,6 @@
 // The client area behind the private link, once the proposal is accepted: the
 // payment of the onboarding fee, the next steps (kick-off booking link from the
-// owner's settings), what was chosen, receipts, and the accepted version itself.
+// owner's settings), the monthly retainer, what was chosen, receipts, and the accepted version itself.
 import { useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,10 @@ import type { ProposalView } from "~/domain/strategy/view";
 import { formatDate, formatMoney } from "~/i18n/format";
 import type { PageBrand } from "~/models/brand-logo.server";
 import type { ClientPortal as Portal } from "~/domain/payment-screens";
+import type { RetainerPortal } from "~/domain/subscription";
 import { useLocale } from "~/utils/locale";
 import { ProposalDocumentView } from "./proposal-document";
+import { RetainerSection } from "./retainer-portal";
 import { VatLines } from "./vat-lines";
 
 /** The studio's logo (when uploaded) and name over a heading, in the brand's colours: the proposal page and the client area share it. */
@@ -27,7 +29,7 @@ export function BrandMark({ brand }: { brand: PageBrand }) {
   );
 }
 
-export function ClientPortal({ portal, view, brand }: { portal: Portal; view: ProposalView | null; brand: PageBrand }) {
+export function ClientPortal({ portal, retainer, view, brand }: { portal: Portal; retainer: RetainerPortal; view: ProposalView | null; brand: PageBrand }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params] = useSearchParams();
@@ -131,6 +133,8 @@ export function ClientPortal({ portal, view, brand }: { portal: Portal; view: Pr
           </ol>
         </section>
       </div>
+
+      <RetainerSection retainer={retainer} base={base} currency={portal.currency} />
 
       <section className="card" aria-labelledby="portal-choice">
         <h2 id="portal-choice">{t("payment.portal.choice")}</h2>

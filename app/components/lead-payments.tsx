@@ -111,7 +111,7 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
 
       <h3>{t("payment.panel.payments")}</h3>
       {data.payments.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

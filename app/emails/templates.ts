@@ -254,6 +254,39 @@ export function paymentReceivedEmail(input: { locale: Locale; organisation: stri
   });
 }
 
+/** To the client: a monthly renewal of the retainer failed (`amount` already formatted). */
+export function retainerFailedEmail(input: { locale: Locale; organisation: string; amount: string; url: string }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  const values = { organisation: oneLine(input.organisation), amount: oneLine(input.amount) };
+  return compose({
+    locale,
+    subject: t("retainer.email.failed.subject", values),
+    heading: t("retainer.email.failed.heading"),
+    blocks: [
+      { type: "paragraph", text: t("retainer.email.failed.intro", values) },
+      { type: "button", label: t("retainer.email.failed.button"), url: checkedUrl(input.url) },
+    ],
+  });
+}
+
+/** To the owners: a client's retainer renewal failed. */
+export function ownerRetainerFailedEmail(input: { locale: Locale; organisation: string; amount: string; leadUrl: string }): EmailContent {
+  const { locale } = input;
+  const t = getT(locale);
+  const values = { organisation: oneLine(input.organisation), amount: oneLine(input.amount) };
+  const subject = t("retainer.email.owner.failedSubject", values);
+  return compose({
+    locale,
+    subject,
+    heading: subject,
+    blocks: [
+      { type: "paragraph", text: t("retainer.email.owner.failedIntro", values) },
+      { type: "button", label: t("retainer.email.owner.button"), url: checkedUrl(input.leadUrl) },
+    ],
+  });
+}
+
 /** To the owners: a prospect whose proposal expired asks for it to be renewed (`expiredOn` already formatted). */
 export function ownerRenewalEmail(input: { locale: Locale; organisation: string; name: string; expiredOn: string; leadUrl: string }): EmailContent {
   const { locale } = input;

@@ -6,6 +6,7 @@ import { notifyNewLead, sendIntakeReceived, sendResumeLink } from "~/models/inta
 import { sendVersionEmail } from "~/models/proposal-versions.server";
 import { sendAcceptanceEmails, sendPaymentEmails } from "~/models/payment-emails.server";
 import { notifyRenewalRequested } from "~/models/renewal.server";
+import { sendRetainerFailedEmails } from "~/models/retainer-webhook.server";
 import { sendInviteEmail, sendLoginAlert, sendPasswordResetEmail } from "~/models/account.server";
 import { locales } from "~/i18n/i18n";
 import type { JobKind, RunnableJob } from "./jobs.server";
@@ -27,6 +28,7 @@ const handlers: Record<JobKind, Handler> = {
   proposal_sent: checked(z.object({ versionId: z.string(), attachPdf: z.boolean() }), sendVersionEmail),
   acceptance_emails: checked(z.object({ leadId: z.string(), acceptanceId: z.string(), locale }), sendAcceptanceEmails),
   payment_emails: checked(z.object({ leadId: z.string(), paymentId: z.string() }), sendPaymentEmails),
+  retainer_payment_failed: checked(z.object({ leadId: z.string(), amountCents: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }), sendRetainerFailedEmails),
   renewal_requested: checked(z.object({ leadId: z.string(), validUntilDay: day }), notifyRenewalRequested),
   resume_link: checked(z.object({ draftId: z.string(), reminder: z.boolean() }), sendResumeLink),
   invite_email: checked(z.object({ inviteId: z.string(), locale, inviterName: z.string().max(200) }), sendInviteEmail),

@@ -23,6 +23,7 @@ export const jobKinds = [
   "proposal_sent",
   "acceptance_emails",
   "payment_emails",
+  "retainer_payment_failed",
   "renewal_requested",
   "resume_link",
   "invite_email",

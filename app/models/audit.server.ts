@@ -27,6 +27,11 @@ export type AuditAction =
   | "payment.checkout"
   | "payment.partial_refund"
   | "payment.reviewed"
+  | "retainer.checkout"
+  | `retainer.${"incomplete" | "active" | "past_due" | "canceled" | "unpaid"}`
+  | `retainer.payment_${"pending" | "paid" | "failed" | "refunded"}`
+  | "retainer.renewal_failed"
+  | "retainer.cancel_requested"
   | "settings.updated"
   | "user.invited"
   | "user.invite_cancelled"

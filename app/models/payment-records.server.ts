@@ -31,9 +31,14 @@ const paymentSelect = {
   stripePaymentIntentId: true,
 } satisfies Prisma.PaymentSelect;
 
-/** Every payment of a lead, oldest first. */
+/** Every payment of a lead's onboarding fee, oldest first (the retainer's months are apart: retainerPayments). */
 export function paymentRows(leadId: string) {
-  return prisma.payment.findMany({ where: { leadId }, orderBy: { createdAt: "asc" }, select: paymentSelect });
+  return prisma.payment.findMany({ where: { leadId, purpose: "onboarding" }, orderBy: { createdAt: "asc" }, select: paymentSelect });
+}
+
+/** Every payment of a lead, oldest first, with its purpose (onboarding | retainer): one query for a page that shows both. */
+export function paymentRowsByPurpose(leadId: string) {
+  return prisma.payment.findMany({ where: { leadId }, orderBy: { createdAt: "asc" }, select: { ...paymentSelect, purpose: true, stripeInvoiceId: true } });
 }
 
 
@@ -125,7 +130,8 @@ export async function refundRecords(before?: Date): Promise<RefundRecord[]> {
 export async function syncLeadStatus(tx: Tx, leadId: string, actorId: string | null, paymentId?: string) {
   const [lead, payments, acceptance] = await Promise.all([
     tx.lead.findUnique({ where: { id: leadId }, select: { status: true } }),
-    tx.payment.findMany({ where: { leadId }, select: { status: true, mismatch: true } }),
+    // The onboarding fee makes a lead "paid"; the retainer's months do not change its status.
+    tx.payment.findMany({ where: { leadId, purpose: "onboarding" }, select: { status: true, mismatch: true } }),
     tx.acceptance.findFirst({ where: { leadId }, select: { id: true } }),
   ]);
   if (!lead) return;

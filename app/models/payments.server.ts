@@ -57,7 +57,7 @@ export async function recordManualPayment(input: { leadId: string; actorId: stri
     // A write first: on PostgreSQL it locks the lead's row, so two recordings at
     // once take turns and the second sees the first (SQLite runs one transaction at a time).
     await tx.lead.update({ where: { id: input.leadId }, data: { updatedAt: new Date() }, select: { id: true } });
-    const existing = await tx.payment.findMany({ where: { leadId: input.leadId }, select: { status: true, mismatch: true } });
+    const existing = await tx.payment.findMany({ where: { leadId: input.leadId, purpose: "onboarding" }, select: { status: true, mismatch: true } });
     if (existing.some((p) => isPaymentStatus(p.status) && countsAsPaid({ status: p.status, mismatch: p.mismatch }))) throw new PaymentActionError("already_paid");
     const mismatch = input.amountCents !== acceptance.onboardingCents;
     const payment = await tx.payment.create({

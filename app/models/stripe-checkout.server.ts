@@ -5,7 +5,8 @@
 // (as an email's would be).
 import { clientPaymentState } from "~/domain/payment-view";
 import { PAYMENT_METADATA_KEY } from "~/domain/stripe-events";
-import { chargedLines, type ChargedLine } from "~/domain/tax/document";
+import { chargedLines, type ChargedLine, type TaxDocument } from "~/domain/tax/document";
+import type { TFunction } from "i18next";
 import { getT, type Locale } from "~/i18n/i18n";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -33,6 +34,14 @@ const IN_FLIGHT_POLL_MS = 100;
  */
 function checkoutPaymentId(acceptanceId: string, attempt: number): string {
   return `ck${sha256(`${acceptanceId}:${attempt}`).slice(0, 23)}`;
+}
+
+/** The name Stripe shows for one charged line of a document (the fee, rivalsa, IVA, stamp duty), in the client's language. */
+export function checkoutItemName(t: TFunction, line: ChargedLine, doc: TaxDocument, studio: string): string {
+  if (line.line === "fee") return t(doc.vatLine ? "payment.checkout.itemNet" : "payment.checkout.itemFee", { studio });
+  if (line.line === "vat") return t("payment.checkout.itemVat", { rate: line.ratePercent });
+  if (line.line === "rivalsa") return t("payment.checkout.itemRivalsa", { rate: line.ratePercent });
+  return t("payment.checkout.itemStampDuty");
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -125,20 +134,12 @@ async function openCheckout(input: {
   };
   const base = `${getEnv().APP_URL}/${locale}/p/${token}`;
   const currency = acceptance.currency.toLowerCase();
-  const itemName = (line: ChargedLine) =>
-    line.line === "fee"
-      ? t(onboarding.vatLine ? "payment.checkout.itemNet" : "payment.checkout.itemFee", { studio: settings.studioName })
-      : line.line === "vat"
-        ? t("payment.checkout.itemVat", { rate: line.ratePercent })
-        : line.line === "rivalsa"
-          ? t("payment.checkout.itemRivalsa", { rate: line.ratePercent })
-          : t("payment.checkout.itemStampDuty");
   const lineItems = lines.map((line) => ({
     quantity: 1,
     price_data: {
       currency,
       unit_amount: line.cents,
-      product_data: { name: itemName(line), ...(line.line === "fee" ? { description: t("payment.checkout.itemDetail", { organisation: lead.organisation }) } : {}) },
+      product_data: { name: checkoutItemName(t, line, onboarding, settings.studioName), ...(line.line === "fee" ? { description: t("payment.checkout.itemDetail", { organisation: lead.organisation }) } : {}) },
     },
   }));
   try {

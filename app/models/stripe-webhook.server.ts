@@ -17,11 +17,14 @@ import { PAYMENT_METADATA_KEY, readStripeEvent, type PaymentEvent } from "~/doma
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { getStripe } from "~/utils/stripe.server";
+import { readSubscriptionEvent } from "~/domain/subscription-events";
 import { recordAudit } from "./audit.server";
+import { processSubscriptionEvent, type RetainerOutcome } from "./retainer-webhook.server";
 import { enqueuePaymentEmails } from "./payment-emails.server";
 import { syncLeadStatus, type Tx } from "./payment-records.server";
 
 export type WebhookOutcome =
+  | RetainerOutcome
   | { outcome: "applied"; paymentId: string; status: string; changed: boolean; paidNow: boolean }
   | { outcome: "duplicate" }
   | { outcome: "ignored"; why: "type" | "unknown-payment" };
@@ -44,6 +47,8 @@ const SessionObject = z
   .object({
     id: stripeId,
     metadata,
+    mode: z.string().max(50).optional(),
+    subscription: expandable,
     payment_intent: expandable,
     payment_status: z.string().max(50).optional(),
     amount_total: cents.nullable().optional(),
@@ -64,6 +69,36 @@ const ChargeObject = z
   })
   .passthrough();
 
+const seconds = z.number().int().min(0).max(32503680000);
+
+const InvoiceObject = z
+  .object({
+    id: stripeId,
+    amount_paid: cents,
+    amount_due: cents,
+    currency,
+    attempt_count: z.number().int().min(0).max(1000).optional(),
+    lines: z.object({ data: z.array(z.object({ period: z.object({ start: seconds, end: seconds }).passthrough().optional() }).passthrough()).max(100) }).passthrough().optional(),
+    parent: z
+      .object({ subscription_details: z.object({ subscription: z.union([stripeId, z.object({ id: stripeId }).passthrough()]), metadata }).passthrough().nullable().optional() })
+      .passthrough()
+      .nullable()
+      .optional(),
+  })
+  .passthrough();
+
+const SubscriptionObject = z
+  .object({
+    id: stripeId,
+    status: z.string().max(50),
+    metadata,
+    cancel_at: seconds.nullable().optional(),
+    canceled_at: seconds.nullable().optional(),
+    ended_at: seconds.nullable().optional(),
+    items: z.object({ data: z.array(z.object({ current_period_end: seconds.optional() }).passthrough()).max(100) }).passthrough().optional(),
+  })
+  .passthrough();
+
 const Envelope = z
   .object({
     id: stripeId,
@@ -80,6 +115,10 @@ const objectSchemas: Record<string, z.ZodTypeAny> = {
   "checkout.session.async_payment_failed": SessionObject,
   "checkout.session.expired": SessionObject,
   "charge.refunded": ChargeObject,
+  "invoice.paid": InvoiceObject,
+  "invoice.payment_failed": InvoiceObject,
+  "customer.subscription.updated": SubscriptionObject,
+  "customer.subscription.deleted": SubscriptionObject,
 };
 
 export type CheckedStripeEvent = { ok: true; event: Stripe.Event } | { ok: false; id: string; type: string; created: Date; problem: string };
@@ -237,8 +276,11 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
 
 /** Applies one verified event, exactly once. Throws only when it should be retried (database or Stripe down). */
 export async function processStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> {
-  const read = readStripeEvent(event);
   if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return { outcome: "duplicate" };
+  // The monthly retainer's events (a subscription-mode checkout, its invoices, the subscription itself).
+  const subscriptionEvent = readSubscriptionEvent(event);
+  if (subscriptionEvent) return processSubscriptionEvent(event, subscriptionEvent);
+  const read = readStripeEvent(event);
   const refs = read ? await resolveRefs(read.refs) : null;
   for (let attempt = 1; ; attempt++) {
     try {

@@ -7,6 +7,8 @@ import { addDays, parsePeriod } from "~/domain/funnel";
 import { romeToday } from "~/domain/intake/schema";
 import { formatDate, formatMoney, formatNumber, intlTag } from "~/i18n/format";
 import { dashboardFigures } from "~/models/dashboard.server";
+import { retainerDashboard } from "~/models/retainer.server";
+import { subscriptionStatuses } from "~/domain/subscription";
 import { requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -17,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = romeToday();
   const period = parsePeriod(url.searchParams.get("from"), url.searchParams.get("to"), today);
-  const figures = await dashboardFigures(period);
-  return data({ ...figures, today }, { headers: { "Cache-Control": "private, no-store" } });
+  const [figures, retainers] = await Promise.all([dashboardFigures(period), retainerDashboard()]);
+  return data({ ...figures, retainers, today }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function Dashboard() {
@@ -125,6 +127,38 @@ export default function Dashboard() {
           ) : null}
         </dl>
         {data.toCheckCount > 0 ? <p className="hint">{t("settings.dashboard.toCheckHint", { count: data.toCheckCount })}</p> : null}
+      </section>
+
+      <section className="card" aria-labelledby="retainers-heading" data-testid="retainers">
+        <h2 id="retainers-heading">{t("retainer.dashboard.heading")}</h2>
+        <dl className="money">
+          <div>
+            <dt>{t("retainer.dashboard.mrr")}</dt>
+            <dd data-testid="mrr">{data.retainers.mrr.length ? data.retainers.mrr.map((m) => formatMoney(m.cents, locale, m.currency)).join(" + ") : formatMoney(0, locale)}</dd>
+          </div>
+        </dl>
+        <p className="hint">{t("retainer.dashboard.mrrHint")}</p>
+        <div className="table-wrap" tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">{t("retainer.dashboard.count")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("retainer.owner.status")}</th>
+                <th scope="col" className="num">
+                  {t("retainer.dashboard.count")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {subscriptionStatuses.map((status) => (
+                <tr key={status} data-testid={`retainers-${status}`}>
+                  <th scope="row">{t(`retainer.portal.statuses.${status}`)}</th>
+                  <td className="num">{formatNumber(data.retainers.counts[status], locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </main>
   );

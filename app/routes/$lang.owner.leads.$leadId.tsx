@@ -8,11 +8,13 @@ import { ErrorPage } from "~/components/error-page";
 import { FieldError, translateError } from "~/components/field";
 import { IntakeReview } from "~/components/intake-review";
 import { LeadPayments } from "~/components/lead-payments";
+import { LeadRetainer } from "~/components/lead-retainer";
 import { filtersToSearch, leadStatuses, manualLeadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { addNote, assignLead, getLeadPage, LeadNotFound, leadTimeline, listAssignees, setLeadStatus, StatusRefused, type TimelineEntry } from "~/models/lead-page.server";
 import { getT } from "~/i18n/i18n";
 import { getLeadPayments } from "~/models/payments.server";
+import { leadRetainerPanel } from "~/models/retainer.server";
 import { requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -32,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request, locale);
   const lead = await getLeadPage(params.leadId ?? "", locale);
   if (!lead) throw new Response("Not Found", { status: 404 });
-  const [team, timeline, payments] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale, user)]);
+  const [team, timeline, payments, retainer] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale, user), leadRetainerPanel(lead.id, locale)]);
   headers.set("Cache-Control", "private, no-store");
   return data(
     {
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       team: team.map((u) => ({ id: u.id, name: u.name })),
       timeline,
       payments,
+      retainer,
       back: backSearch(new URL(request.url).searchParams.get("back")),
     },
     { headers },
@@ -120,7 +123,7 @@ const prospectActions = new Set(["lead.submitted", "proposal.opened", "proposal.
 export default function LeadPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { lead, team, timeline, payments, back } = useLoaderData<typeof loader>();
+  const { lead, team, timeline, payments, retainer, back } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const statusLabel = (s: string) => t(`status.${s}`, { defaultValue: s });
@@ -243,6 +246,7 @@ export default function LeadPage() {
           </section>
 
           {payments ? <LeadPayments data={payments} /> : null}
+          {retainer ? <LeadRetainer retainer={retainer.view} subscriptionId={retainer.subscriptionId} /> : null}
 
           <section className="card" aria-labelledby="notes-heading">
             <h2 id="notes-heading">{t("pipeline.lead.notesHeading")}</h2>

@@ -231,6 +231,7 @@ export default function ProposalSettings() {
             {check(fields.stampDutyToClient, t("settings.proposals.stampDutyToClient"))}
             {check(fields.rivalsaInps, t("settings.proposals.rivalsaInps"))}
           </fieldset>
+          {field(fields.retainerMinimumTermMonths, t("settings.proposals.retainerMinimumTermMonths"), { inputMode: "numeric", hint: t("settings.proposals.retainerMinimumTermMonthsHint") })}
           {field(fields.validityDays, t("settings.proposals.validityDays"), { inputMode: "numeric" })}
           {field(fields.responseBusiness, t("settings.proposals.responseBusiness"), { inputMode: "decimal" })}
           {field(fields.responseOutside, t("settings.proposals.responseOutside"), { inputMode: "decimal" })}

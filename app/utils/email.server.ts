@@ -18,7 +18,7 @@ import { getEmailBrand, senderFrom } from "./email-brand.server";
 import { getEnv } from "./env.server";
 import { logger } from "./logger.server";
 
-export const emailKinds = ["resume_link", "intake_received", "new_lead", "settings_test", "proposal_sent", "password_reset", "login_alert", "invite", "proposal_accepted", "payment_received", "owner_payment", "renewal_requested"] as const;
+export const emailKinds = ["resume_link", "intake_received", "new_lead", "settings_test", "proposal_sent", "password_reset", "login_alert", "invite", "proposal_accepted", "payment_received", "owner_payment", "renewal_requested", "retainer_failed"] as const;
 export type EmailKind = (typeof emailKinds)[number];
 export const emailStatuses = ["sent", "outbox", "failed"] as const;
 export type EmailStatus = (typeof emailStatuses)[number];

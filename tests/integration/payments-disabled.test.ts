@@ -69,6 +69,12 @@ describe("production without a Stripe key", () => {
     const posted = await fetch(`${app.url}/en/p/${lead.token}/pay`, { method: "POST", redirect: "manual" });
     expect(posted.status).toBe(303);
     expect(posted.headers.get("location")).toBe(`/en/p/${lead.token}?payment=disabled`);
+    // Nor a monthly subscription: the retainer is paid by bank transfer too, in the page's language.
+    expect(it).toContain("Il pagamento online non è attivo: il canone si paga con bonifico, a fronte della fattura di ogni mese.");
+    expect(it).not.toContain(`action="/it/p/${lead.token}/retainer"`);
+    const retainer = await fetch(`${app.url}/en/p/${lead.token}/retainer`, { method: "POST", redirect: "manual" });
+    expect(retainer.headers.get("location")).toBe(`/en/p/${lead.token}?retainer=disabled#retainer`);
+    expect(await prisma.subscription.count({ where: { leadId: lead.id } })).toBe(0);
   });
 
   it("keeps the stand-in out of the page's Content-Security-Policy", async () => {

@@ -60,6 +60,8 @@ const ROUTES: Record<string, { access: Access; privacy: Privacy; form?: Record<s
   "routes/$lang.p.$token_.accept": { access: "public", privacy: "noindex" },
   "routes/$lang.p.$token_.pay": { access: "public", privacy: "noindex" },
   "routes/$lang.p.$token_.renew": { access: "public", privacy: "noindex" },
+  "routes/$lang.p.$token_.retainer": { access: "public", privacy: "noindex" },
+  "routes/$lang.p.$token_.retainer_.cancel": { access: "public", privacy: "noindex" },
   "routes/$lang.p.$token_.checkout.$outcome": { access: "public", privacy: "noindex" },
   "routes/$lang.p.$token_.receipt.$paymentId": { access: "public", privacy: "noindex" },
   "routes/$lang.owner._index": { access: "staff", privacy: "no-store", form: { intent: "remind", draftId: "x" } },

@@ -72,6 +72,7 @@ describe("proposal settings form: what is typed → the settings saved", () => {
     ["a new add-on named like an existing one gets an id of its own", "en", { "newAddOn.nameIt": "Ads", "newAddOn.nameEn": "Ads", "newAddOn.price": "10" }, (s) => expect(s.addOns.at(-1)!.id).toBe("ads-2")],
     ["colours that pass WCAG AA", "en", { "branding.primaryColor": "#7a1f3d", "branding.accentColor": "#ffd166" }, { branding: { primaryColor: "#7a1f3d", accentColor: "#ffd166" } }],
     ["the working days and the automatic sending", "it", { proposalWithinWorkingDays: "5", autoSendOnSubmit: "on" }, { proposalWithinWorkingDays: 5, autoSendOnSubmit: true }],
+    ["the retainer's minimum term in months", "it", { retainerMinimumTermMonths: "6" }, { retainerMinimumTermMonths: 6 }],
     ["automatic sending unticked", "it", { autoSendOnSubmit: undefined }, { autoSendOnSubmit: false }, { ...defaultOwnerSettings, autoSendOnSubmit: true }],
     ["the regime forfettario, stamp duty charged to the client, with rivalsa INPS", "it", { taxRegime: "forfettario", stampDutyToClient: "on", rivalsaInps: "on" }, { taxRegime: { kind: "forfettario", stampDutyToClient: true, rivalsaInps: true }, vatRatePercent: 22 }],
     ["the regime forfettario, the studio bearing the stamp duty, no rivalsa", "en", { taxRegime: "forfettario", stampDutyToClient: undefined, rivalsaInps: undefined }, { taxRegime: { kind: "forfettario", stampDutyToClient: false, rivalsaInps: false } }],
@@ -125,9 +126,22 @@ describe("proposal settings form: what is typed → the messages per field (noth
       { proposalWithinWorkingDays: days },
       { proposalWithinWorkingDays: "settings.proposals.badNumber" },
     ]),
+    ...(["0", "37", "1,5", "sei", ""] as const).map((months): [string, Locale, Record<string, string>, Record<string, string>] => [
+      `a minimum term of ${JSON.stringify(months)} months`,
+      "en",
+      { retainerMinimumTermMonths: months },
+      { retainerMinimumTermMonths: "settings.proposals.badNumber" },
+    ]),
   ];
   it.each(cases)("%s", (_name, locale, changes, errors, current) => {
     expect(submit(locale, changes, current)).toEqual({ ok: false, errors });
+  });
+});
+
+describe("proposal settings stored before the retainer", () => {
+  it("read with a minimum term of 3 months", () => {
+    const { retainerMinimumTermMonths: _term, ...stored } = defaultOwnerSettings;
+    expect(OwnerSettingsSchema.parse(stored).retainerMinimumTermMonths).toBe(3);
   });
 });
 

@@ -186,6 +186,7 @@ export function settingsFormSchema(current: OwnerSettings, locale: Locale) {
         .optional(),
       proposalWithinWorkingDays: whole(1, 30),
       autoSendOnSubmit: checked,
+      retainerMinimumTermMonths: whole(1, 36),
       packages: z.array(PackageFields.transform(kept(readPackage))).length(current.packages.length, "settings.errorSummary").default([]),
       newPackage: PackageFields.default({}).transform(named(readPackage)),
       addOns: z.array(AddOnFields.transform(kept(readAddOn))).length(current.addOns.length, "settings.errorSummary").default([]),
@@ -233,6 +234,7 @@ export function settingsFormSchema(current: OwnerSettings, locale: Locale) {
         addOns,
         proposalWithinWorkingDays: form.proposalWithinWorkingDays,
         autoSendOnSubmit: Boolean(form.autoSendOnSubmit),
+        retainerMinimumTermMonths: form.retainerMinimumTermMonths,
       };
       if (refused) return z.NEVER;
       const parsed = OwnerSettingsSchema.safeParse(candidate);
@@ -267,6 +269,7 @@ export function settingsToForm(s: OwnerSettings, locale: Locale): SettingsForm {
     kickoffUrl: s.kickoffUrl ?? "",
     proposalWithinWorkingDays: String(s.proposalWithinWorkingDays),
     autoSendOnSubmit: s.autoSendOnSubmit,
+    retainerMinimumTermMonths: String(s.retainerMinimumTermMonths),
     packages: s.packages.map((p) => ({
       nameIt: p.name.it,
       nameEn: p.name.en,

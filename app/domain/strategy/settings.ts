@@ -86,6 +86,8 @@ export const OwnerSettingsSchema = z.object({
   proposalWithinWorkingDays: z.number().int().min(1).max(30).default(3),
   /** Send the generated proposal (version 1) as soon as the questionnaire is submitted, without the owner's review. */
   autoSendOnSubmit: z.boolean().default(false),
+  /** The monthly retainer's minimum term: a cancellation before it ends takes effect at its end (app/domain/subscription.ts). */
+  retainerMinimumTermMonths: z.number().int().min(1).max(36).default(3),
 });
 
 export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
@@ -144,4 +146,5 @@ export const defaultOwnerSettings: OwnerSettings = {
   email: defaultEmailSettings,
   proposalWithinWorkingDays: 3,
   autoSendOnSubmit: false,
+  retainerMinimumTermMonths: 3,
 };

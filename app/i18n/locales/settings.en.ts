@@ -160,6 +160,8 @@ export const settingsEn: Widen<typeof settingsIt> = {
     validityDays: "Proposal validity (days)",
     kickoffUrl: "Link to book the kick-off call (https)",
     reviewHeading: "Review and sending",
+    retainerMinimumTermMonths: "Minimum term of the monthly retainer (months)",
+    retainerMinimumTermMonthsHint: "From 1 to 36. A client who cancels the monthly subscription before it ends keeps paying until its end; after it, the cancellation takes effect at the end of the month being paid.",
     proposalWithinWorkingDays: "Proposal within (working days)",
     proposalWithinWorkingDaysHint: "From 1 to 30. The client reads the expected date after submitting the questionnaire and in the confirmation email; Saturdays, Sundays and Italian national holidays do not count.",
     autoSendOnSubmit: "Send the generated proposal at once, without review",

@@ -159,6 +159,8 @@ export const settingsIt = {
     validityDays: "Validità della proposta (giorni)",
     kickoffUrl: "Link per prenotare la call di avvio (https)",
     reviewHeading: "Revisione e invio",
+    retainerMinimumTermMonths: "Durata minima del canone mensile (mesi)",
+    retainerMinimumTermMonthsHint: "Da 1 a 36. Se il cliente disdice l'abbonamento mensile prima della scadenza, paga fino alla fine della durata minima; dopo, la disdetta vale dalla fine del mese in corso.",
     proposalWithinWorkingDays: "Proposta entro (giorni lavorativi)",
     proposalWithinWorkingDaysHint: "Da 1 a 30. Il cliente legge la data attesa dopo l'invio del questionario e nell'email di conferma; sabati, domeniche e festività nazionali non contano.",
     autoSendOnSubmit: "Invia subito la proposta generata, senza revisione",
