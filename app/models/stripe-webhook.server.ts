@@ -18,6 +18,7 @@ import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
 import { getStripe } from "~/utils/stripe.server";
 import { recordAudit } from "./audit.server";
+import { issueCreditNoteForPayment, issueInvoiceForPayment } from "./invoices.server";
 import { enqueuePaymentEmails } from "./payment-emails.server";
 import { syncLeadStatus, type Tx } from "./payment-records.server";
 
@@ -228,6 +229,9 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
       logger.info({ paymentId: row.id, eventId: event.id, type: event.type, kept, stale }, "stripe event changed no payment state");
     }
     await syncLeadStatus(tx, row.leadId, null);
+    // The invoice of a payment that counts, the credit note of one refunded in full: in this transaction, once each.
+    if (countsAsPaid(next)) await issueInvoiceForPayment(tx, row.id);
+    if (next.status === "refunded") await issueCreditNoteForPayment(tx, row.id);
     const paidNow = statusChanged && countsAsPaid(next);
     // The receipt and the owners' note, with the event that made it paid (a redelivery stops at the event id above).
     if (paidNow) await enqueuePaymentEmails(tx, { leadId: row.leadId, paymentId: row.id });

@@ -43,6 +43,7 @@ export default function LocaleLayout() {
                 <Link to={`/${locale}/owner/account`}>{t("account.nav.account")}</Link>
                 {data.user.role === "owner" ? (
                   <>
+                    <Link to={`/${locale}/owner/invoices`}>{t("invoice.nav")}</Link>
                     <Link to={`/${locale}/owner/settings`}>{t("settings.nav")}</Link>
                     <Link to={`/${locale}/owner/privacy-requests`}>{t("settings.gdpr.nav")}</Link>
                     <Link to={`/${locale}/owner/team`}>{t("account.nav.team")}</Link>

@@ -3,6 +3,7 @@
 // validity and VAT. Stored as JSON (Settings.data) and checked with this schema.
 import { z } from "zod";
 import { channels } from "../intake/definition";
+import { FiscalIdentitySchema } from "../invoice/fiscal-identity";
 import { TaxRegimeSettingSchema } from "../tax/regime";
 
 const cents = z.number().int().nonnegative().max(100_000_000);
@@ -86,6 +87,8 @@ export const OwnerSettingsSchema = z.object({
   proposalWithinWorkingDays: z.number().int().min(1).max(30).default(3),
   /** Send the generated proposal (version 1) as soon as the questionnaire is submitted, without the owner's review. */
   autoSendOnSubmit: z.boolean().default(false),
+  /** Who issues the invoices (cedente prestatore); null until the owner fills it in (app/domain/invoice/fiscal-identity.ts). */
+  fiscal: FiscalIdentitySchema.nullable().default(null),
 });
 
 export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
@@ -144,4 +147,5 @@ export const defaultOwnerSettings: OwnerSettings = {
   email: defaultEmailSettings,
   proposalWithinWorkingDays: 3,
   autoSendOnSubmit: false,
+  fiscal: null,
 };

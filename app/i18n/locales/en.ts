@@ -6,6 +6,7 @@ import { questionnaireEn } from "./questionnaire.en";
 import { planEn } from "./plan.en";
 import { accountEn } from "./account.en";
 import { paymentEn } from "./payment.en";
+import { invoiceEn } from "./invoice.en";
 import { pipelineEn } from "./pipeline.en";
 
 export const en: Messages = {
@@ -115,5 +116,6 @@ export const en: Messages = {
   plan: planEn,
   account: accountEn,
   payment: paymentEn,
+  invoice: invoiceEn,
   pipeline: pipelineEn,
 };

@@ -5,6 +5,7 @@ import { questionnaireIt } from "./questionnaire.it";
 import { planIt } from "./plan.it";
 import { accountIt } from "./account.it";
 import { paymentIt } from "./payment.it";
+import { invoiceIt } from "./invoice.it";
 import { pipelineIt } from "./pipeline.it";
 import type { Widen } from "./widen";
 
@@ -116,6 +117,7 @@ export const it = {
   plan: planIt,
   account: accountIt,
   payment: paymentIt,
+  invoice: invoiceIt,
   pipeline: pipelineIt,
 };
 
