@@ -66,11 +66,11 @@ export default function Invoices() {
           {notice === "marked" ? t("invoice.list.marked", { number: markedNumber }) : t(`invoice.list.${notice}`)}
         </p>
       ) : null}
-      <nav className="toolbar" aria-label={t("invoice.list.month")}>
+      <nav className="month-nav" aria-label={t("invoice.list.month")}>
         <Link to={`?month=${previous}`} rel="prev">
           ← {t("invoice.list.previous")}
         </Link>
-        <Form method="get" className="inline-form">
+        <Form method="get">
           <label htmlFor="invoice-month">{t("invoice.list.month")}</label> <input id="invoice-month" type="month" name="month" defaultValue={month} required />{" "}
           <button type="submit" className="button">
             {t("invoice.list.show")}
@@ -148,7 +148,13 @@ export default function Invoices() {
                       ) : (
                         "—"
                       )}
-                      {invoice.fileName ? <span className="hint break"> {invoice.fileName}</span> : null}
+                      {invoice.fileName ? (
+                        <span className="hint filename">
+                          {/* The break goes after the Partita IVA, where a narrow column can take it. */}
+                          {invoice.fileName.split("_")[0]}_<wbr />
+                          {invoice.fileName.split("_")[1]}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -51,7 +51,8 @@ export default function InvoicingSettings() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const [form, fields] = useForm<FiscalIdentityForm>({
-    id: "invoicing-settings",
+    // A new id after each save: the fields then show what was stored (normalised), not what was typed.
+    id: `invoicing-settings-${loaded.version}`,
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
     defaultValue: loaded.defaultValue,
     constraint: getZodConstraint(FiscalIdentityFormSchema),
