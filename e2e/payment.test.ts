@@ -94,6 +94,8 @@ test("accept → pay on the stand-in → webhook → paid for the owner, receipt
   await page.getByRole("link", { name: /Apri la ricevuta del/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ricevuta di pagamento");
   await expect(page.getByTestId("receipt-total")).toHaveText("610,00 €");
+  // The payment issued its invoice: the receipt is its courtesy copy.
+  await expect(page.getByTestId("receipt-invoice")).toHaveText(/^Fattura n\. \d+\/\d{4}$/);
   await expect(page.getByText("500,00 €")).toBeVisible();
   await expect(page.getByText("110,00 €")).toBeVisible();
   await expect(page.getByText("P. IVA 01234567897")).toBeVisible();

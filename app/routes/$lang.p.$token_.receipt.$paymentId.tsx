@@ -39,6 +39,12 @@ export default function ReceiptPage() {
         <p className="brand-line">{r.studio.name}</p>
         <h1>{t("payment.receipt.title")}</h1>
         <p className="meta">{t("payment.receipt.number", { id: r.id })}</p>
+        {r.invoiceNumber ? (
+          <p className="meta" data-testid="receipt-invoice">
+            {t("invoice.receipt.invoice", { number: r.invoiceNumber })}
+            {r.creditNoteNumber ? ` · ${t("invoice.receipt.creditNote", { number: r.creditNoteNumber })}` : null}
+          </p>
+        ) : null}
         {r.status === "refunded" ? (
           <p className="form-error" role="status">
             {t("payment.receipt.refundedOn", { date: day(r.refundedAt) })}
@@ -124,7 +130,7 @@ export default function ReceiptPage() {
             </>
           ) : null}
         </p>
-        <p className="hint">{t("payment.receipt.notInvoice")}</p>
+        <p className="hint">{r.invoiceNumber ? t("invoice.receipt.courtesy") : t("payment.receipt.notInvoice")}</p>
       </div>
       <p className="no-print">
         {canPrint ? (

@@ -21,6 +21,7 @@ import { saveOwnerSettings } from "~/models/settings.server";
 import { action as acceptAction } from "~/routes/$lang.p.$token_.accept";
 import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { action as webhookAction } from "~/routes/stripe.webhook";
+import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$paymentId";
 import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
@@ -252,6 +253,9 @@ describe("payments that count, refunds and numbers", () => {
     expect(note.xml).not.toContain("DatiPagamento");
     expect(validate(note.xml).ok).toBe(true);
     expect(await prisma.auditLog.count({ where: { leadId: accepted.lead.id, action: { in: ["invoice.issued", "invoice.credit_note"] } } })).toBe(2);
+    // The client's receipt names both.
+    const receipt = (await (await call(receiptLoader, get(`/it/p/${accepted.lead.token}/receipt/${payment.id}`), { lang: "it", token: accepted.lead.token, paymentId: payment.id })).json()) as { receipt: { invoiceNumber: string; creditNoteNumber: string } };
+    expect(receipt.receipt).toMatchObject({ invoiceNumber: `1/${after[0]!.year}`, creditNoteNumber: `2/${after[0]!.year}` });
   });
 
   it("a transfer of a differing amount is invoiced only once the owner takes it as received", async () => {
