@@ -2,7 +2,7 @@
 // with a complete questionnaire to the e2e server's database; signing in by cookie.
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import type { BrowserContext } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { e2eSql } from "./db";
 import { e2eDatabaseUrl } from "./db-path";
@@ -40,4 +40,17 @@ export async function signIn(context: BrowserContext, email: string = owner.emai
     "127.0.0.1",
   ]);
   await context.addCookies([{ name: "sb_session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** Fills the acceptance form as an Italian business in Como (Codice destinatario M5UXCR1) and ticks the terms; the caller submits. */
+export async function fillBusinessAcceptance(page: Page, organisation: string, partitaIva: string): Promise<void> {
+  await page.getByLabel("Ragione sociale o denominazione").fill(`${organisation} S.r.l.`);
+  await page.getByLabel("Partita IVA", { exact: true }).fill(partitaIva);
+  await page.getByLabel("Codice destinatario SdI").fill("M5UXCR1");
+  await page.getByLabel("Indirizzo (via e numero civico)").fill("Via del Lago 12");
+  await page.getByLabel("CAP", { exact: true }).fill("22100");
+  await page.getByLabel("Comune").fill("Como");
+  await page.getByLabel("Provincia (sigla)").fill("CO");
+  await page.getByLabel("Nome e cognome di chi accetta").fill("Giulia Bianchi");
+  await page.getByRole("checkbox", { name: /Ho letto la proposta e accetto le condizioni/ }).check();
 }

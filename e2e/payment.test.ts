@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2ePort } from "./db-path";
 import { expectAccessible } from "./intake-helpers";
-import { fullLead, signIn } from "./fixtures";
+import { fillBusinessAcceptance, fullLead, signIn } from "./fixtures";
 
 const standinUrl = `http://127.0.0.1:${e2ePort + 1}`;
 
@@ -54,15 +54,7 @@ test("accept → pay on the stand-in → webhook → paid for the owner, receipt
   await expect(page.getByTestId("accept-monthly")).toHaveText("1.464,00 €");
   await expect(page.getByTestId("accept-due-now")).toHaveText("610,00 €");
 
-  await page.getByLabel("Ragione sociale o denominazione").fill(`${organisation} S.r.l.`);
-  await page.getByLabel("Partita IVA", { exact: true }).fill("01234567890");
-  await page.getByLabel("Codice destinatario SdI").fill("M5UXCR1");
-  await page.getByLabel("Indirizzo (via e numero civico)").fill("Via del Lago 12");
-  await page.getByLabel("CAP", { exact: true }).fill("22100");
-  await page.getByLabel("Comune").fill("Como");
-  await page.getByLabel("Provincia (sigla)").fill("CO");
-  await page.getByLabel("Nome e cognome di chi accetta").fill("Giulia Bianchi");
-  await page.getByRole("checkbox", { name: /Ho letto la proposta e accetto le condizioni/ }).check();
+  await fillBusinessAcceptance(page, organisation, "01234567890");
   await page.getByRole("button", { name: "Accetta e vai al pagamento" }).click();
   await expect(page.getByText("Questa Partita IVA non esiste: l'ultima cifra di controllo non torna.")).toBeVisible();
   await expect(page.getByLabel("Partita IVA", { exact: true })).toHaveAttribute("aria-invalid", "true");
@@ -102,6 +94,8 @@ test("accept → pay on the stand-in → webhook → paid for the owner, receipt
   await page.getByRole("link", { name: /Apri la ricevuta del/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ricevuta di pagamento");
   await expect(page.getByTestId("receipt-total")).toHaveText("610,00 €");
+  // The payment issued its invoice: the receipt is its courtesy copy.
+  await expect(page.getByTestId("receipt-invoice")).toHaveText(/^Fattura n\. \d+\/\d{4}$/);
   await expect(page.getByText("500,00 €")).toBeVisible();
   await expect(page.getByText("110,00 €")).toBeVisible();
   await expect(page.getByText("P. IVA 01234567897")).toBeVisible();

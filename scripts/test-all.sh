@@ -13,17 +13,18 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh || exit 1
 
-# Browser and PDF tools: Debian's chromium and poppler-utils (pdftotext).
+# Browser, PDF and XML tools: Debian's chromium, poppler-utils (pdftotext) and
+# libxml2-utils (xmllint, which checks the FatturaPA files against the official XSD).
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ] || ! command -v pdftotext > /dev/null; then
+if [ ! -x "$chromium" ] || ! command -v pdftotext > /dev/null || ! command -v xmllint > /dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    echo "==> Installing Debian's chromium and poppler-utils"
-    apt-get install -y -q chromium poppler-utils > /dev/null 2>&1 ||
-      { apt-get update -q > /dev/null && apt-get install -y -q chromium poppler-utils > /dev/null; } ||
-      { echo "Could not install chromium and poppler-utils with apt-get."; exit 1; }
+    echo "==> Installing Debian's chromium, poppler-utils and libxml2-utils"
+    apt-get install -y -q chromium poppler-utils libxml2-utils > /dev/null 2>&1 ||
+      { apt-get update -q > /dev/null && apt-get install -y -q chromium poppler-utils libxml2-utils > /dev/null; } ||
+      { echo "Could not install chromium, poppler-utils and libxml2-utils with apt-get."; exit 1; }
   else
-    echo "Missing: $( [ -x "$chromium" ] || printf 'Chromium at %s; ' "$chromium")$(command -v pdftotext > /dev/null || printf 'pdftotext;')"
-    echo "Install them, e.g. on Debian/Ubuntu: sudo apt-get install chromium poppler-utils"
+    echo "Missing: $( [ -x "$chromium" ] || printf 'Chromium at %s; ' "$chromium")$(command -v pdftotext > /dev/null || printf 'pdftotext; ')$(command -v xmllint > /dev/null || printf 'xmllint;')"
+    echo "Install them, e.g. on Debian/Ubuntu: sudo apt-get install chromium poppler-utils libxml2-utils"
     echo "(or point CHROMIUM_PATH at another Chromium build), then run npm test again."
     exit 1
   fi

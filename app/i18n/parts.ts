@@ -14,7 +14,7 @@
 import type { Messages } from "./dictionaries";
 
 /** The top-level keys shipped only where a route asks for them (everything else is the core). */
-export const SECTIONS = ["email", "settings", "landing", "questionnaire", "plan", "account", "payment", "pipeline"] as const;
+export const SECTIONS = ["email", "settings", "landing", "questionnaire", "plan", "account", "payment", "pipeline", "retainer", "invoice"] as const;
 
 /** What a route module's `handle` may say about its words. */
 export type I18nHandle = { i18n: readonly string[] };

@@ -32,6 +32,9 @@ export type AuditAction =
   | `retainer.payment_${"pending" | "paid" | "failed" | "refunded"}`
   | "retainer.renewal_failed"
   | "retainer.cancel_requested"
+  | "invoice.issued"
+  | "invoice.credit_note"
+  | "invoice.uploaded"
   | "settings.updated"
   | "user.invited"
   | "user.invite_cancelled"

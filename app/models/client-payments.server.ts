@@ -2,6 +2,7 @@
 // receipt of a payment, and what a Checkout success page reports. Read only.
 // The client area itself comes with the proposal page (prospect-page.server.ts).
 import { clientPaymentState, iso } from "~/domain/payment-view";
+import { invoiceNumberLabel } from "~/domain/invoice/invoice";
 import { receipt, type Receipt } from "~/domain/payment-screens";
 import type { Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
@@ -22,7 +23,7 @@ export async function getCheckoutPayment(token: string, sessionId: string | null
 }
 
 /** A receipt for one payment of the lead behind a private link (paid or refunded ones only). */
-export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<Receipt | null> {
+export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null }) | null> {
   const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true, organisation: true, erasedAt: true } });
   if (!lead || lead.erasedAt) return null;
   const payment = await prisma.payment.findFirst({
@@ -36,7 +37,13 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
     getOwnerSettings(),
     prisma.profile.findUnique({ where: { id: 1 }, select: { displayName: true, vatNumber: true, city: true, email: true } }),
   ]);
-  return receipt({
+  // The invoice (and credit note) the payment issued: the receipt names them as the courtesy copy's reference.
+  const invoices = await prisma.invoice.findMany({ where: { paymentId: payment.id }, orderBy: { number: "asc" }, select: { year: true, number: true, documentType: true } });
+  const invoiceOf = (type: string) => {
+    const row = invoices.find((i) => i.documentType === type);
+    return row ? invoiceNumberLabel(row) : null;
+  };
+  const base = receipt({
     payment,
     accepted,
     client,
@@ -44,4 +51,5 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
     studio: { name: settings.studioName, displayName: profile?.displayName ?? null, vatNumber: profile?.vatNumber ?? null, city: profile?.city ?? null, email: profile?.email ?? null },
     vatRatePercent: settings.vatRatePercent,
   });
+  return { ...base, invoiceNumber: invoiceOf("TD01"), creditNoteNumber: invoiceOf("TD04") };
 }

@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { getEnv, standinOrigin } from "~/utils/env.server";
 import { stripeMode, usesStandin } from "~/utils/stripe.server";
 import { listAudit, recordAudit } from "./audit.server";
+import { issueInvoiceForPayment } from "./invoices.server";
 import { acceptedOffer, invoicingOf, paymentRows, syncLeadStatus } from "./payment-records.server";
 
 /** Everything the payments panel shows for a lead (props for <LeadPayments>); null when the lead does not exist. */
@@ -82,6 +83,8 @@ export async function recordManualPayment(input: { leadId: string; actorId: stri
     if (mismatch) {
       await recordAudit({ action: "payment.mismatch", leadId: input.leadId, actorId: input.actorId, data: { paymentId: payment.id, reportedCents: input.amountCents, expectedCents: acceptance.onboardingCents, currency: acceptance.currency } }, tx);
     }
+    // Its invoice, in this transaction (none while the amount is to check).
+    await issueInvoiceForPayment(tx, payment.id);
     await syncLeadStatus(tx, input.leadId, input.actorId, payment.id);
     return payment;
   });
@@ -107,6 +110,8 @@ export async function acceptReportedAmount(input: { leadId: string; paymentId: s
       { action: "payment.reviewed", leadId: input.leadId, actorId: input.actorId, data: { paymentId: payment.id, amountCents: payment.amountCents, previousExpectedCents: payment.expectedCents, note: input.note } },
       tx,
     );
+    // Now it counts: its invoice, in this transaction.
+    await issueInvoiceForPayment(tx, payment.id);
     await syncLeadStatus(tx, input.leadId, input.actorId, payment.id);
   });
 }

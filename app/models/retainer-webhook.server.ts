@@ -25,6 +25,7 @@ import { logger } from "~/utils/logger.server";
 import { recordAudit } from "./audit.server";
 import type { Tx } from "./payment-records.server";
 import { subscriptionSelect, type SubscriptionRow } from "./retainer.server";
+import { issueInvoiceForPayment } from "./invoices.server";
 
 export type RetainerOutcome =
   | { outcome: "applied"; subscriptionId: string; status: string; changed: boolean; paymentId: string | null }
@@ -93,9 +94,8 @@ async function applyInvoice(tx: Tx, row: SubscriptionRow, read: SubscriptionEven
   if (statusChanged || newMismatch) {
     await recordAudit({ action: `retainer.payment_${next.status}`, leadId: row.leadId, data: { paymentId: payment.id, invoiceId: invoice.id, subscriptionId: row.id, amountCents: invoice.amountCents, expectedCents: next.expectedCents, currency: next.currency, mismatch: next.mismatch } }, tx);
   }
-  if (paidNow) {
-    // invoices: issueInvoiceForPayment here
-  }
+  // A month that counts is invoiced in this same transaction (one invoice per payment, whatever the deliveries).
+  if (paidNow) await issueInvoiceForPayment(tx, payment.id);
   return payment.id;
 }
 

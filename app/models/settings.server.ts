@@ -1,11 +1,12 @@
 // The owner's proposal settings (one row, JSON checked with OwnerSettingsSchema).
 // Every save adds one to the row's version; the settings forms save only when
 // the version they were opened on is still the stored one (app/domain/edit-version.ts).
+import type { FiscalIdentity } from "~/domain/invoice/fiscal-identity";
 import { defaultOwnerSettings, OwnerSettingsSchema, type EmailSettings, type OwnerSettings } from "~/domain/strategy/settings";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type Db } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
-type Section = "proposals" | "email";
+type Section = "proposals" | "email" | "invoicing";
 
 function parseSettings(data: string): OwnerSettings {
   try {
@@ -14,6 +15,12 @@ function parseSettings(data: string): OwnerSettings {
   } catch {
     return defaultOwnerSettings;
   }
+}
+
+/** The settings in force, read in a transaction (issuing an invoice reads the regime and the fiscal identity with it). */
+export async function ownerSettingsIn(db: Pick<Db, "settings">): Promise<OwnerSettings> {
+  const row = await db.settings.findUnique({ where: { id: 1 }, select: { data: true } });
+  return row ? parseSettings(row.data) : defaultOwnerSettings;
 }
 
 /** The settings in force: the stored ones, or the defaults when none are stored or they no longer parse. */
@@ -60,6 +67,13 @@ export async function saveOwnerSettingsIfUnchanged(settings: OwnerSettings, acto
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/** Changes only the fiscal identity (invoicing settings), keeping the rest, if the settings are still at `expected`. */
+export async function saveFiscalIdentity(fiscal: FiscalIdentity, actorId: string, expected: number | null): Promise<boolean> {
+  const { settings, version } = await getOwnerSettingsForEdit();
+  if (version !== expected) return false;
+  return saveOwnerSettingsIfUnchanged({ ...settings, fiscal }, actorId, expected, "invoicing");
 }
 
 /** Changes only the email settings (sender name, reply-to, signatures), keeping the rest, if the settings are still at `expected`. */

@@ -20,6 +20,7 @@ import { getStripe } from "~/utils/stripe.server";
 import { readSubscriptionEvent } from "~/domain/subscription-events";
 import { recordAudit } from "./audit.server";
 import { processSubscriptionEvent, type RetainerOutcome } from "./retainer-webhook.server";
+import { issueCreditNoteForPayment, issueInvoiceForPayment } from "./invoices.server";
 import { enqueuePaymentEmails } from "./payment-emails.server";
 import { syncLeadStatus, type Tx } from "./payment-records.server";
 
@@ -267,6 +268,9 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
       logger.info({ paymentId: row.id, eventId: event.id, type: event.type, kept, stale }, "stripe event changed no payment state");
     }
     await syncLeadStatus(tx, row.leadId, null);
+    // The invoice of a payment that counts, the credit note of one refunded in full: in this transaction, once each.
+    if (countsAsPaid(next)) await issueInvoiceForPayment(tx, row.id);
+    if (next.status === "refunded") await issueCreditNoteForPayment(tx, row.id);
     const paidNow = statusChanged && countsAsPaid(next);
     // The receipt and the owners' note, with the event that made it paid (a redelivery stops at the event id above).
     if (paidNow) await enqueuePaymentEmails(tx, { leadId: row.leadId, paymentId: row.id });

@@ -147,6 +147,8 @@ export default function SettingsPage() {
       <h1>{t("settings.title")}</h1>
       <p>
         <Link to={`/${locale}/owner/settings/proposals`}>{t("settings.proposals.link")}</Link>
+        {" · "}
+        <Link to={`/${locale}/owner/settings/invoicing`}>{t("invoice.settings.link")}</Link>
       </p>
       {searchParams.get("saved") ? (
         <p className="notice" role="status">

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
+import { SettingsFormNotices } from "~/components/settings-form-notices";
 import { STALE_FORM, VERSION_FIELD, versionFrom, versionShown } from "~/domain/edit-version";
 import { channels } from "~/domain/intake/definition";
 import type { OwnerSettings } from "~/domain/strategy/settings";
@@ -130,20 +131,7 @@ export default function ProposalSettings() {
     <main id="main" className="page narrow stacked">
       <h1>{t("settings.proposals.heading")}</h1>
       <p className="lead">{t("settings.proposals.intro")}</p>
-      {params.get("saved") ? (
-        <p className="notice" role="status">
-          {t("settings.saved")}
-        </p>
-      ) : null}
-      {stale ? (
-        <p className="form-error" role="alert" id={form.errorId}>
-          {t("settings.conflict")} <a href={`/${locale}/owner/settings/proposals`}>{t("settings.conflictReload")}</a>
-        </p>
-      ) : hasErrors ? (
-        <p className="form-error" role="alert" id={form.errorId}>
-          {t("settings.errorSummary")}
-        </p>
-      ) : null}
+      <SettingsFormNotices saved={Boolean(params.get("saved"))} stale={stale} hasErrors={hasErrors} errorId={form.errorId} reloadHref={`/${locale}/owner/settings/proposals`} />
       <section className="card form" id="logo" aria-labelledby="logo-heading">
         <h2 id="logo-heading">{t("settings.proposals.logoHeading")}</h2>
         <p className="hint">{t("settings.proposals.logoIntro")}</p>

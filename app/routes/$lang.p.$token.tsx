@@ -23,7 +23,7 @@ import { renewalRequested } from "~/models/renewal.server";
 import type { I18nHandle } from "~/i18n/parts";
 
 // The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["payment", "plan", "questionnaire", "settings"] } satisfies I18nHandle;
+export const handle = { i18n: ["payment", "plan", "questionnaire", "retainer", "settings"] } satisfies I18nHandle;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);

@@ -16,7 +16,7 @@ import { requireLiveLink } from "~/models/gdpr.server";
 import type { I18nHandle } from "~/i18n/parts";
 
 // The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["payment"] } satisfies I18nHandle;
+export const handle = { i18n: ["invoice.receipt", "payment"] } satisfies I18nHandle;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -43,6 +43,12 @@ export default function ReceiptPage() {
         <p className="brand-line">{r.studio.name}</p>
         <h1>{t("payment.receipt.title")}</h1>
         <p className="meta">{t("payment.receipt.number", { id: r.id })}</p>
+        {r.invoiceNumber ? (
+          <p className="meta" data-testid="receipt-invoice">
+            {t("invoice.receipt.invoice", { number: r.invoiceNumber })}
+            {r.creditNoteNumber ? ` · ${t("invoice.receipt.creditNote", { number: r.creditNoteNumber })}` : null}
+          </p>
+        ) : null}
         {r.status === "refunded" ? (
           <p className="form-error" role="status">
             {t("payment.receipt.refundedOn", { date: day(r.refundedAt) })}
@@ -128,7 +134,7 @@ export default function ReceiptPage() {
             </>
           ) : null}
         </p>
-        <p className="hint">{t("payment.receipt.notInvoice")}</p>
+        <p className="hint">{r.invoiceNumber ? t("invoice.receipt.courtesy") : t("payment.receipt.notInvoice")}</p>
       </div>
       <p className="no-print">
         {canPrint ? (

@@ -9,7 +9,7 @@ import { useLocale } from "~/utils/locale";
 import type { I18nHandle } from "~/i18n/parts";
 
 // The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["account.nav", "email.nav", "landing.privacy.title", "settings.dashboard.nav", "settings.gdpr.nav", "settings.nav"] } satisfies I18nHandle;
+export const handle = { i18n: ["account.nav", "email.nav", "invoice.nav", "landing.privacy.title", "settings.dashboard.nav", "settings.gdpr.nav", "settings.nav"] } satisfies I18nHandle;
 
 export const shouldRevalidate = skipAfterAutosave;
 
@@ -47,6 +47,7 @@ export default function LocaleLayout() {
                 <Link to={`/${locale}/owner/account`}>{t("account.nav.account")}</Link>
                 {data.user.role === "owner" ? (
                   <>
+                    <Link to={`/${locale}/owner/invoices`}>{t("invoice.nav")}</Link>
                     <Link to={`/${locale}/owner/settings`}>{t("settings.nav")}</Link>
                     <Link to={`/${locale}/owner/privacy-requests`}>{t("settings.gdpr.nav")}</Link>
                     <Link to={`/${locale}/owner/team`}>{t("account.nav.team")}</Link>

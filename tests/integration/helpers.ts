@@ -87,6 +87,22 @@ export async function submittedLead(email: string, answers?: RawAnswers) {
   return prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
 }
 
+/** A lead from the full questionnaire (a fresh email) with version 1 sent by `ownerId` under the settings in force, without its PDF. */
+export async function sentProposalLead(ownerId: string) {
+  const { complete } = await import("~/domain/intake/fixtures");
+  const { createDraft } = await import("~/models/intake-draft.server");
+  const { submitIntake } = await import("~/models/intake-submit.server");
+  const { sendProposal } = await import("~/models/proposal-versions.server");
+  const { prisma } = await import("~/utils/db.server");
+  const answers = { ...complete, about: { ...complete.about, email: `client-${Math.random().toString(36).slice(2)}@hotel.example` } };
+  const { draft } = await createDraft("it");
+  const outcome = await submitIntake({ id: draft.id, answers }, "it");
+  if (!outcome.ok) throw new Error("fixture does not submit");
+  const lead = await prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
+  const { version } = await sendProposal(lead.id, ownerId, undefined, undefined, { attachPdf: false });
+  return { lead, version, token: lead.token, params: { lang: "it", token: lead.token } };
+}
+
 /** The acceptance form of a business client (package, add-on, invoicing data, terms), as the browser posts it. */
 export const businessAcceptance = {
   packageId: "crescita",

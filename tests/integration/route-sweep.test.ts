@@ -69,6 +69,9 @@ const ROUTES: Record<string, { access: Access; privacy: Privacy; form?: Record<s
   "routes/$lang.owner.dashboard": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.leads.$leadId": { access: "staff", privacy: "no-store", form: { intent: "note", body: "Signed-out note" } },
   "routes/$lang.owner.leads[.csv]": { access: "owner", privacy: "no-store" },
+  "routes/$lang.owner.invoices": { access: "owner", privacy: "no-store", form: { intent: "uploaded", invoiceId: "sweep-no-such-invoice" } },
+  "routes/$lang.owner.invoices_.$invoiceId.xml": { access: "owner", privacy: "no-store" },
+  "routes/$lang.owner.invoices_.zip.$month": { access: "owner", privacy: "no-store" },
   "routes/$lang.owner.jobs": { access: "owner", privacy: "no-store", form: { intent: "retry-job", jobId: "sweep-no-such-job" } },
   "routes/$lang.owner.outbox": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.outbox.$id": { access: "staff", privacy: "no-store" },
@@ -81,6 +84,7 @@ const ROUTES: Record<string, { access: Access; privacy: Privacy; form?: Record<s
   "routes/$lang.owner.proposals.$leadId_.blocks": { access: "staff", privacy: "no-store", form: { intent: "save", path: "summary", text: "Signed out" } },
   "routes/$lang.owner.settings": { access: "owner", privacy: "no-store", form: { displayName: "Hacked", headlineIt: "x", headlineEn: "x", bioIt: "x", bioEn: "x" } },
   "routes/$lang.owner.settings_.logo": { access: "owner", privacy: "no-store", form: { intent: "remove" } },
+  "routes/$lang.owner.settings_.invoicing": { access: "owner", privacy: "no-store", form: { firstName: "Hacked" } },
   "routes/$lang.owner.settings_.proposals": { access: "owner", privacy: "no-store", form: { onboardingFee: "0" } },
   "routes/$lang.owner.team": { access: "owner", privacy: "no-store", form: { intent: "invite", email: "friend@example.com", name: "Friend", role: "owner" } },
 };
@@ -149,6 +153,8 @@ beforeAll(async () => {
     attachmentId: attachment.id,
     paymentId: payment.id,
     outcome: "success",
+    invoiceId: "sweep-no-such-invoice",
+    month: "2026-12",
     token: id.includes("invite") ? invite : id.includes("reset") ? reset : id.includes("resume") ? "not-a-resume-token-0123456789" : lead.token,
   });
 });

@@ -6,13 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeStandin, type StripeStandin } from "../../server/stripe-standin";
-import { complete } from "~/domain/intake/fixtures";
 import { defaultOwnerSettings, type OwnerSettings } from "~/domain/strategy/settings";
 import type { SettingsForm } from "~/domain/strategy/settings-form";
 import type { ProposalView } from "~/domain/strategy/view";
-import { createDraft } from "~/models/intake-draft.server";
-import { submitIntake } from "~/models/intake-submit.server";
-import { sendProposal } from "~/models/proposal-versions.server";
 import { getOwnerSettings, saveOwnerSettings } from "~/models/settings.server";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/$lang.owner.settings_.proposals";
 import { createSessionCookie } from "~/utils/auth.server";
@@ -24,7 +20,7 @@ import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { getStripe } from "~/utils/stripe.server";
-import { call, get, post } from "./helpers";
+import { call, get, post, sentProposalLead } from "./helpers";
 
 process.env.STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(16).toString("hex")}`;
 delete process.env.STRIPE_SECRET_KEY;
@@ -60,13 +56,7 @@ async function postSettings(cookie: string, changes: Record<string, string | und
 /** A lead from the full questionnaire with version 1 sent under the settings in force, or `settings` (no PDF). */
 async function sentUnder(settings?: OwnerSettings) {
   if (settings) await saveOwnerSettings(settings, ownerId);
-  const answers = { ...complete, about: { ...complete.about, email: `client-${randomBytes(4).toString("hex")}@hotel.example` } };
-  const { draft } = await createDraft("it");
-  const outcome = await submitIntake({ id: draft.id, answers }, "it");
-  if (!outcome.ok) throw new Error("fixture does not submit");
-  const lead = await prisma.lead.findFirstOrThrow({ where: { token: outcome.token } });
-  const { version } = await sendProposal(lead.id, ownerId, undefined, undefined, { attachPdf: false });
-  return { lead, version, token: lead.token, params: { lang: "it", token: lead.token } };
+  return sentProposalLead(ownerId);
 }
 
 const address = { address: "Via Roma 1", postalCode: "20121", city: "Milano", province: "mi" };

@@ -3,6 +3,7 @@
 // validity and VAT. Stored as JSON (Settings.data) and checked with this schema.
 import { z } from "zod";
 import { channels } from "../intake/definition";
+import { FiscalIdentitySchema } from "../invoice/fiscal-identity";
 import { TaxRegimeSettingSchema } from "../tax/regime";
 
 const cents = z.number().int().nonnegative().max(100_000_000);
@@ -88,6 +89,8 @@ export const OwnerSettingsSchema = z.object({
   autoSendOnSubmit: z.boolean().default(false),
   /** The monthly retainer's minimum term: a cancellation before it ends takes effect at its end (app/domain/subscription.ts). */
   retainerMinimumTermMonths: z.number().int().min(1).max(36).default(3),
+  /** Who issues the invoices (cedente prestatore); null until the owner fills it in (app/domain/invoice/fiscal-identity.ts). */
+  fiscal: FiscalIdentitySchema.nullable().default(null),
 });
 
 export type OwnerSettings = z.infer<typeof OwnerSettingsSchema>;
@@ -147,4 +150,5 @@ export const defaultOwnerSettings: OwnerSettings = {
   proposalWithinWorkingDays: 3,
   autoSendOnSubmit: false,
   retainerMinimumTermMonths: 3,
+  fiscal: null,
 };

@@ -7,6 +7,7 @@ import { planEn } from "./plan.en";
 import { accountEn } from "./account.en";
 import { paymentEn } from "./payment.en";
 import { retainerEn } from "./retainer.en";
+import { invoiceEn } from "./invoice.en";
 import { pipelineEn } from "./pipeline.en";
 
 export const en: Messages = {
@@ -117,5 +118,6 @@ export const en: Messages = {
   account: accountEn,
   payment: paymentEn,
   retainer: retainerEn,
+  invoice: invoiceEn,
   pipeline: pipelineEn,
 };

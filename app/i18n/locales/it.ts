@@ -6,6 +6,7 @@ import { planIt } from "./plan.it";
 import { accountIt } from "./account.it";
 import { paymentIt } from "./payment.it";
 import { retainerIt } from "./retainer.it";
+import { invoiceIt } from "./invoice.it";
 import { pipelineIt } from "./pipeline.it";
 import type { Widen } from "./widen";
 
@@ -118,6 +119,7 @@ export const it = {
   account: accountIt,
   payment: paymentIt,
   retainer: retainerIt,
+  invoice: invoiceIt,
   pipeline: pipelineIt,
 };
 

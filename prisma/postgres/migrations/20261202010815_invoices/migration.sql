@@ -1,0 +1,42 @@
+-- CreateTable
+CREATE TABLE "InvoiceCounter" (
+    "year" INTEGER NOT NULL,
+    "lastNumber" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "InvoiceCounter_pkey" PRIMARY KEY ("year")
+);
+
+-- CreateTable
+CREATE TABLE "Invoice" (
+    "id" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "documentType" TEXT NOT NULL,
+    "paymentId" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "originalInvoiceId" TEXT,
+    "issuedOn" TIMESTAMP(3) NOT NULL,
+    "currency" TEXT NOT NULL DEFAULT 'EUR',
+    "totalCents" INTEGER NOT NULL,
+    "dueCents" INTEGER NOT NULL,
+    "data" TEXT NOT NULL,
+    "sdiStatus" TEXT NOT NULL DEFAULT 'to_upload',
+    "uploadedAt" TIMESTAMP(3),
+    "uploadedById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Invoice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Invoice_issuedOn_idx" ON "Invoice"("issuedOn");
+
+-- CreateIndex
+CREATE INDEX "Invoice_leadId_idx" ON "Invoice"("leadId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Invoice_year_number_key" ON "Invoice"("year", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Invoice_paymentId_documentType_key" ON "Invoice"("paymentId", "documentType");
