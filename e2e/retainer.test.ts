@@ -110,6 +110,9 @@ test("forfettario: accept, pay the fee, start the retainer, one renewal paid and
     await expect(staff.getByTestId("lead-retainer-status")).toHaveText("Pagamento non riuscito");
     await expect(staff.getByTestId("lead-retainer-failed")).toHaveText("1");
     await expect(staff.getByTestId("lead-retainer-paid")).toContainText(/^2 · 902,00\s€/);
+    // The invoices: the onboarding fee's and the two months', each with its courtesy copy and (owners) its XML.
+    await expect(staff.getByTestId("invoice-list").getByRole("listitem")).toHaveCount(3);
+    await expect(staff.getByTestId("invoice-list").getByRole("link", { name: "XML" })).toHaveCount(3);
     await expect(staff.getByText("Rinnovo del canone non riuscito (email al cliente e ai titolari)")).toBeVisible();
     await expectAccessible(staff);
     await shot(staff, "lead-page");
@@ -127,6 +130,14 @@ test("forfettario: accept, pay the fee, start the retainer, one renewal paid and
     // The client area says so, and the client can cancel: confirmed first, then for the end of the minimum term.
     await page.reload();
     await expect(page.getByTestId("retainer-state")).toHaveAttribute("data-status", "past_due");
+    // The client area lists the same invoices, and each courtesy copy downloads as a PDF.
+    const invoices = page.getByTestId("invoice-list");
+    await expect(invoices.getByRole("listitem")).toHaveCount(3);
+    await expect(invoices.getByRole("listitem").first()).toContainText("502,00 €");
+    await expect(invoices.getByRole("listitem").nth(1)).toContainText("902,00 €");
+    const download = page.waitForEvent("download");
+    await invoices.getByRole("link", { name: /Scarica la copia di cortesia della fattura/ }).first().click();
+    expect((await download).suggestedFilename()).toMatch(/^Fattura-\d+-\d{4}\.pdf$/);
     await expect(retainer.getByText(/L'ultimo rinnovo non è andato a buon fine/)).toBeVisible();
     await retainer.getByRole("link", { name: "Disdici il canone" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Disdire il canone mensile?");

@@ -10,6 +10,8 @@ import type { PageBrand } from "~/models/brand-logo.server";
 import type { ClientPortal as Portal } from "~/domain/payment-screens";
 import type { RetainerPortal } from "~/domain/subscription";
 import { useLocale } from "~/utils/locale";
+import type { InvoiceListItem } from "~/models/invoice-copies.server";
+import { InvoiceList } from "./invoice-list";
 import { ProposalDocumentView } from "./proposal-document";
 import { RetainerSection } from "./retainer-portal";
 import { VatLines } from "./vat-lines";
@@ -29,7 +31,7 @@ export function BrandMark({ brand }: { brand: PageBrand }) {
   );
 }
 
-export function ClientPortal({ portal, retainer, view, brand }: { portal: Portal; retainer: RetainerPortal; view: ProposalView | null; brand: PageBrand }) {
+export function ClientPortal({ portal, retainer, invoices, view, brand }: { portal: Portal; retainer: RetainerPortal; invoices: InvoiceListItem[]; view: ProposalView | null; brand: PageBrand }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params] = useSearchParams();
@@ -177,6 +179,8 @@ export function ClientPortal({ portal, retainer, view, brand }: { portal: Portal
           <p className="hint">{t("payment.portal.noPayments")}</p>
         )}
       </section>
+
+      <InvoiceList invoices={invoices} hrefOf={(id) => `${base}/invoice/${id}`} headingId="portal-invoices" intro={t("invoice.portal.intro")} />
 
       <section className="card" aria-labelledby="portal-proposal">
         <h2 id="portal-proposal">{t("payment.portal.proposal")}</h2>

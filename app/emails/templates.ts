@@ -238,8 +238,8 @@ export function proposalAcceptedEmail(input: { locale: Locale; name: string; org
   });
 }
 
-/** To a client: a payment arrived (`amount` already formatted), with the receipt link. */
-export function paymentReceivedEmail(input: { locale: Locale; organisation: string; amount: string; url: string }): EmailContent {
+/** To a client: a payment arrived (`amount` already formatted), with the receipt link; `invoiceNumber` when the invoice's copy is attached. */
+export function paymentReceivedEmail(input: { locale: Locale; organisation: string; amount: string; url: string; invoiceNumber?: string | null }): EmailContent {
   const { locale } = input;
   const t = getT(locale);
   const organisation = oneLine(input.organisation);
@@ -249,6 +249,7 @@ export function paymentReceivedEmail(input: { locale: Locale; organisation: stri
     heading: t("payment.email.paid.heading"),
     blocks: [
       { type: "paragraph", text: t("payment.email.paid.intro", { organisation, amount: oneLine(input.amount) }) },
+      ...(input.invoiceNumber ? [{ type: "paragraph" as const, text: t("payment.email.paid.attached", { number: oneLine(input.invoiceNumber) }) }] : []),
       { type: "button", label: t("payment.email.paid.button"), url: checkedUrl(input.url) },
     ],
   });

@@ -23,7 +23,7 @@ export async function getCheckoutPayment(token: string, sessionId: string | null
 }
 
 /** A receipt for one payment of the lead behind a private link (paid or refunded ones only). */
-export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null }) | null> {
+export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null; invoiceId: string | null; creditNoteId: string | null }) | null> {
   const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true, organisation: true, erasedAt: true } });
   if (!lead || lead.erasedAt) return null;
   const payment = await prisma.payment.findFirst({
@@ -38,11 +38,12 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
     prisma.profile.findUnique({ where: { id: 1 }, select: { displayName: true, vatNumber: true, city: true, email: true } }),
   ]);
   // The invoice (and credit note) the payment issued: the receipt names them as the courtesy copy's reference.
-  const invoices = await prisma.invoice.findMany({ where: { paymentId: payment.id }, orderBy: { number: "asc" }, select: { year: true, number: true, documentType: true } });
+  const invoices = await prisma.invoice.findMany({ where: { paymentId: payment.id }, orderBy: { number: "asc" }, select: { id: true, year: true, number: true, documentType: true } });
   const invoiceOf = (type: string) => {
     const row = invoices.find((i) => i.documentType === type);
     return row ? invoiceNumberLabel(row) : null;
   };
+  const idOf = (type: string) => invoices.find((i) => i.documentType === type)?.id ?? null;
   const base = receipt({
     payment,
     accepted,
@@ -51,5 +52,5 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
     studio: { name: settings.studioName, displayName: profile?.displayName ?? null, vatNumber: profile?.vatNumber ?? null, city: profile?.city ?? null, email: profile?.email ?? null },
     vatRatePercent: settings.vatRatePercent,
   });
-  return { ...base, invoiceNumber: invoiceOf("TD01"), creditNoteNumber: invoiceOf("TD04") };
+  return { ...base, invoiceNumber: invoiceOf("TD01"), creditNoteNumber: invoiceOf("TD04"), invoiceId: idOf("TD01"), creditNoteId: idOf("TD04") };
 }

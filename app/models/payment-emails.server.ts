@@ -10,9 +10,11 @@ import type { Tx } from "~/jobs/jobs.server";
 import { enqueue } from "~/jobs/queue.server";
 import { prisma } from "~/utils/db.server";
 import type { EmailContent } from "~/emails/templates";
-import { notifyOwners, sendEmail, type EmailKind } from "~/utils/email.server";
+import { notifyOwners, sendEmail, type EmailKind, type OutgoingEmail } from "~/utils/email.server";
 import { getEnv } from "~/utils/env.server";
 import { parseAcceptable } from "~/domain/proposal-edits";
+import { invoiceNumberLabel } from "~/domain/invoice/invoice";
+import { invoiceCopyPdf } from "./invoice-copies.server";
 
 async function leadFor(leadId: string) {
   const lead = await prisma.lead.findUnique({ where: { id: leadId }, select: { id: true, token: true, name: true, email: true, organisation: true, locale: true, erasedAt: true } });
@@ -20,14 +22,15 @@ async function leadFor(leadId: string) {
 }
 
 type Lead = NonNullable<Awaited<ReturnType<typeof leadFor>>>;
+type OutgoingAttachment = NonNullable<OutgoingEmail["attachments"]>[number];
 
 /**
  * One message to the client (key "<job>:client") and one to each owner: a
  * re-run sends only those not stored yet; throws when one could not be sent,
  * so the runner retries.
  */
-async function toClientAndOwners(lead: Lead, jobKey: string, client: { kind: EmailKind; locale: Locale; content: EmailContent }, owners: (locale: Locale) => EmailContent, what: string) {
-  const results = [await sendEmail({ kind: client.kind, to: lead.email, locale: client.locale, leadId: lead.id, jobKey: `${jobKey}:client`, ...client.content })];
+async function toClientAndOwners(lead: Lead, jobKey: string, client: { kind: EmailKind; locale: Locale; content: EmailContent; attachments?: OutgoingAttachment[] }, owners: (locale: Locale) => EmailContent, what: string) {
+  const results = [await sendEmail({ kind: client.kind, to: lead.email, locale: client.locale, leadId: lead.id, jobKey: `${jobKey}:client`, ...client.content, ...(client.attachments ? { attachments: client.attachments } : {}) })];
   results.push(...(await notifyOwners(owners, "owner_payment", { leadId: lead.id, jobKey })));
   if (results.some((r) => r.status === "failed")) throw new Error(`${what} could not be sent to everyone (see the outbox)`);
 }
@@ -60,7 +63,7 @@ export async function sendAcceptanceEmails(job: { leadId: string; acceptanceId: 
   );
 }
 
-/** The job "payment_emails": the receipt link to the client, a note to the owners. */
+/** The job "payment_emails": the receipt link to the client, with the courtesy copy of the payment's invoice attached; a note to the owners. */
 export async function sendPaymentEmails(job: { leadId: string; paymentId: string }, jobKey: string) {
   const { leadId, paymentId } = job;
   const lead = await leadFor(leadId);
@@ -68,10 +71,18 @@ export async function sendPaymentEmails(job: { leadId: string; paymentId: string
   if (!lead || !payment) return;
   const locale: Locale = isLocale(lead.locale) ? lead.locale : "it";
   const appUrl = getEnv().APP_URL;
+  // The invoice was issued in the payment's transaction (none while an amount is to check).
+  const invoice = await prisma.invoice.findFirst({ where: { paymentId, documentType: "TD01" }, select: { id: true, year: true, number: true } });
+  const copy = invoice ? await invoiceCopyPdf(invoice.id, locale) : null;
   await toClientAndOwners(
     lead,
     jobKey,
-    { kind: "payment_received", locale, content: paymentReceivedEmail({ locale, organisation: lead.organisation, amount: formatMoney(payment.amountCents, locale, payment.currency), url: `${appUrl}/${locale}/p/${lead.token}/receipt/${paymentId}` }) },
+    {
+      kind: "payment_received",
+      locale,
+      content: paymentReceivedEmail({ locale, organisation: lead.organisation, amount: formatMoney(payment.amountCents, locale, payment.currency), url: `${appUrl}/${locale}/p/${lead.token}/receipt/${paymentId}`, invoiceNumber: copy && invoice ? invoiceNumberLabel(invoice) : null }),
+      ...(copy ? { attachments: [{ filename: copy.fileName, content: copy.pdf, contentType: "application/pdf" }] } : {}),
+    },
     (l) => ownerPaymentEmail({ locale: l, event: "paid", organisation: lead.organisation, name: lead.name, packageName: "", amount: formatMoney(payment.amountCents, l, payment.currency), leadUrl: `${appUrl}/${l}/owner/leads/${lead.id}` }),
     "the payment emails",
   );

@@ -5,6 +5,7 @@
 // no relation to Lead to join through), then the logo's version and, once
 // accepted, the payments and invoicing data (the accepted version only when a
 // later one was sent), then the retainer's subscription. tests/integration/proposal-page-queries.test.ts holds the counts.
+import { leadInvoices, type InvoiceListItem } from "./invoice-copies.server";
 import { parseAcceptable, proposalExpectedDay } from "~/domain/proposal-edits";
 import { clientPortal, type ClientPortal } from "~/domain/payment-screens";
 import type { RetainerPortal } from "~/domain/subscription";
@@ -24,7 +25,7 @@ type Page =
   | { kind: "erased" }
   | { kind: "pending"; brand: PageBrand; lead: { name: string; organisation: string }; expectedDay: string }
   | { kind: "proposal"; brand: PageBrand; leadId: string; view: ProposalView; acceptable: boolean; sentAt: Date; firstOpening: { proposalId: string } | null }
-  | { kind: "portal"; brand: PageBrand; portal: ClientPortal; retainer: RetainerPortal; view: ProposalView | null };
+  | { kind: "portal"; brand: PageBrand; portal: ClientPortal; retainer: RetainerPortal; view: ProposalView | null; invoices: InvoiceListItem[] };
 
 /** Everything the private page shows for a token, read only (the first opening is recorded by recordFirstOpening). */
 export async function getProspectPage(token: string, locale: Locale): Promise<Page> {
@@ -46,12 +47,12 @@ export async function getProspectPage(token: string, locale: Locale): Promise<Pa
   const [settings, acceptance] = await Promise.all([getOwnerSettings(), newest ? firstAcceptance(lead.id) : null]);
   const [brand, accepted] = await Promise.all([getPageBrand(settings), acceptance ? acceptedPart(lead.id, acceptance, newest, locale) : null]);
   if (accepted) {
-    const { version, offer, payments, client, subscription } = accepted;
+    const { version, offer, payments, client, subscription, invoices } = accepted;
     const portal = clientPortal({ token, lead, accepted: offer, payments, client, kickoffUrl: settings.kickoffUrl ?? null, onlinePayment: onlinePaymentEnabled() });
     const retainer = retainerViewOf(offer, subscription, settings.retainerMinimumTermMonths);
     // The version accepted, as it was sent (its stored view when it has one).
     const view = (version ? versionRendering(version, locale)?.view : null) ?? offer.view;
-    return { kind: "portal", brand, portal, retainer, view };
+    return { kind: "portal", brand, portal, retainer, view, invoices };
   }
   const sent = newest ? versionRendering(newest, locale) : null;
   if (!newest || !sent || !lead.proposal) {
@@ -71,11 +72,11 @@ export async function getProspectPage(token: string, locale: Locale): Promise<Pa
 /** The accepted side: the version accepted (the newest, read already, as a rule), the payments, the invoicing data. */
 async function acceptedPart(leadId: string, acceptance: AcceptanceRow, newest: AcceptedVersionRow | null, locale: Locale) {
   const pinned = newest?.id === acceptance.proposalVersionId ? newest : prisma.proposalVersion.findUnique({ where: { id: acceptance.proposalVersionId }, select: acceptedVersionSelect });
-  const [version, allPayments, client] = await Promise.all([pinned, paymentRowsByPurpose(leadId), invoicingOf(leadId)]);
+  const [version, allPayments, client, invoices] = await Promise.all([pinned, paymentRowsByPurpose(leadId), invoicingOf(leadId), leadInvoices(leadId)]);
   // The onboarding fee's payments drive the payment box; the retainer's months go with the subscription.
   const payments = allPayments.filter((p) => p.purpose === "onboarding");
   const subscription = await leadRetainer(leadId, allPayments.filter((p) => p.purpose === "retainer").reverse());
-  return { version, offer: offerOf(acceptance, version, locale), payments, client, subscription };
+  return { version, offer: offerOf(acceptance, version, locale), payments, client, subscription, invoices };
 }
 
 /** The prospect (not the team) opened their proposal: the first time after sending is recorded for the owner. */

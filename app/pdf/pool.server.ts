@@ -62,9 +62,9 @@ export function pdfWorkerCount(): number {
 
 /** Renders a PDF in a worker thread. */
 export async function renderInPool(job: PdfJob): Promise<Buffer> {
-  // Every full proposal carries the owner's current logo on its cover (unless the caller passed one, or null).
-  if (job.document === "full-proposal" && job.branding.logo === undefined) job = { ...job, branding: { ...job.branding, logo: await logoForPdf() } };
-  logger.debug({ document: job.document, locale: job.view.locale }, "pdf render started");
+  // Every document carries the owner's current logo (unless the caller passed one, or null).
+  if (job.branding.logo === undefined) job = { ...job, branding: { ...job.branding, logo: await logoForPdf() } };
+  logger.debug({ document: job.document, locale: job.document === "full-proposal" ? job.view.locale : job.copy.locale }, "pdf render started");
   const bytes = (await getPool().run(job)) as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

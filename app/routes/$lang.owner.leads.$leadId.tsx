@@ -7,12 +7,14 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { FieldError, translateError } from "~/components/field";
 import { IntakeReview } from "~/components/intake-review";
+import { InvoiceList } from "~/components/invoice-list";
 import { LeadPayments } from "~/components/lead-payments";
 import { LeadRetainer } from "~/components/lead-retainer";
 import { filtersToSearch, leadStatuses, manualLeadStatuses, NOTE_MAX, parseFilters } from "~/domain/pipeline";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { addNote, assignLead, getLeadPage, LeadNotFound, leadTimeline, listAssignees, setLeadStatus, StatusRefused, type TimelineEntry } from "~/models/lead-page.server";
 import { getT } from "~/i18n/i18n";
+import { leadInvoices } from "~/models/invoice-copies.server";
 import { getLeadPayments } from "~/models/payments.server";
 import { leadRetainerPanel } from "~/models/retainer.server";
 import { requireUser } from "~/utils/auth.server";
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request, locale);
   const lead = await getLeadPage(params.leadId ?? "", locale);
   if (!lead) throw new Response("Not Found", { status: 404 });
-  const [team, timeline, payments, retainer] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale, user), leadRetainerPanel(lead.id, locale)]);
+  const [team, timeline, payments, retainer, invoices] = await Promise.all([listAssignees(), leadTimeline(lead), getLeadPayments(lead.id, locale, user), leadRetainerPanel(lead.id, locale), leadInvoices(lead.id)]);
   headers.set("Cache-Control", "private, no-store");
   return data(
     {
@@ -55,6 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeline,
       payments,
       retainer,
+      invoices,
+      // The FatturaPA files are the owner's (as the invoices page); the courtesy copies are the whole team's.
+      canDownloadXml: user.role === "owner",
       back: backSearch(new URL(request.url).searchParams.get("back")),
     },
     { headers },
@@ -123,7 +128,7 @@ const prospectActions = new Set(["lead.submitted", "proposal.opened", "proposal.
 export default function LeadPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { lead, team, timeline, payments, retainer, back } = useLoaderData<typeof loader>();
+  const { lead, team, timeline, payments, retainer, invoices, canDownloadXml, back } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const statusLabel = (s: string) => t(`status.${s}`, { defaultValue: s });
@@ -247,6 +252,14 @@ export default function LeadPage() {
 
           {payments ? <LeadPayments data={payments} /> : null}
           {retainer ? <LeadRetainer retainer={retainer.view} subscriptionId={retainer.subscriptionId} /> : null}
+          {invoices.length ? (
+            <InvoiceList
+              invoices={invoices}
+              headingId="lead-invoices"
+              hrefOf={(id) => `/${locale}/owner/invoices/${id}/pdf`}
+              xmlHrefOf={canDownloadXml ? (id) => `/${locale}/owner/invoices/${id}/xml` : undefined}
+            />
+          ) : null}
 
           <section className="card" aria-labelledby="notes-heading">
             <h2 id="notes-heading">{t("pipeline.lead.notesHeading")}</h2>

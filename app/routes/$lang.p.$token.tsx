@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { getProspectPage, recordFirstOpening } from "~/models/prospect-page.server";
 import type { ClientPortal as Portal } from "~/domain/payment-screens";
+import type { InvoiceListItem } from "~/models/invoice-copies.server";
 import type { RetainerPortal } from "~/domain/subscription";
 import type { PageBrand } from "~/models/brand-logo.server";
 import { BrandMark, ClientPortal } from "~/components/client-portal";
@@ -23,7 +24,7 @@ import { renewalRequested } from "~/models/renewal.server";
 import type { I18nHandle } from "~/i18n/parts";
 
 // The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["payment", "plan", "questionnaire", "retainer", "settings"] } satisfies I18nHandle;
+export const handle = { i18n: ["invoice.copy", "invoice.portal", "payment", "plan", "questionnaire", "retainer", "settings"] } satisfies I18nHandle;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -37,7 +38,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const { brand } = page;
   // Accepted: the private link is the client area, with the version that was accepted.
   if (page.kind === "portal") {
-    return data({ portal: page.portal, retainer: page.retainer, pending: null, view: page.view, choice: null, expired: false, canAccept: false, token, locale, brand } satisfies Data, { headers });
+    return data({ portal: page.portal, retainer: page.retainer, invoices: page.invoices, pending: null, view: page.view, choice: null, expired: false, canAccept: false, token, locale, brand } satisfies Data, { headers });
   }
   if (page.kind === "pending") {
     // Nothing is sent yet: the prospect reads that their answers arrived and when to expect the proposal, nothing more.
@@ -73,13 +74,13 @@ interface Pending {
 type Data =
   | { portal: null; pending: Pending; view: null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand }
   | { portal: null; pending: null; view: ProposalView; choice: Quote | null; expired: boolean; renewalAsked: boolean; canAccept: boolean; token: string; locale: "it" | "en"; brand: PageBrand }
-  | { portal: Portal; retainer: RetainerPortal; pending: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand };
+  | { portal: Portal; retainer: RetainerPortal; invoices: InvoiceListItem[]; pending: null; view: ProposalView | null; choice: null; expired: false; renewalAsked?: undefined; canAccept: false; token: string; locale: "it" | "en"; brand: PageBrand };
 
 export default function ProposalPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  if (data.portal) return <ClientPortal portal={data.portal} retainer={data.retainer} view={data.view} brand={data.brand} />;
+  if (data.portal) return <ClientPortal portal={data.portal} retainer={data.retainer} invoices={data.invoices} view={data.view} brand={data.brand} />;
   const { token, locale, brand } = data;
   if (data.pending) return <PendingProposal pending={data.pending} brand={brand} />;
   const { view, choice, expired, renewalAsked, canAccept } = data;

@@ -16,7 +16,7 @@ import { requireLiveLink } from "~/models/gdpr.server";
 import type { I18nHandle } from "~/i18n/parts";
 
 // The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["invoice.receipt", "payment"] } satisfies I18nHandle;
+export const handle = { i18n: ["invoice.copy", "invoice.receipt", "payment"] } satisfies I18nHandle;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
@@ -136,9 +136,21 @@ export default function ReceiptPage() {
         </p>
         <p className="hint">{r.invoiceNumber ? t("invoice.receipt.courtesy") : t("payment.receipt.notInvoice")}</p>
       </div>
+      {r.invoiceId ? (
+        <p className="no-print invoice-links">
+          <a className="button primary" href={`/${locale}/p/${token}/invoice/${r.invoiceId}`} download>
+            {t("invoice.copy.download")}
+          </a>
+          {r.creditNoteId ? (
+            <a className="button" href={`/${locale}/p/${token}/invoice/${r.creditNoteId}`} download>
+              {t("invoice.copy.downloadCredit")}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       <p className="no-print">
         {canPrint ? (
-          <button type="button" className="button primary" onClick={() => window.print()}>
+          <button type="button" className={r.invoiceId ? "button" : "button primary"} onClick={() => window.print()}>
             {t("payment.receipt.print")}
           </button>
         ) : (

@@ -23,7 +23,7 @@ async function sentLead(email: string) {
 }
 
 // accepted: one more since the monthly retainer (its Subscription row; its months come with the payments).
-const CEILING = { pending: 5, firstOpen: 8, open: 6, staff: 6, expired: 9, accepted: 9 };
+const CEILING = { pending: 5, firstOpen: 8, open: 6, staff: 6, expired: 9, accepted: 10 };
 
 /** The count, with the statements themselves when it is over (to see which one came back). */
 const within = (queries: string[], ceiling: number) => expect(queries.length, queries.join("\n")).toBeLessThanOrEqual(ceiling);

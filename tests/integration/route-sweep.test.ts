@@ -15,6 +15,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shareRowsBetweenTests } from "./db-isolation";
 import type { ServerBuild } from "@remix-run/node";
+import { invoiceInput } from "~/domain/invoice/fixtures";
+import { buildInvoice } from "~/domain/invoice/invoice";
 import { createInvite, requestPasswordReset } from "~/models/account.server";
 import { sendProposal } from "~/models/proposal-versions.server";
 import { prisma } from "~/utils/db.server";
@@ -64,11 +66,13 @@ const ROUTES: Record<string, { access: Access; privacy: Privacy; form?: Record<s
   "routes/$lang.p.$token_.retainer_.cancel": { access: "public", privacy: "noindex" },
   "routes/$lang.p.$token_.checkout.$outcome": { access: "public", privacy: "noindex" },
   "routes/$lang.p.$token_.receipt.$paymentId": { access: "public", privacy: "noindex" },
+  "routes/$lang.p.$token_.invoice.$invoiceId": { access: "public", privacy: "noindex" },
   "routes/$lang.owner._index": { access: "staff", privacy: "no-store", form: { intent: "remind", draftId: "x" } },
   "routes/$lang.owner.account": { access: "staff", privacy: "no-store", form: { intent: "revoke-others" } },
   "routes/$lang.owner.dashboard": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.leads.$leadId": { access: "staff", privacy: "no-store", form: { intent: "note", body: "Signed-out note" } },
   "routes/$lang.owner.leads[.csv]": { access: "owner", privacy: "no-store" },
+  "routes/$lang.owner.invoices_.$invoiceId.pdf": { access: "staff", privacy: "no-store" },
   "routes/$lang.owner.invoices": { access: "owner", privacy: "no-store", form: { intent: "uploaded", invoiceId: "sweep-no-such-invoice" } },
   "routes/$lang.owner.invoices_.$invoiceId.xml": { access: "owner", privacy: "no-store" },
   "routes/$lang.owner.invoices_.zip.$month": { access: "owner", privacy: "no-store" },
@@ -138,6 +142,9 @@ beforeAll(async () => {
   await sendProposal(lead.id, owner.user.id);
   await runJobs(); // its email, with the PDF attached
   const payment = await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 1000, expectedCents: 1000, paidAt: new Date() } });
+  // Its invoice, for the courtesy copies' routes (the XML routes get an unknown id).
+  const frozen = buildInvoice(invoiceInput());
+  const invoice = await prisma.invoice.create({ data: { year: 2026, number: 1, documentType: "TD01", paymentId: payment.id, leadId: lead.id, issuedOn: new Date("2026-12-02T00:00:00Z"), totalCents: frozen.document.grossCents, dueCents: frozen.document.dueCents, data: JSON.stringify(frozen) } });
   const attachment = await prisma.emailAttachment.findFirstOrThrow({ include: { message: true } });
   await createInvite({ email: "sweep.invitee@example.com", name: "Sweep", role: "member", invitedBy: { id: owner.user.id, name: owner.user.name }, locale: "it" });
   await requestPasswordReset({ email: owner.user.email, locale: "it" });
@@ -153,7 +160,7 @@ beforeAll(async () => {
     attachmentId: attachment.id,
     paymentId: payment.id,
     outcome: "success",
-    invoiceId: "sweep-no-such-invoice",
+    invoiceId: id.endsWith(".pdf") || id.includes("p.$token_.invoice") ? invoice.id : "sweep-no-such-invoice",
     month: "2026-12",
     token: id.includes("invite") ? invite : id.includes("reset") ? reset : id.includes("resume") ? "not-a-resume-token-0123456789" : lead.token,
   });

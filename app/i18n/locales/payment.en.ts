@@ -300,6 +300,7 @@ export const paymentEn: Widen<typeof paymentIt> = {
       heading: "Payment received",
       intro: "We received {{amount}} for the onboarding fee of {{organisation}}. The receipt is in your client area; the electronic invoice comes through SdI.",
       button: "Open the receipt",
+      attached: "Attached is the courtesy copy of invoice no. {{number}} (PDF).",
     },
     owner: {
       acceptedSubject: "{{organisation}} accepted the proposal",

@@ -297,6 +297,7 @@ export const paymentIt = {
       heading: "Pagamento ricevuto",
       intro: "Abbiamo ricevuto {{amount}} per la quota di avvio di {{organisation}}. La ricevuta è nella tua area cliente; la fattura elettronica arriva tramite SdI.",
       button: "Apri la ricevuta",
+      attached: "In allegato la copia di cortesia della fattura n. {{number}} (PDF).",
     },
     owner: {
       acceptedSubject: "{{organisation}} ha accettato la proposta",
