@@ -140,7 +140,7 @@ beforeAll(async () => {
   const payment = await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 1000, expectedCents: 1000, paidAt: new Date() } });
   const attachment = await prisma.emailAttachment.findFirstOrThrow({ include: { message: true } });
   await createInvite({ email: "sweep.invitee@example.com", name: "Sweep", role: "member", invitedBy: { id: owner.user.id, name: owner.user.name }, locale: "it" });
-  await requestPasswordReset({ email: owner.user.email, locale: "it" });
+  await requestPasswordReset({ email: owner.user.email });
   await runJobs();
   const link = async (kind: string, path: RegExp) => (await prisma.emailMessage.findFirstOrThrow({ where: { kind }, orderBy: { createdAt: "desc" } })).text.match(path)![1]!;
   const invite = await link("invite", /\/invite\/([\w-]+)/);
