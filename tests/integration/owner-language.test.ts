@@ -13,6 +13,7 @@ import { loader as teamLoader } from "~/routes/$lang.owner.team";
 import { prisma } from "~/utils/db.server";
 import { notifyOwners } from "~/utils/email.server";
 import { newLeadEmail } from "~/emails/templates";
+import { problems } from "./db-rules";
 import { call, get, post, runJobs, staffSession, submittedLead } from "./helpers";
 import { startApp, stopApps, type RunningApp } from "./server-app";
 
@@ -139,6 +140,7 @@ describe("the language on the account page", () => {
     expect(getT("en")("account.errors.localeInvalid")).toBe("Choose Italian or English.");
     expect(await prisma.user.findUniqueOrThrow({ where: { id: me.user.id }, select: { locale: true } })).toEqual({ locale: "en" });
     expect(await prisma.auditLog.count({ where: { action: "user.locale_changed" } })).toBe(0);
+    expect(await problems()).toEqual([]);
   });
 
   it("is the user's own: a member sets theirs, a visitor is sent to the login page", async () => {
