@@ -85,6 +85,8 @@ test("a member chooses English for their emails on the account page, and the nex
   await member.getByRole("button", { name: "Salva la lingua" }).click();
   await expect(member.getByRole("status")).toHaveText("Lingua salvata: le prossime email ti arriveranno in inglese.");
   await expect(language).toHaveValue("en");
+  // Read in Italian, the header now offers Italian emails (the switcher's page language) instead.
+  await expect(member.getByText("Le tue email arrivano in inglese.")).toBeVisible();
   await expectAccessible(member);
 
   // Asked for from an Italian page, the reset email follows the account's language.
@@ -94,6 +96,13 @@ test("a member chooses English for their emails on the account page, and the nex
   await expect(member.getByRole("status")).toHaveText(/Se l'indirizzo corrisponde a un account/);
   expect((await lastEmail("password_reset", email)).subject).toBe("Reset your Socialbrief password");
   expect(await linkIn("password_reset", email, "reset")).toMatch(/^\/en\/reset\//);
+
+  // The header's offer switches back in one click.
+  await member.goto("/it/owner");
+  await member.getByRole("button", { name: "Ricevile in italiano" }).click();
+  await expect(member.getByRole("status")).toHaveText("Lingua salvata: le prossime email ti arriveranno in italiano.");
+  await expect(language).toHaveValue("it");
+  await expect(member.getByRole("button", { name: "Ricevile in italiano" })).toHaveCount(0);
   await member.context().close();
 });
 

@@ -184,6 +184,22 @@ describe("the account page's language form on the real server (no JavaScript)", 
     expect(await done.text()).toContain("Lingua salvata: le prossime email ti arriveranno in inglese.");
     expect(await prisma.user.findUniqueOrThrow({ where: { id: me.user.id }, select: { locale: true } })).toEqual({ locale: "en" });
   });
+  it("a staff page read in another language than the user's emails offers to have them in this one; its form saves it", async () => {
+    const me = await owner("it");
+    const page = async (path: string) => (await (await fetch(`${app.url}${path}`, { headers: { Cookie: me.cookie } })).text()).replaceAll("&#x27;", "'");
+    const english = await page("/en/owner");
+    // (The page's words travel in the HTML too: what counts is the form the header renders.)
+    expect(english).toMatch(/locale-offer"[^>]*>(?:(?!<\/form>).)*<span>Your emails arrive in Italian\.<\/span>/s);
+    expect(english).toMatch(/<form method="post" action="\/en\/owner\/account"[^>]*>(?:(?!<\/form>).)*name="locale" value="en"(?:(?!<\/form>).)*Receive them in English/s);
+    expect(await page("/it/owner")).not.toContain("locale-offer");
+    expect(await page("/en/privacy")).not.toContain("locale-offer"); // not a staff page
+
+    // What that form posts.
+    const saved = await postPage("/en/owner/account", { intent: "language", locale: "en" }, { Cookie: me.cookie, Origin: app.url });
+    expect([saved.status, saved.headers.get("Location")]).toEqual([302, "/en/owner/account?done=language"]);
+    expect(await page("/en/owner")).not.toContain("locale-offer");
+    expect(await page("/it/owner")).toMatch(/locale-offer"[^>]*>(?:(?!<\/form>).)*<span>Le tue email arrivano in inglese\.<\/span>(?:(?!<\/form>).)*Ricevile in italiano/s);
+  });
 });
 
 describe("the other staff emails", () => {

@@ -2,7 +2,12 @@ import type { Widen } from "./widen";
 import type { accountIt } from "./account.it";
 
 export const accountEn: Widen<typeof accountIt> = {
-  nav: { account: "Account", team: "Team" },
+  nav: {
+    account: "Account",
+    team: "Team",
+    emailsIn: { it: "Your emails arrive in Italian.", en: "Your emails arrive in English." },
+    receiveIn: { it: "Receive them in Italian", en: "Receive them in English" },
+  },
   roles: { owner: "Owner", member: "Member" },
   errors: {
     localeInvalid: "Choose Italian or English.",

@@ -1,6 +1,11 @@
 // Accounts: lockout, password reset, own sessions, team and invitations.
 export const accountIt = {
-  nav: { account: "Account", team: "Team" },
+  nav: {
+    account: "Account",
+    team: "Team",
+    emailsIn: { it: "Le tue email arrivano in italiano.", en: "Le tue email arrivano in inglese." },
+    receiveIn: { it: "Ricevile in italiano", en: "Ricevile in inglese" },
+  },
   roles: { owner: "Titolare", member: "Collaboratore" },
   errors: {
     localeInvalid: "Scegli italiano o inglese.",
