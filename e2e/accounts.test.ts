@@ -72,6 +72,40 @@ test("the owner invites a member, who joins in a fresh browser and is refused th
   await member.context().close();
 });
 
+test("a member chooses English for their emails on the account page, and the next email comes in English with English links", async ({ page, browser }) => {
+  const email = `lingua-${Date.now()}@e2e.example`;
+  await logInAsOwner(page);
+  const path = await invite(page, { email, name: "Linda Lingua", role: "Collaboratore" });
+  const member = await accept(browser, path, "linda's long passphrase");
+
+  await member.getByRole("link", { name: "Account" }).click();
+  const language = member.getByRole("combobox", { name: "Lingua" });
+  await expect(language).toHaveValue("it"); // accepted on an Italian page
+  await language.selectOption({ label: "Inglese" });
+  await member.getByRole("button", { name: "Salva la lingua" }).click();
+  await expect(member.getByRole("status")).toHaveText("Lingua salvata: le prossime email ti arriveranno in inglese.");
+  await expect(language).toHaveValue("en");
+  // Read in Italian, the header now offers Italian emails (the switcher's page language) instead.
+  await expect(member.getByText("Le tue email arrivano in inglese.")).toBeVisible();
+  await expectAccessible(member);
+
+  // Asked for from an Italian page, the reset email follows the account's language.
+  await member.goto("/it/forgot");
+  await member.getByLabel("Email").fill(email);
+  await member.getByRole("button", { name: "Invia il link" }).click();
+  await expect(member.getByRole("status")).toHaveText(/Se l'indirizzo corrisponde a un account/);
+  expect((await lastEmail("password_reset", email)).subject).toBe("Reset your Socialbrief password");
+  expect(await linkIn("password_reset", email, "reset")).toMatch(/^\/en\/reset\//);
+
+  // The header's offer switches back in one click.
+  await member.goto("/it/owner");
+  await member.getByRole("button", { name: "Ricevile in italiano" }).click();
+  await expect(member.getByRole("status")).toHaveText("Lingua salvata: le prossime email ti arriveranno in italiano.");
+  await expect(language).toHaveValue("it");
+  await expect(member.getByRole("button", { name: "Ricevile in italiano" })).toHaveCount(0);
+  await member.context().close();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

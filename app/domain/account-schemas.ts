@@ -1,6 +1,7 @@
 // The account forms' zod schemas, shared by browser and server. Messages are
 // i18n keys (see translateError in app/components/field.tsx).
 import { z } from "zod";
+import { locales } from "~/i18n/i18n";
 import { byIntent } from "./form-intent";
 
 export const MIN_PASSWORD = 12;
@@ -37,10 +38,16 @@ const changePassword = z.object({
 
 export const ChangePasswordSchema = changePassword.superRefine(confirmed);
 
+/** The language of your own emails: Italian or English; anything else (missing, empty, another language) is refused. */
+export const LanguageSchema = z.object({
+  intent: z.literal("language"),
+  locale: z.enum(locales, { errorMap: () => ({ message: "account.errors.localeInvalid" }) }),
+});
+
 /**
  * The account page's forms, one union on `intent`: end one of your sessions
- * (its public id), end all the others, change your password. A missing or
- * unknown intent fails on `intent`.
+ * (its public id), end all the others, change your password, choose the
+ * language of your emails. A missing or unknown intent fails on `intent`.
  */
 export const AccountActionSchema = byIntent(
   z
@@ -48,6 +55,7 @@ export const AccountActionSchema = byIntent(
       z.object({ intent: z.literal("revoke"), session: z.string().max(100) }),
       z.object({ intent: z.literal("revoke-others") }),
       changePassword,
+      LanguageSchema,
     ])
     .superRefine((value, ctx) => {
       if (value.intent === "password") confirmed(value, ctx);

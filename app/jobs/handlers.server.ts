@@ -32,7 +32,8 @@ const handlers: Record<JobKind, Handler> = {
   renewal_requested: checked(z.object({ leadId: z.string(), validUntilDay: day }), notifyRenewalRequested),
   resume_link: checked(z.object({ draftId: z.string(), reminder: z.boolean() }), sendResumeLink),
   invite_email: checked(z.object({ inviteId: z.string(), locale, inviterName: z.string().max(200) }), sendInviteEmail),
-  password_reset_email: checked(z.object({ resetId: z.string(), locale }), sendPasswordResetEmail),
+  // In the account's language (User.locale); a job queued before that carries a locale, which zod strips.
+  password_reset_email: checked(z.object({ resetId: z.string() }), sendPasswordResetEmail),
   login_alert: checked(z.object({ userId: z.string(), failures: z.number().int().positive(), when: z.string().datetime() }), sendLoginAlert),
 };
 

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { deviceLabel, type DeviceLabel } from "~/domain/user-agent";
 import type { TeamRole } from "~/domain/account-schemas";
+import { userLocale } from "~/domain/user-locale";
 import { inviteEmail, loginAlertEmail, passwordResetEmail } from "~/emails/templates";
 import type { Locale } from "~/i18n/i18n";
 import { createSessionCookie } from "~/utils/auth.server";
@@ -136,10 +137,9 @@ async function alertOnRepeatedFailures(user: { id: string; email: string }, now:
 
 /** The job "login_alert": the email to the account's owner. */
 export async function sendLoginAlert(job: { userId: string; failures: number; when: string }, jobKey: string): Promise<void> {
-  const user = await prisma.user.findUnique({ where: { id: job.userId }, select: { email: true } });
+  const user = await prisma.user.findUnique({ where: { id: job.userId }, select: { email: true, locale: true } });
   if (!user) return;
-  // Accounts have no language of their own: Italian, like the owners' other emails.
-  const locale: Locale = "it";
+  const locale = userLocale(user.locale);
   const url = `${getEnv().APP_URL}/${locale}/forgot`;
   const result = await sendEmail({ kind: "login_alert", to: user.email, locale, jobKey, ...loginAlertEmail({ locale, failures: job.failures, resetUrl: url, when: new Date(job.when) }) });
   if (result.status === "failed") throw new Error("the sign-in alert could not be sent (see the outbox)");
@@ -204,9 +204,10 @@ export async function attemptLogin(email: string, password: string, context: Log
 
 /**
  * Emails a reset link when the address belongs to an active account; does
- * nothing otherwise. The caller answers the same either way.
+ * nothing otherwise. The caller answers the same either way. The email and its
+ * link are in the account's own language (User.locale), whatever page asked.
  */
-export async function requestPasswordReset({ email, locale, now = new Date() }: { email: string; locale: Locale; now?: Date }): Promise<void> {
+export async function requestPasswordReset({ email, now = new Date() }: { email: string; now?: Date }): Promise<void> {
   const user = await prisma.user.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, email: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
@@ -225,20 +226,21 @@ export async function requestPasswordReset({ email, locale, now = new Date() }: 
     if (surplus.length) await tx.passwordReset.updateMany({ where: { id: { in: surplus } }, data: { expiresAt: now } });
     // Its token is drawn by the job that emails it (no secret waits in the job): until then nobody holds this one.
     const reset = await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(newToken()), expiresAt, createdAt: now }, select: { id: true } });
-    await enqueue(tx, { kind: "password_reset_email", key: `password_reset_email:${reset.id}`, payload: { resetId: reset.id, locale } });
+    await enqueue(tx, { kind: "password_reset_email", key: `password_reset_email:${reset.id}`, payload: { resetId: reset.id } });
   });
 }
 
 /** The job "password_reset_email": a fresh token for the reset row, and the email with its link (nothing once that email is stored). */
-export async function sendPasswordResetEmail(job: { resetId: string; locale: Locale }, jobKey: string): Promise<void> {
-  const reset = await prisma.passwordReset.findUnique({ where: { id: job.resetId }, select: { usedAt: true, expiresAt: true, user: { select: { email: true, disabledAt: true } } } });
+export async function sendPasswordResetEmail(job: { resetId: string }, jobKey: string): Promise<void> {
+  const reset = await prisma.passwordReset.findUnique({ where: { id: job.resetId }, select: { usedAt: true, expiresAt: true, user: { select: { email: true, locale: true, disabledAt: true } } } });
   // Used, purged or the account disabled meanwhile. (One that expired meanwhile still goes: its page says so and offers a new one.)
   if (!reset || reset.usedAt || reset.user.disabledAt) return;
   if (await emailExists(jobKey)) return;
   const token = newToken();
   await prisma.passwordReset.update({ where: { id: job.resetId }, data: { tokenHash: hashToken(token) } });
-  const url = `${getEnv().APP_URL}/${job.locale}/reset/${token}`;
-  const result = await sendEmail({ kind: "password_reset", to: reset.user.email, locale: job.locale, jobKey, ...passwordResetEmail({ locale: job.locale, url, expiresAt: reset.expiresAt }) });
+  const locale = userLocale(reset.user.locale);
+  const url = `${getEnv().APP_URL}/${locale}/reset/${token}`;
+  const result = await sendEmail({ kind: "password_reset", to: reset.user.email, locale, jobKey, ...passwordResetEmail({ locale, url, expiresAt: reset.expiresAt }) });
   if (result.status === "failed") throw new Error("the password reset email could not be sent (see the outbox)");
 }
 
@@ -359,7 +361,7 @@ export async function listTeam(now: Date = new Date()) {
   const [users, invites] = await Promise.all([
     prisma.user.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, email: true, role: true, disabledAt: true, createdAt: true },
+      select: { id: true, name: true, email: true, role: true, locale: true, disabledAt: true, createdAt: true },
     }),
     prisma.invite.findMany({
       where: { acceptedAt: null, expiresAt: { gt: now } },
@@ -441,10 +443,13 @@ export async function checkInvite(token: string, now: Date = new Date()): Promis
   return { status: "ok", value: { email: row.email, name: row.name, role: row.role } };
 }
 
-/** Accepts an invitation: creates the account with the invited role and signs in. Single use. */
+/**
+ * Accepts an invitation: creates the account with the invited role, in the
+ * language of the page it was accepted on (its emails' language), and signs in. Single use.
+ */
 export async function acceptInvite(
   token: string,
-  input: { name: string; password: string },
+  input: { name: string; password: string; locale: Locale },
   meta: SessionMeta,
   now: Date = new Date(),
 ): Promise<{ status: "ok"; cookie: string; userId: string } | { status: "gone" } | { status: "exists" }> {
@@ -457,12 +462,24 @@ export async function acceptInvite(
     const claimed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (claimed.count !== 1) return { status: "gone" as const };
     const role: TeamRole = invite.role === "owner" ? "owner" : "member";
-    const user = await tx.user.create({ data: { email: invite.email, name: input.name.trim(), passwordHash, role }, select: { id: true } });
+    const user = await tx.user.create({ data: { email: invite.email, name: input.name.trim(), passwordHash, role, locale: input.locale }, select: { id: true } });
     await recordAudit({ action: "user.joined", actorId: user.id, data: { inviteId: invite.id, role } }, tx);
     return { status: "ok" as const, userId: user.id };
   });
   if (outcome.status !== "ok") return outcome;
   return { status: "ok", userId: outcome.userId, cookie: await createSessionCookie(outcome.userId, meta) };
+}
+
+/** Sets the language of the user's own emails; false when the account is gone. */
+export async function setUserLocale(userId: string, locale: Locale): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
+    if (!user) return false;
+    if (user.locale === locale) return true;
+    await tx.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+    await recordAudit({ action: "user.locale_changed", actorId: userId, data: { from: user.locale, to: locale } }, tx);
+    return true;
+  });
 }
 
 export type TeamChange = "ok" | "not_found" | "last_owner";

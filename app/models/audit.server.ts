@@ -42,6 +42,7 @@ export type AuditAction =
   | "user.password_reset"
   | "user.login_throttled"
   | "user.role_changed"
+  | "user.locale_changed"
   | "user.disabled"
   | "user.enabled";
 

@@ -24,12 +24,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 // Always the same answer, whether or not the address has an account
 // (POSTs are rate limited per IP in server/app.ts).
 export async function action({ request, params }: ActionFunctionArgs) {
-  const locale = requireLocaleParam(params.lang);
+  requireLocaleParam(params.lang);
   const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply(), sent: false }, { status: 400 });
   }
-  await requestPasswordReset({ email: submission.value.email, locale });
+  // The email goes in the account's own language, not necessarily this page's.
+  await requestPasswordReset({ email: submission.value.email });
   return Response.json({ result: submission.reply({ resetForm: true }), sent: true });
 }
 

@@ -39,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return Response.json({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
   }
-  const result = await acceptInvite(params.token ?? "", submission.value, {
+  // The new account reads its emails in the language it accepted in (changed later on the account page).
+  const result = await acceptInvite(params.token ?? "", { ...submission.value, locale }, {
     userAgent: request.headers.get("User-Agent"),
     ip: request.headers.get("X-Client-IP"),
   });

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { NewPasswordFields } from "~/components/new-password-fields";
-import { AccountActionSchema, ChangePasswordSchema } from "~/domain/account-schemas";
+import { AccountActionSchema, ChangePasswordSchema, LanguageSchema } from "~/domain/account-schemas";
 import { sentIntent } from "~/domain/form-intent";
 import type { DeviceLabel } from "~/domain/user-agent";
 import { formatDateTime } from "~/i18n/format";
-import { changePassword, listSessions, revokeOtherSessions, revokeSession } from "~/models/account.server";
+import { locales } from "~/i18n/i18n";
+import { changePassword, listSessions, revokeOtherSessions, revokeSession, setUserLocale } from "~/models/account.server";
 import { blankCookie, requireUser } from "~/utils/auth.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
@@ -22,8 +23,8 @@ export const handle = { i18n: ["account"] } satisfies I18nHandle;
 export const meta: MetaFunction = () => [{ title: "Socialbrief" }];
 
 // The signed-in user's own account: their open sessions (each can be ended,
-// or all but this one) and a change-password form. Everything here acts only
-// on the signed-in user's own rows.
+// or all but this one), a change-password form and the language of their
+// emails. Everything here acts only on the signed-in user's own rows.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user, session, headers } = await requireUser(request, locale);
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   headers.set("Cache-Control", "private, no-store");
   return data(
     {
-      user: { name: user.name, email: user.email, role: user.role },
+      user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
       sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
     },
     { headers },
@@ -49,6 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const intent = sentIntent(submission.payload);
     if (intent === "password") return Response.json({ result: submission.reply({ hideFields }) }, { status: 400 });
     if (intent === "revoke") return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
+    if (intent === "language") return Response.json({ languageResult: submission.reply() }, { status: 400 });
     return Response.json({ error: "errors.choose" }, { status: 400 });
   }
   const input = submission.value;
@@ -60,6 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/${locale}/login`, { headers: { "Set-Cookie": blankCookie() } });
     }
     return redirect(`${here}?done=revoked`);
+  }
+
+  if (input.intent === "language") {
+    // The account was there when requireUser read the session; gone since, it is signed out anyway.
+    if (!(await setUserLocale(user.id, input.locale))) return redirect(`/${locale}/login`, { headers: { "Set-Cookie": blankCookie() } });
+    return redirect(`${here}?done=language`);
   }
 
   if (input.intent === "revoke-others") {
@@ -78,7 +86,7 @@ export default function AccountPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { user, sessions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]>; error?: string }>();
+  const actionData = useActionData<{ result?: SubmissionResult<string[]>; languageResult?: SubmissionResult<string[]>; error?: string }>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const [form, fields] = useForm({
@@ -88,6 +96,15 @@ export default function AccountPage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const [languageForm, languageFields] = useForm({
+    id: "email-language",
+    lastResult: actionData?.languageResult,
+    defaultValue: { locale: user.locale },
+    constraint: getZodConstraint(LanguageSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LanguageSchema }),
   });
   const deviceName = (device: DeviceLabel) =>
     t("account.account.deviceOn", { browser: device.browser ?? t("account.account.unknownBrowser"), os: device.os ?? t("account.account.unknownOs") });
@@ -101,7 +118,9 @@ export default function AccountPage() {
           ? t("account.account.passwordChanged")
           : done === "reset"
             ? t("account.account.passwordReset")
-            : null;
+            : done === "language"
+              ? t(`account.account.languageSaved.${user.locale}`)
+              : null;
 
   return (
     <main id="main" className="page stacked">
@@ -196,6 +215,26 @@ export default function AccountPage() {
         />
         <button type="submit" className="button primary">
           {t("account.account.passwordSubmit")}
+        </button>
+      </Form>
+
+      <Form method="post" className="card form account-language" {...getFormProps(languageForm)} noValidate>
+        <h2>{t("account.account.languageHeading")}</h2>
+        <p className="hint">{t("account.account.languageIntro")}</p>
+        <input type="hidden" name="intent" value="language" />
+        <div className="field">
+          <label htmlFor={languageFields.locale.id}>{t("account.account.languageLabel")}</label>
+          <select {...getSelectProps(languageFields.locale)} key={languageFields.locale.key}>
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {t(`account.account.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError id={languageFields.locale.errorId} message={translateError(t, languageFields.locale.errors?.[0])} />
+        </div>
+        <button type="submit" className="button primary">
+          {t("account.account.languageSubmit")}
         </button>
       </Form>
     </main>

@@ -7,6 +7,7 @@ import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
 import { InviteSchema, roles, TeamActionSchema } from "~/domain/account-schemas";
 import { sentIntent } from "~/domain/form-intent";
+import { userLocale } from "~/domain/user-locale";
 import { formatDate } from "~/i18n/format";
 import { cancelInvite, changeRole, createInvite, listTeam, setDisabled } from "~/models/account.server";
 import { requireRole } from "~/utils/auth.server";
@@ -109,6 +110,7 @@ export default function TeamPage() {
               <th scope="col">{t("account.team.name")}</th>
               <th scope="col">{t("account.team.email")}</th>
               <th scope="col">{t("account.team.role")}</th>
+              <th scope="col">{t("account.team.language")}</th>
               <th scope="col">{t("account.team.status")}</th>
               <th scope="col">{t("account.team.since")}</th>
               <th scope="col">{t("account.team.actions")}</th>
@@ -124,6 +126,7 @@ export default function TeamPage() {
                 <td>
                   <span className="badge">{roleName(u.role)}</span>
                 </td>
+                <td>{t(`account.account.languages.${userLocale(u.locale)}`)}</td>
                 <td>
                   <span className={u.disabledAt ? "badge badge-disabled" : "badge badge-active"}>
                     {u.disabledAt ? t("account.team.disabled") : t("account.team.active")}

@@ -16,7 +16,7 @@ export const shouldRevalidate = skipAfterAutosave;
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await getAuth(request);
-  return { locale, user: user ? { name: user.name, role: user.role } : null };
+  return { locale, user: user ? { name: user.name, role: user.role, locale: user.locale } : null };
 }
 
 export default function LocaleLayout() {
@@ -27,6 +27,8 @@ export default function LocaleLayout() {
   const other = locale === "it" ? "en" : "it";
   // A prospect's or client's private pages (/it/p/…) are theirs: no staff login, no team menu, even for staff looking at them.
   const clientPage = /^\/[a-z]{2}\/p\//.test(location.pathname);
+  // On a staff page read in another language than the user's emails (after the switcher, say): an offer to have them in this one too.
+  const offerLocale = data?.user && data.user.locale !== locale && /^\/[a-z]{2}\/owner(\/|$)/.test(location.pathname) ? data.user.locale : null;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -67,6 +69,16 @@ export default function LocaleLayout() {
             </a>
           </nav>
         </div>
+        {offerLocale ? (
+          <Form method="post" action={`/${locale}/owner/account`} className="site-header__inner locale-offer">
+            <input type="hidden" name="intent" value="language" />
+            <input type="hidden" name="locale" value={locale} />
+            <span>{t(`account.nav.emailsIn.${offerLocale}`)}</span>
+            <button type="submit" className="link-button">
+              {t(`account.nav.receiveIn.${locale}`)}
+            </button>
+          </Form>
+        ) : null}
       </header>
       <Outlet />
       <footer className="site-footer">

@@ -10,6 +10,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import { isEmailAddress } from "~/domain/email-address";
+import { groupByLocale } from "~/domain/user-locale";
 import { renderEmail } from "~/emails/render";
 import type { EmailContent } from "~/emails/templates";
 import { isLocale, type Locale } from "~/i18n/i18n";
@@ -180,15 +181,18 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
   return { id: row.id, status };
 }
 
-/** Sends one message to every owner account, in Italian (accounts have no language of their own). */
+/**
+ * Sends one message to every owner account, each in the owner's own language
+ * (User.locale): `build` runs once per language among the owners, not once per owner.
+ */
 export async function notifyOwners(build: (locale: Locale) => EmailContent, kind: EmailKind, about: { leadId?: string | null; jobKey?: string } = {}): Promise<SendResult[]> {
-  const owners = await prisma.user.findMany({ where: { role: "owner" }, select: { id: true, email: true }, orderBy: { createdAt: "asc" } });
-  if (owners.length === 0) return [];
-  const locale: Locale = "it";
-  const content = build(locale);
+  const owners = await prisma.user.findMany({ where: { role: "owner" }, select: { id: true, email: true, locale: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const results: SendResult[] = [];
-  // From a job, one key per owner: a re-run sends only to the owners not yet written to.
-  for (const owner of owners) results.push(await sendEmail({ kind, to: owner.email, locale, ...content, leadId: about.leadId ?? null, ...(about.jobKey ? { jobKey: `${about.jobKey}:${owner.id}` } : {}) }));
+  for (const { locale, recipients } of groupByLocale(owners)) {
+    const content = build(locale);
+    // From a job, one key per owner: a re-run sends only to the owners not yet written to.
+    for (const owner of recipients) results.push(await sendEmail({ kind, to: owner.email, locale, ...content, leadId: about.leadId ?? null, ...(about.jobKey ? { jobKey: `${about.jobKey}:${owner.id}` } : {}) }));
+  }
   return results;
 }
 

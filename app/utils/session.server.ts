@@ -10,6 +10,8 @@
 // Pure helpers (token, hash, dates, cookie text) are exported for tests; the
 // rest talks to the database through the shared Prisma client.
 import { createHash, randomBytes } from "node:crypto";
+import { userLocale } from "~/domain/user-locale";
+import type { Locale } from "~/i18n/i18n";
 import { prisma } from "./db.server";
 
 export const SESSION_COOKIE = "sb_session";
@@ -53,6 +55,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: string;
+  /** The language of the user's emails (User.locale). */
+  locale: Locale;
 }
 
 export interface Session {
@@ -100,7 +104,7 @@ export async function validateSessionToken(token: string, now: Date = new Date()
   const id = sessionIdFor(token);
   const row = await prisma.session.findUnique({
     where: { id },
-    select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
+    select: { id: true, userId: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, role: true, locale: true, disabledAt: true } } },
   });
   if (!row) return { session: null, user: null };
   const next = renewal(row.expiresAt, now);
@@ -116,7 +120,7 @@ export async function validateSessionToken(token: string, now: Date = new Date()
     await prisma.session.updateMany({ where: { id }, data: { expiresAt, lastSeenAt: now } });
   }
   const { disabledAt: _disabled, ...user } = row.user;
-  return { session: { id, userId: row.userId, expiresAt, fresh: next.action === "extend" }, user };
+  return { session: { id, userId: row.userId, expiresAt, fresh: next.action === "extend" }, user: { ...user, locale: userLocale(user.locale) } };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

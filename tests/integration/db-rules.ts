@@ -108,6 +108,7 @@ const CHOICES: Record<string, Record<string, readonly string[]>> = {
   IntakeDraft: { locale: locales, currentStep: stepIds },
   EmailMessage: { locale: locales },
   ProposalVersion: { locale: locales },
+  User: { locale: locales },
 };
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

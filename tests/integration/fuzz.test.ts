@@ -649,7 +649,7 @@ beforeAll(async () => {
   const erased = await submittedLead("erased@hotel.example");
   await prisma.lead.update({ where: { id: erased.id }, data: { erasedAt: new Date() } });
   await createInvite({ email: "new.member@example.com", name: "New Member", role: "member", invitedBy: { id: owner.id, name: "Olga Owner" }, locale: "it" });
-  await requestPasswordReset({ email: owner.email, locale: "it" });
+  await requestPasswordReset({ email: owner.email });
   const acceptable = (await getAcceptableProposal(sent.lead.token))!;
   const { createSessionCookie } = await import("~/utils/auth.server");
   const drafts = [await draft(false), await draft(true), await draft(true), await draft(false), await draft(true)];

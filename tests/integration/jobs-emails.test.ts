@@ -33,7 +33,7 @@ async function everyEmailingWrite() {
   const acceptance = await prisma.acceptance.findFirstOrThrow({ where: { leadId: lead.id } });
   await recordManualPayment({ leadId: lead.id, actorId: owner.id, actorRole: "owner", amountCents: acceptance.onboardingCents, paidOn: new Date(), note: "Bonifico" });
   await createInvite({ email: "new.member@jobs-emails.example", name: "Nuovo Membro", role: "member", invitedBy: { id: owner.id, name: "Olga" }, locale: "it" });
-  await requestPasswordReset({ email: owner.email, locale: "en" });
+  await requestPasswordReset({ email: owner.email });
   for (let i = 0; i < 5; i++) await attemptLogin(owner.email, "wrong wrong wrong", { ip: `198.51.100.${i}` });
 
   const { draft } = await createDraft("it");

@@ -147,7 +147,7 @@ beforeAll(async () => {
   const invoice = await prisma.invoice.create({ data: { year: 2026, number: 1, documentType: "TD01", paymentId: payment.id, leadId: lead.id, issuedOn: new Date("2026-12-02T00:00:00Z"), totalCents: frozen.document.grossCents, dueCents: frozen.document.dueCents, data: JSON.stringify(frozen) } });
   const attachment = await prisma.emailAttachment.findFirstOrThrow({ include: { message: true } });
   await createInvite({ email: "sweep.invitee@example.com", name: "Sweep", role: "member", invitedBy: { id: owner.user.id, name: owner.user.name }, locale: "it" });
-  await requestPasswordReset({ email: owner.user.email, locale: "it" });
+  await requestPasswordReset({ email: owner.user.email });
   await runJobs();
   const link = async (kind: string, path: RegExp) => (await prisma.emailMessage.findFirstOrThrow({ where: { kind }, orderBy: { createdAt: "desc" } })).text.match(path)![1]!;
   const invite = await link("invite", /\/invite\/([\w-]+)/);

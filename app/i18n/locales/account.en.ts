@@ -2,9 +2,15 @@ import type { Widen } from "./widen";
 import type { accountIt } from "./account.it";
 
 export const accountEn: Widen<typeof accountIt> = {
-  nav: { account: "Account", team: "Team" },
+  nav: {
+    account: "Account",
+    team: "Team",
+    emailsIn: { it: "Your emails arrive in Italian.", en: "Your emails arrive in English." },
+    receiveIn: { it: "Receive them in Italian", en: "Receive them in English" },
+  },
   roles: { owner: "Owner", member: "Member" },
   errors: {
+    localeInvalid: "Choose Italian or English.",
     passwordShort: "The password must be at least 12 characters long.",
     passwordMismatch: "The two passwords do not match.",
     currentWrong: "The current password is not correct.",
@@ -75,6 +81,12 @@ export const accountEn: Widen<typeof accountIt> = {
     passwordSubmit: "Change password",
     passwordChanged: "Password changed. Your other sessions have been signed out.",
     passwordReset: "Password reset: your other sessions have been signed out.",
+    languageHeading: "Email language",
+    languageIntro: "The language of the emails Socialbrief sends you (new leads, payments, sign-in alerts, password resets) and of the pages their links open.",
+    languageLabel: "Language",
+    languages: { it: "Italian", en: "English" },
+    languageSubmit: "Save the language",
+    languageSaved: { it: "Language saved: your next emails will arrive in Italian.", en: "Language saved: your next emails will arrive in English." },
   },
   team: {
     title: "Team",
@@ -82,6 +94,7 @@ export const accountEn: Widen<typeof accountIt> = {
     name: "Name",
     email: "Email",
     role: "Role",
+    language: "Email language",
     status: "Status",
     since: "Since",
     actions: "Actions",

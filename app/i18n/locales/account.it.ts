@@ -1,8 +1,14 @@
 // Accounts: lockout, password reset, own sessions, team and invitations.
 export const accountIt = {
-  nav: { account: "Account", team: "Team" },
+  nav: {
+    account: "Account",
+    team: "Team",
+    emailsIn: { it: "Le tue email arrivano in italiano.", en: "Le tue email arrivano in inglese." },
+    receiveIn: { it: "Ricevile in italiano", en: "Ricevile in inglese" },
+  },
   roles: { owner: "Titolare", member: "Collaboratore" },
   errors: {
+    localeInvalid: "Scegli italiano o inglese.",
     passwordShort: "La password deve avere almeno 12 caratteri.",
     passwordMismatch: "Le due password non coincidono.",
     currentWrong: "La password attuale non è corretta.",
@@ -73,6 +79,12 @@ export const accountIt = {
     passwordSubmit: "Cambia password",
     passwordChanged: "Password cambiata. Le altre sessioni sono state chiuse.",
     passwordReset: "Password reimpostata: le altre sessioni sono state chiuse.",
+    languageHeading: "Lingua delle email",
+    languageIntro: "La lingua delle email che Socialbrief ti manda (nuovi contatti, pagamenti, avvisi di accesso, reimpostazione della password) e delle pagine a cui portano i loro link.",
+    languageLabel: "Lingua",
+    languages: { it: "Italiano", en: "Inglese" },
+    languageSubmit: "Salva la lingua",
+    languageSaved: { it: "Lingua salvata: le prossime email ti arriveranno in italiano.", en: "Lingua salvata: le prossime email ti arriveranno in inglese." },
   },
   team: {
     title: "Team",
@@ -80,6 +92,7 @@ export const accountIt = {
     name: "Nome",
     email: "Email",
     role: "Ruolo",
+    language: "Lingua delle email",
     status: "Stato",
     since: "Dal",
     actions: "Azioni",
