@@ -138,6 +138,7 @@ test("forfettario: accept, pay the fee, start the retainer, one renewal paid and
     const download = page.waitForEvent("download");
     await invoices.getByRole("link", { name: /Scarica la copia di cortesia della fattura/ }).first().click();
     expect((await download).suggestedFilename()).toMatch(/^Fattura-\d+-\d{4}\.pdf$/);
+    await shot(page, "portal-invoices");
     await expect(retainer.getByText(/L'ultimo rinnovo non è andato a buon fine/)).toBeVisible();
     await retainer.getByRole("link", { name: "Disdici il canone" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Disdire il canone mensile?");

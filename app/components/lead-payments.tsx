@@ -56,9 +56,9 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
           ) : null}
         </p>
       ) : null}
-      {done === "saved" || done === "reviewed" ? (
+      {done === "saved" || done === "reviewed" || done === "invoiced" ? (
         <p className="notice" role="status">
-          {t(done === "saved" ? "payment.panel.saved" : "payment.panel.reviewed")}
+          {t(done === "saved" ? "payment.panel.saved" : done === "invoiced" ? "payment.panel.invoiced" : "payment.panel.reviewed")}
         </p>
       ) : null}
       {isPanelKey(noJsError) ? (
@@ -168,6 +168,17 @@ export function LeadPayments({ data, actionUrl }: { data: LeadPaymentsData; acti
         <p className="hint">{t("payment.panel.none")}</p>
       )}
 
+      {a && a.onboarding.treatment === "splitPayment" && data.canSettleDifferences && !paid && !data.payments.some((p) => p.provider === "manual") ? (
+        // A public body pays against the invoice: the owner issues it first (transfer-invoices.server.ts).
+        <form method="post" action={action} className="transfer-invoice">
+          <input type="hidden" name="intent" value="invoice" />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <p className="hint">{t("payment.panel.transferInvoiceHint")}</p>
+          <button type="submit" className="button primary">
+            {t("payment.panel.transferInvoice")}
+          </button>
+        </form>
+      ) : null}
       {a ? (
         <details className="manual-payment" open={!paid && (manualFailed || isPanelKey(noJsError)) ? true : undefined}>
           <summary>{t("payment.panel.manual")}</summary>

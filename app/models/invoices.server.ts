@@ -61,18 +61,21 @@ async function store(tx: Tx, frozen: FrozenInvoice, refs: { paymentId: string; l
 /**
  * Issues the invoice (TD01) of a payment that counts, in `tx`; the existing one
  * when it has one; null when the payment does not count (pending, failed,
- * refunded, or an amount still to check) or has no acceptance to invoice.
+ * refunded, or an amount still to check) or has no acceptance to invoice;
+ * with `beforePayment`, also a bank transfer still awaited (a public body's).
  * The line says what the payment was for (Payment.purpose: the onboarding fee
  * unless the retainer's rows say otherwise).
  */
-export async function issueInvoiceForPayment(tx: Tx, paymentId: string, now: Date = new Date()): Promise<IssuedInvoice | null> {
+export async function issueInvoiceForPayment(tx: Tx, paymentId: string, now: Date = new Date(), options: { beforePayment?: boolean } = {}): Promise<IssuedInvoice | null> {
   const existing = await tx.invoice.findUnique({ where: { paymentId_documentType: { paymentId, documentType: "TD01" } }, select: issuedSelect });
   if (existing) return existing;
   const payment = await tx.payment.findUnique({
     where: { id: paymentId },
     select: { id: true, leadId: true, acceptanceId: true, provider: true, purpose: true, status: true, mismatch: true, amountCents: true, currency: true, paidAt: true },
   });
-  if (!payment || !isPaymentStatus(payment.status) || !countsAsPaid({ status: payment.status, mismatch: payment.mismatch })) return null;
+  // A public body's invoice comes before its transfer (beforePayment: a pending bank-transfer row, see transfer-invoices.server.ts).
+  const awaited = options.beforePayment === true && payment?.provider === "manual" && payment.status === "pending";
+  if (!payment || !isPaymentStatus(payment.status) || (!awaited && !countsAsPaid({ status: payment.status, mismatch: payment.mismatch }))) return null;
   const acceptanceSelect = { id: true, proposalVersionId: true, versionHash: true, packageId: true, addOnIds: true, fullName: true, ip: true, userAgent: true, onboardingCents: true, taxTreatment: true, currency: true, acceptedAt: true } as const;
   const acceptance = payment.acceptanceId
     ? await tx.acceptance.findUnique({ where: { id: payment.acceptanceId }, select: acceptanceSelect })

@@ -39,7 +39,7 @@ export async function leadStatusOf(leadId: string): Promise<string | null> {
 }
 
 export class PaymentActionError extends Error {
-  constructor(public code: "not_accepted" | "not_found" | "not_flagged" | "already_paid" | "owner_only") {
+  constructor(public code: "not_accepted" | "not_found" | "not_flagged" | "already_paid" | "owner_only" | "transfer_only") {
     super(code);
   }
 }
@@ -61,21 +61,15 @@ export async function recordManualPayment(input: { leadId: string; actorId: stri
     const existing = await tx.payment.findMany({ where: { leadId: input.leadId, purpose: "onboarding" }, select: { status: true, mismatch: true } });
     if (existing.some((p) => isPaymentStatus(p.status) && countsAsPaid({ status: p.status, mismatch: p.mismatch }))) throw new PaymentActionError("already_paid");
     const mismatch = input.amountCents !== acceptance.onboardingCents;
-    const payment = await tx.payment.create({
-      data: {
-        leadId: input.leadId,
-        acceptanceId: acceptance.id,
-        provider: "manual",
-        status: "paid",
-        amountCents: input.amountCents,
-        expectedCents: acceptance.onboardingCents,
-        currency: acceptance.currency,
-        mismatch,
-        note: input.note,
-        paidAt: input.paidOn,
-      },
-      select: { id: true },
-    });
+    // A public body's transfer invoiced before it came (transfer-invoices.server.ts): that row is now paid, and keeps its invoice.
+    const awaited = await tx.payment.findFirst({ where: { leadId: input.leadId, purpose: "onboarding", provider: "manual", status: "pending" }, select: { id: true } });
+    const received = { status: "paid", amountCents: input.amountCents, mismatch, note: input.note, paidAt: input.paidOn };
+    const payment = awaited
+      ? await tx.payment.update({ where: { id: awaited.id }, data: received, select: { id: true } })
+      : await tx.payment.create({
+          data: { leadId: input.leadId, acceptanceId: acceptance.id, provider: "manual", expectedCents: acceptance.onboardingCents, currency: acceptance.currency, ...received },
+          select: { id: true },
+        });
     await recordAudit(
       { action: "payment.manual", leadId: input.leadId, actorId: input.actorId, data: { paymentId: payment.id, amountCents: input.amountCents, expectedCents: acceptance.onboardingCents, currency: acceptance.currency, note: input.note, paidOn: input.paidOn.toISOString().slice(0, 10) } },
       tx,

@@ -1,5 +1,6 @@
 // The payments panel's actions (a resource route): a bank transfer received,
-// and accepting an amount that differs from the one accepted. Team members
+// accepting an amount that differs from the one accepted, and (owners) a
+// public body's invoice issued before its transfer. Team members
 // (owners and members) work leads, so both may record a transfer of the
 // accepted fee; only an owner may record a different amount or accept a
 // difference (a member gets 403). With JavaScript the panel
@@ -10,6 +11,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { romeToday } from "~/domain/intake/schema";
 import { paymentActionSchema } from "~/domain/payment-forms";
 import { acceptReportedAmount, leadStatusOf, PaymentActionError, recordManualPayment } from "~/models/payments.server";
+import { issueInvoiceBeforeTransfer } from "~/models/transfer-invoices.server";
 import { requireUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { requireLocaleParam } from "~/utils/locale.server";
@@ -34,10 +36,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const before = await leadStatusOf(leadId);
   if (!before) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: paymentActionSchema(locale, romeToday()) });
-  const js = formData.get("js") === "1";
   const redirectTo = formData.get("redirectTo");
   const returnTo = safeRedirect(typeof redirectTo === "string" ? redirectTo : null, `/${locale}/owner/leads/${leadId}`);
+  // A public body's invoice before its transfer: one button, no fields (owners only; a second click gets the same invoice).
+  if (formData.get("intent") === "invoice") {
+    try {
+      await issueInvoiceBeforeTransfer({ leadId, actorRole: user.role });
+    } catch (error) {
+      if (error instanceof PaymentActionError && error.code === "owner_only") throw new Response("Forbidden", { status: 403 });
+      if (error instanceof PaymentActionError) return redirect(back(returnTo, { paymentError: `payment.panel.errors.${error.code}` }), { status: 303 });
+      throw error;
+    }
+    return redirect(back(returnTo, { payments: "invoiced" }), { status: 303 });
+  }
+  const submission = parseWithZod(formData, { schema: paymentActionSchema(locale, romeToday()) });
+  const js = formData.get("js") === "1";
 
   // With JavaScript the fetcher gets Conform's result back; without it, the page it came from with the first message.
   const fail = (reply: ReturnType<typeof submission.reply>, status = 400) =>
