@@ -186,7 +186,8 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
  * (User.locale): `build` runs once per language among the owners, not once per owner.
  */
 export async function notifyOwners(build: (locale: Locale) => EmailContent, kind: EmailKind, about: { leadId?: string | null; jobKey?: string } = {}): Promise<SendResult[]> {
-  const owners = await prisma.user.findMany({ where: { role: "owner" }, select: { id: true, email: true, locale: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  // A disabled account (removed from the team) is told nothing more.
+  const owners = await prisma.user.findMany({ where: { role: "owner", disabledAt: null }, select: { id: true, email: true, locale: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const results: SendResult[] = [];
   for (const { locale, recipients } of groupByLocale(owners)) {
     const content = build(locale);

@@ -86,6 +86,9 @@ describe("owners' emails in each owner's language", () => {
     await owner("en");
     await owner("it");
     await owner("en");
+    // A disabled owner gets nothing.
+    const gone = await owner("en");
+    await prisma.user.update({ where: { id: gone.user.id }, data: { disabledAt: new Date() } });
     const built: string[] = [];
     const results = await notifyOwners(
       (locale) => {
@@ -96,6 +99,7 @@ describe("owners' emails in each owner's language", () => {
     );
     expect(results).toHaveLength(4);
     expect(built.sort()).toEqual(["en", "it"]);
+    expect(await prisma.emailMessage.count({ where: { to: gone.user.email } })).toBe(0);
     const stored = await prisma.emailMessage.findMany({ where: { kind: "new_lead" }, select: { locale: true, subject: true } });
     expect(stored.map((e) => `${e.locale} ${e.subject}`).sort()).toEqual(["en New lead: Forno", "en New lead: Forno", "it Nuovo contatto: Forno", "it Nuovo contatto: Forno"]);
   });
