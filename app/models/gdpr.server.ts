@@ -61,7 +61,7 @@ export async function exportPerson(email: string) {
     orderBy: { createdAt: "asc" },
   });
   const leadIds = leads.map((l) => l.id);
-  const [drafts, emails, clients, acceptances, payments, activity] = await Promise.all([
+  const [drafts, emails, clients, acceptances, payments, subscriptions, invoices, activity] = await Promise.all([
     prisma.intakeDraft.findMany({ where: { email: address }, select: { locale: true, answers: true, currentStep: true, createdAt: true, updatedAt: true, expiresAt: true } }),
     messagesAbout(prisma, address, leads.map((l) => l.id)).then((where) =>
       prisma.emailMessage.findMany({
@@ -74,6 +74,9 @@ export async function exportPerson(email: string) {
     prisma.client.findMany({ where: { leadId: { in: leadIds } } }),
     prisma.acceptance.findMany({ where: { leadId: { in: leadIds } } }),
     prisma.payment.findMany({ where: { leadId: { in: leadIds } } }),
+    prisma.subscription.findMany({ where: { leadId: { in: leadIds } }, orderBy: { createdAt: "asc" } }),
+    // Each invoice and credit note as issued (the frozen document: both parties, lines, amounts).
+    prisma.invoice.findMany({ where: { leadId: { in: leadIds } }, orderBy: [{ year: "asc" }, { number: "asc" }], select: { year: true, number: true, documentType: true, issuedOn: true, totalCents: true, dueCents: true, currency: true, sdiStatus: true, data: true, leadId: true } }),
     prisma.auditLog.findMany({ where: { leadId: { in: leadIds } }, select: { leadId: true, action: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const parse = (text: string | null) => {
@@ -96,6 +99,8 @@ export async function exportPerson(email: string) {
     invoicing: clients,
     acceptances,
     payments,
+    subscriptions,
+    invoices: invoices.map(({ data, ...invoice }) => ({ ...invoice, document: parse(data) })),
     activity,
   };
 }

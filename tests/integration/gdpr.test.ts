@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { action as eraseAction, loader as requestsLoader } from "~/routes/$lang.owner.privacy-requests";
 import { loader as exportLoader } from "~/routes/$lang.owner.privacy-requests.export";
+import { invoiceInput } from "~/domain/invoice/fixtures";
+import { buildInvoice } from "~/domain/invoice/invoice";
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft, purgeExpiredDrafts } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
@@ -44,6 +46,10 @@ describe("privacy requests", () => {
     const { cookie } = await signedIn("owner");
     const lead = await submitted("elena@export.example");
     await prisma.leadNote.create({ data: { leadId: lead.id, body: "Chiamare lunedì" } });
+    // An invoice issued to them: the export holds the document as issued.
+    const frozen = buildInvoice(invoiceInput());
+    const payment = await prisma.payment.create({ data: { leadId: lead.id, provider: "manual", status: "paid", amountCents: 61000, expectedCents: 61000 } });
+    await prisma.invoice.create({ data: { year: 2026, number: 7, documentType: "TD01", paymentId: payment.id, leadId: lead.id, issuedOn: new Date("2026-12-02T00:00:00Z"), totalCents: 61000, dueCents: 61000, data: JSON.stringify(frozen) } });
     const response = await call(exportLoader, get("/it/owner/privacy-requests/export?email=ELENA@export.example", { Cookie: cookie }), { lang: "it" });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Disposition")).toContain("attachment");
@@ -54,6 +60,9 @@ describe("privacy requests", () => {
     expect(data.leads[0]!.notes.map((n) => n.body)).toEqual(["Chiamare lunedì"]);
     expect(data.drafts).toHaveLength(1);
     expect(data.emails.map((e) => e.kind)).toContain("intake_received");
+    const { invoices, subscriptions } = data as unknown as { invoices: Array<{ number: number; documentType: string; document: { client: { name: string }; lines: unknown[] } }>; subscriptions: unknown[] };
+    expect(invoices.map((i) => [i.number, i.documentType, i.document.client.name, i.document.lines.length])).toEqual([[7, "TD01", "Hotel Lago Blu S.r.l.", 1]]);
+    expect(subscriptions).toEqual([]);
   });
 
   it("erases a person's contact data and answers, keeps the figures and the billing records", async () => {
