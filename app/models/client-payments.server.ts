@@ -23,7 +23,7 @@ export async function getCheckoutPayment(token: string, sessionId: string | null
 }
 
 /** A receipt for one payment of the lead behind a private link (paid or refunded ones only). */
-export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null }) | null> {
+export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null; partlyRefunded: boolean }) | null> {
   const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true, organisation: true, erasedAt: true } });
   if (!lead || lead.erasedAt) return null;
   const payment = await prisma.payment.findFirst({
@@ -39,10 +39,8 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
   ]);
   // The invoice (and credit note) the payment issued: the receipt names them as the courtesy copy's reference.
   const invoices = await prisma.invoice.findMany({ where: { paymentId: payment.id }, orderBy: { number: "asc" }, select: { year: true, number: true, documentType: true } });
-  const invoiceOf = (type: string) => {
-    const row = invoices.find((i) => i.documentType === type);
-    return row ? invoiceNumberLabel(row) : null;
-  };
+  // Every credit note (one per refund step), in number order: "2/2026, 3/2026".
+  const invoiceOf = (type: string) => invoices.filter((i) => i.documentType === type).map(invoiceNumberLabel).join(", ") || null;
   const base = receipt({
     payment,
     accepted,
@@ -51,5 +49,6 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
     studio: { name: settings.studioName, displayName: profile?.displayName ?? null, vatNumber: profile?.vatNumber ?? null, city: profile?.city ?? null, email: profile?.email ?? null },
     vatRatePercent: settings.vatRatePercent,
   });
-  return { ...base, invoiceNumber: invoiceOf("TD01"), creditNoteNumber: invoiceOf("TD04") };
+  const creditNoteNumber = invoiceOf("TD04");
+  return { ...base, invoiceNumber: invoiceOf("TD01"), creditNoteNumber, partlyRefunded: creditNoteNumber !== null && payment.status !== "refunded" };
 }

@@ -46,7 +46,7 @@ export default function ReceiptPage() {
         {r.invoiceNumber ? (
           <p className="meta" data-testid="receipt-invoice">
             {t("invoice.receipt.invoice", { number: r.invoiceNumber })}
-            {r.creditNoteNumber ? ` · ${t("invoice.receipt.creditNote", { number: r.creditNoteNumber })}` : null}
+            {r.creditNoteNumber ? ` · ${t(r.partlyRefunded ? "invoice.receipt.creditNotePartial" : "invoice.receipt.creditNote", { number: r.creditNoteNumber })}` : null}
           </p>
         ) : null}
         {r.status === "refunded" ? (
