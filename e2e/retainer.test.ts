@@ -1,7 +1,9 @@
 // The monthly retainer in a browser: a forfettario owner's client accepts,
 // pays the onboarding fee, starts the monthly subscription on the local Stripe
 // stand-in; from the stand-in's dashboard one renewal succeeds and one fails;
-// the client area, the owner's lead page and the dashboard (status, MRR) show it.
+// the client area, the owner's lead page and the dashboard (status, MRR) show it;
+// part of a month refunded from the stand-in's dashboard gives a credit note, and
+// once the subscription has ended the client starts a new one.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2ePort } from "./db-path";
 import { fullLead, signIn } from "./fixtures";
@@ -28,7 +30,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 test("forfettario: accept, pay the fee, start the retainer, one renewal paid and one failed; the owner sees status and MRR", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const organisation = `Hotel Canone ${Date.now()}`;
   const lead = fullLead(organisation);
   const staff = await ownerPage(browser);
@@ -149,6 +151,33 @@ test("forfettario: accept, pay the fee, start the retainer, one renewal paid and
     await expect(page).toHaveURL(new RegExp(`/it/p/${lead.token}\\?retainer=ending`));
     await expect(retainer.getByText(/Disdetta registrata: il canone termina il/)).toBeVisible();
     await expect(retainer.getByRole("link", { name: "Disdici il canone" })).toHaveCount(0);
+
+    // In "Stripe": 100,00 € of the first month refunded from the dashboard (a credit note for it), then the subscription ended at once.
+    await staff.goto(`${standinUrl}/`);
+    const subscriptionId = (await row.getAttribute("data-subscription"))!;
+    const firstMonth = staff.locator("tr[data-invoice]").filter({ hasText: subscriptionId }).last();
+    await firstMonth.getByLabel(/Importo da rimborsare|Amount to refund/).fill("100,00");
+    await firstMonth.getByRole("button", { name: /Rimborsa l'importo|Refund the amount/ }).click();
+    await expect(staff.locator("tr[data-invoice]").filter({ hasText: subscriptionId }).last()).toContainText(/Rimborsato: 100,00\s€|Refunded: €100\.00/);
+    await row.getByRole("button", { name: /^(Annulla|Cancel) sub_/ }).click();
+    await expect(row).toContainText("canceled");
+    await staff.goto("/it/owner/invoices");
+    await expect(staff.getByRole("cell", { name: "Nota di credito" })).toHaveCount(1, { timeout: 15_000 });
+
+    // The client starts a new retainer from the client area: a new minimum term, paid on the stand-in, active again.
+    await page.reload();
+    await expect(page.getByTestId("retainer-state")).toHaveAttribute("data-status", "canceled");
+    await expect(page.getByTestId("retainer-restart")).toContainText("nuova durata minima di 3 mesi");
+    // The client area lists the credit note of the refund, with the invoice it cancels.
+    await expect(page.getByTestId("invoice-list").getByRole("listitem")).toHaveCount(4);
+    await expect(page.getByTestId("invoice-list").getByRole("listitem").last()).toContainText(/Nota di credito n\. \d+\/\d{4} .* 100,00\s€ · storna la fattura/);
+    await expectAccessible(page);
+    await retainer.getByRole("button", { name: "Attiva un nuovo canone mensile: 902,00 € al mese" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${standinUrl}/c/pay/cs_test_`));
+    await page.getByRole("button", { name: "Abbonati: 902,00 € al mese" }).click();
+    await expect(page.getByTestId("retainer-state")).toHaveAttribute("data-status", "active", { timeout: 20_000 });
+    await expect(retainer.getByRole("link", { name: "Disdici il canone" })).toBeVisible();
+    await expect(page.getByTestId("retainer-restart")).toHaveCount(0);
     await context.close();
   } finally {
     // The other browser tests expect ordinary VAT.

@@ -187,6 +187,8 @@ interface Charge {
   payment_intent: string;
   refunded: boolean;
   status: "succeeded";
+  /** A subscription invoice's charge: its invoice (as Stripe's charges carried it before API 2025-03-31; the app also asks /v1/invoice_payments). */
+  invoice: string | null;
 }
 
 interface Refund {
@@ -289,6 +291,10 @@ const words = {
     sessions: "Sessioni di pagamento",
     events: "Eventi inviati",
     refund: "Rimborsa tutto",
+    refundPart: "Rimborsa l'importo",
+    refundAmount: "Importo da rimborsare, in euro (vuoto: tutto il resto)",
+    invoices: "Fatture degli abbonamenti",
+    refunded: "Rimborsato",
     redeliver: "Invia di nuovo",
     none: "Nessuna.",
     id: "Id",
@@ -328,6 +334,10 @@ const words = {
     sessions: "Checkout sessions",
     events: "Events sent",
     refund: "Refund in full",
+    refundPart: "Refund the amount",
+    refundAmount: "Amount to refund, in euros (empty: all the rest)",
+    invoices: "Subscription invoices",
+    refunded: "Refunded",
     redeliver: "Send again",
     none: "None.",
     id: "Id",
@@ -490,6 +500,8 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
   const idempotent = new Map<string, unknown>();
   const paymentIntents = new Map<string, PaymentIntent>();
   const charges = new Map<string, Charge>();
+  /** A paid subscription invoice's payment intent (Stripe's invoice_payments). */
+  const invoiceIntents = new Map<string, string>();
   const subscriptions = new Map<string, SubscriptionEntry>();
   const events: EventRecord[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -628,7 +640,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     return session;
   }
 
-  function newCharge(intent: PaymentIntent): Charge {
+  function newCharge(intent: PaymentIntent, invoice: string | null = null): Charge {
     const charge: Charge = {
       id: newId("ch"),
       object: "charge",
@@ -645,6 +657,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
       payment_intent: intent.id,
       refunded: false,
       status: "succeeded",
+      invoice,
     };
     charges.set(charge.id, charge);
     intent.latest_charge = charge.id;
@@ -745,6 +758,13 @@ export async function startStripeStandin(options: StandinOptions): Promise<Strip
     };
     entry.invoices.push(invoice);
     subscription.latest_invoice = invoice.id;
+    if (paid) {
+      // The month is charged to the card: a payment intent and its charge, which the dashboard can refund.
+      const intent: PaymentIntent = { id: newId("pi"), object: "payment_intent", amount: total, currency: subscription.currency, description: null, metadata: { ...subscription.metadata }, latest_charge: null, status: "processing" };
+      paymentIntents.set(intent.id, intent);
+      invoiceIntents.set(invoice.id, intent.id);
+      newCharge(intent, invoice.id);
+    }
     return invoice;
   }
 
@@ -1009,6 +1029,9 @@ ${option("declined", w.declined, false)}
   function dashboardPage(req: IncomingMessage): string {
     const lang = pageLang(req, null);
     const w = words[lang];
+    /** Refund all that is left, or an amount typed (a partial refund), of a payment intent; `label` names it for screen readers. */
+    const refundForms = (intent: string, label: string) =>
+      `<form class="inline" method="post" action="/dashboard/refund"><input type="hidden" name="payment_intent" value="${escapeHtml(intent)}"><button type="submit" class="secondary">${escapeHtml(w.refund)} <span class="visually-hidden">${escapeHtml(label)}</span></button></form> <form class="inline" method="post" action="/dashboard/refund"><input type="hidden" name="payment_intent" value="${escapeHtml(intent)}"><label>${escapeHtml(w.refundAmount)} <span class="visually-hidden">${escapeHtml(label)}</span> <input name="amount" inputmode="decimal" size="8" required></label> <button type="submit" class="secondary">${escapeHtml(w.refundPart)} <span class="visually-hidden">${escapeHtml(label)}</span></button></form>`;
     const sessionRows = [...sessions.values()]
       .reverse()
       .map(({ session }) => {
@@ -1017,9 +1040,7 @@ ${option("declined", w.declined, false)}
         const refundable = intent && charge && charge.amount_refunded < charge.amount;
         const state = [session.status, session.payment_status, charge?.refunded ? "refunded" : charge?.amount_refunded ? "partially_refunded" : ""].filter(Boolean).join(" · ");
         return `<tr><td>${escapeHtml(session.id)}<span class="detail">${escapeHtml(session.customer_email ?? "")}</span></td><td class="num">${escapeHtml(formatAmount(session.amount_total, session.currency, lang))}</td><td>${escapeHtml(state)}</td><td>${
-          refundable
-            ? `<form class="inline" method="post" action="/dashboard/refund"><input type="hidden" name="payment_intent" value="${escapeHtml(intent.id)}"><button type="submit" class="secondary">${escapeHtml(w.refund)} <span class="visually-hidden">${escapeHtml(session.id)}</span></button></form>`
-            : ""
+          refundable ? refundForms(intent.id, session.id) : ""
         }</td></tr>`;
       })
       .join("");
@@ -1043,6 +1064,20 @@ ${option("declined", w.declined, false)}
         }</td></tr>`;
       })
       .join("");
+    const invoiceRows = [...subscriptions.values()]
+      .reverse()
+      .flatMap(({ invoices }) => [...invoices].reverse())
+      .filter((invoice) => invoice.status === "paid")
+      .map((invoice) => {
+        const intentId = invoiceIntents.get(invoice.id);
+        const intent = intentId ? paymentIntents.get(intentId) : undefined;
+        const charge = intent?.latest_charge ? charges.get(intent.latest_charge) : undefined;
+        const state = charge?.refunded ? w.refunded : charge?.amount_refunded ? `${w.refunded}: ${formatAmount(charge.amount_refunded, invoice.currency, lang)}` : invoice.status;
+        return `<tr data-invoice="${escapeHtml(invoice.id)}"><td>${escapeHtml(invoice.id)}<span class="detail">${escapeHtml(invoice.parent.subscription_details.subscription)} · ${escapeHtml(day(invoice.period_start))}</span></td><td class="num">${escapeHtml(formatAmount(invoice.amount_paid, invoice.currency, lang))}</td><td>${escapeHtml(state)}</td><td>${
+          intent && charge && charge.amount_refunded < charge.amount ? refundForms(intent.id, invoice.id) : ""
+        }</td></tr>`;
+      })
+      .join("");
     const table = (caption: string, head: string[], rows: string) =>
       rows
         ? `<div class="wrap"><table><caption style="text-align:left;font-weight:700">${escapeHtml(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table></div>`
@@ -1050,7 +1085,7 @@ ${option("declined", w.declined, false)}
     return page(
       lang,
       w.dashboard,
-      `<style>.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style><main class="wide"><p class="banner" role="note">${escapeHtml(w.standin)}</p><h1>${escapeHtml(w.dashboard)}</h1>${table(w.sessions, [w.id, w.amount, w.status, w.actions], sessionRows)}${table(w.subscriptions, [w.id, w.amount, w.status, w.periodEnd, w.actions], subscriptionRows)}${table(w.events, [w.id, w.type, w.delivery, w.actions], eventRows)}</main>`,
+      `<style>.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style><main class="wide"><p class="banner" role="note">${escapeHtml(w.standin)}</p><h1>${escapeHtml(w.dashboard)}</h1>${table(w.sessions, [w.id, w.amount, w.status, w.actions], sessionRows)}${table(w.subscriptions, [w.id, w.amount, w.status, w.periodEnd, w.actions], subscriptionRows)}${table(w.invoices, [w.id, w.amount, w.status, w.actions], invoiceRows)}${table(w.events, [w.id, w.type, w.delivery, w.actions], eventRows)}</main>`,
     );
   }
 
@@ -1081,6 +1116,13 @@ ${option("declined", w.declined, false)}
       } else if ((id = idIn(/^\/v1\/checkout\/sessions\/([\w]+)$/)) && method === "GET") result = getSession(id).session;
       else if ((id = idIn(/^\/v1\/checkout\/sessions\/([\w]+)\/expire$/)) && method === "POST") result = expire(id).session;
       else if (path === "/v1/refunds" && method === "POST") result = refund(body).refund;
+      else if (path === "/v1/invoice_payments" && method === "GET") {
+        const wanted = record(body.payment).payment_intent;
+        const data = [...invoiceIntents]
+          .filter(([invoice, intent]) => (typeof wanted !== "string" || intent === wanted) && (typeof body.invoice !== "string" || invoice === body.invoice))
+          .map(([invoice, intent]) => ({ id: `inpay_${invoice}`, object: "invoice_payment", invoice, is_default: true, livemode: false, status: "paid", payment: { type: "payment_intent", payment_intent: intent } }));
+        result = { object: "list", data, has_more: false, url: "/v1/invoice_payments" };
+      }
       else if ((id = idIn(/^\/v1\/subscriptions\/([\w]+)$/)) && method === "GET") result = getSubscription(id).subscription;
       else if ((id = idIn(/^\/v1\/subscriptions\/([\w]+)$/)) && method === "POST") result = updateSubscription(id, body).subscription;
       else if ((id = idIn(/^\/v1\/subscriptions\/([\w]+)$/)) && method === "DELETE") {
@@ -1118,7 +1160,12 @@ ${option("declined", w.declined, false)}
     if (path === "/" && method === "GET") return send(res, 200, dashboardPage(req), { "Content-Type": "text/html; charset=utf-8" });
     if (path === "/dashboard/refund" && method === "POST") {
       const form = new URLSearchParams(await readBody(req));
-      await settle(refund({ payment_intent: form.get("payment_intent") ?? "" }).records);
+      // An amount in euros ("12,50"): that much; none: all that is left.
+      const typed = (form.get("amount") ?? "").trim();
+      const euros = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(typed);
+      if (typed && !euros) throw new StripeError(400, "The amount is euros, e.g. 12,50.", "parameter_invalid_integer", "amount");
+      const amount = euros ? Number(euros[1]) * 100 + Number((euros[2] ?? "").padEnd(2, "0")) : undefined;
+      await settle(refund({ payment_intent: form.get("payment_intent") ?? "", ...(amount === undefined ? {} : { amount }) }).records);
       return redirect(res, "/");
     }
     if (path === "/dashboard/subscription" && method === "POST") {

@@ -1,6 +1,7 @@
 // The monthly retainer in the client area: start it (Checkout in subscription
 // mode), or read its state (status, amount, next renewal, minimum term, the
-// months paid) and cancel it (a confirmation page first). Plain forms: works
+// months paid) and cancel it (a confirmation page first); once it has ended,
+// start a new one (with a new minimum term). Plain forms: works
 // without JavaScript; with it, the page looks again while a start is confirmed.
 import { useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
@@ -9,7 +10,7 @@ import type { RetainerPortal } from "~/domain/subscription";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { useLocale } from "~/utils/locale";
 
-const notices = { started: "notice", checkout_cancelled: "notice", already: "notice", ending: "notice", ended: "error", unavailable: "error", not_cancellable: "error", bank_transfer: "notice", disabled: "notice", nothing_due: "notice" } as const;
+const notices = { started: "notice", checkout_cancelled: "notice", already: "notice", ending: "notice", unavailable: "error", not_cancellable: "error", bank_transfer: "notice", disabled: "notice", nothing_due: "notice" } as const;
 type NoticeKey = keyof typeof notices;
 const isNotice = (value: string | null): value is NoticeKey => value !== null && Object.hasOwn(notices, value);
 
@@ -73,6 +74,20 @@ export function RetainerSection({ retainer, base, currency }: { retainer: Retain
             ) : null}
           </dl>
           {sub.status === "past_due" ? <p className="form-error">{t("retainer.portal.pastDue")}</p> : null}
+          {sub.status === "canceled" && retainer.offer ? (
+            retainer.offer === "start" ? (
+              <form method="post" action={`${base}/retainer`} className="pay-form" data-testid="retainer-restart">
+                <p>{t("retainer.portal.restartIntro", { months: retainer.minimumTermMonths })}</p>
+                <button type="submit" className="button primary">
+                  {t("retainer.portal.restart", { amount: money(retainer.monthlyDueCents) })}
+                </button>
+              </form>
+            ) : (
+              <p className="notice" data-testid="retainer-offline">
+                {message(retainer.offer)}
+              </p>
+            )
+          ) : null}
           {sub.cancellable ? (
             <p>
               <a className="button danger" href={`${base}/retainer/cancel`}>

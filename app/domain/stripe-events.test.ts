@@ -13,7 +13,7 @@ describe("readStripeEvent", () => {
       eventId: "evt_1",
       type: "checkout.session.completed",
       signal: { type: "checkout.completed", at: new Date(1_800_000_000_000), paid: true, amountCents: 61000, currency: "eur" },
-      refs: { paymentId: "pay_1", sessionId: "cs_1", paymentIntentId: "pi_1" },
+      refs: { paymentId: "pay_1", sessionId: "cs_1", paymentIntentId: "pi_1", invoiceId: null },
       livemode: false,
     });
     expect(readStripeEvent(event("checkout.session.completed", { ...session, payment_status: "unpaid" }))?.signal).toMatchObject({ paid: false });
@@ -26,7 +26,7 @@ describe("readStripeEvent", () => {
     const charge = { id: "ch_1", object: "charge", amount: 61000, amount_refunded: 1000, refunded: false, currency: "eur", payment_intent: "pi_1", metadata: {} };
     expect(readStripeEvent(event("charge.refunded", charge))).toMatchObject({
       signal: { type: "refunded", full: false, refundedCents: 1000, amountCents: 61000 },
-      refs: { paymentId: null, sessionId: null, paymentIntentId: "pi_1" },
+      refs: { paymentId: null, sessionId: null, paymentIntentId: "pi_1", invoiceId: null },
     });
     expect(readStripeEvent(event("charge.refunded", { ...charge, amount_refunded: 61000, refunded: true }))?.signal).toMatchObject({ full: true });
   });

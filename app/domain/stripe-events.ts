@@ -21,6 +21,8 @@ export interface PaymentRefs {
   paymentId: string | null;
   sessionId: string | null;
   paymentIntentId: string | null;
+  /** A retainer month's charge: the Stripe invoice it paid (the Payment's stripeInvoiceId). */
+  invoiceId: string | null;
 }
 
 export interface PaymentEvent {
@@ -43,7 +45,7 @@ function sessionEvent(event: Stripe.Event, session: Stripe.Checkout.Session, sig
     eventId: event.id,
     type: event.type as PaymentEvent["type"],
     signal,
-    refs: { paymentId: metadataPayment(session.metadata), sessionId: session.id, paymentIntentId: idOf(session.payment_intent) },
+    refs: { paymentId: metadataPayment(session.metadata), sessionId: session.id, paymentIntentId: idOf(session.payment_intent), invoiceId: null },
     livemode: event.livemode,
   };
 }
@@ -78,7 +80,9 @@ export function readStripeEvent(event: Stripe.Event): PaymentEvent | null {
           amountCents: c.amount,
           currency: c.currency,
         },
-        refs: { paymentId: metadataPayment(c.metadata), sessionId: null, paymentIntentId: idOf(c.payment_intent) },
+        // A subscription invoice's charge names its invoice (Stripe before API 2025-03-31, and the stand-in); newer
+        // charges do not, and the webhook asks Stripe (invoice_payments) for it.
+        refs: { paymentId: metadataPayment(c.metadata), sessionId: null, paymentIntentId: idOf(c.payment_intent), invoiceId: idOf((c as { invoice?: string | { id: string } | null }).invoice) },
         livemode: event.livemode,
       };
     }

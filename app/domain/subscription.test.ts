@@ -134,4 +134,11 @@ describe("what the client is offered", () => {
     const ending = retainerPortal({ ...base, row: { ...row, status: "active", stripeSubscriptionId: "sub_1", cancelAt: d("2026-04-15T10:00:00Z") } });
     expect(ending.subscription?.cancellable).toBe(false);
   });
+
+  it("once it has ended: its state, and a new one offered with the minimum term of today's settings", () => {
+    const base = { payments: [], treatment: "standard", monthlyDueCents: 93800, minimumTermMonths: 3, online: true };
+    const row = { status: "canceled", stripeSubscriptionId: "sub_1", monthlyCents: 93800, currency: "EUR", minimumTermMonths: 6, currentPeriodEnd: null, minimumTermEndsAt: null, cancelAt: null, failedRenewals: 0 };
+    expect(retainerPortal({ ...base, row })).toMatchObject({ offer: "start", minimumTermMonths: 3, subscription: { status: "canceled", cancellable: false } });
+    expect(retainerPortal({ ...base, row, online: false })).toMatchObject({ offer: "disabled", subscription: { status: "canceled" } });
+  });
 });

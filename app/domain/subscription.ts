@@ -178,7 +178,7 @@ export function retainerBlock(input: { treatment: string; monthlyDueCents: numbe
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 export interface RetainerPortal {
-  /** What the client is offered: to start it, or why not (null once it is under way or over). */
+  /** What the client is offered: to start it (again, once the last one ended), or why not (null while one is under way). */
   offer: "start" | RetainerBlock | null;
   monthlyDueCents: number;
   minimumTermMonths: number;
@@ -208,11 +208,13 @@ export function retainerPortal(input: {
   const status: SubscriptionStatus = row && isSubscriptionStatus(row.status) ? row.status : "incomplete";
   // Started means Stripe has the subscription (or a finished checkout is on its way).
   const started = row !== null && (status !== "incomplete" || row.stripeSubscriptionId !== null);
+  // One that ended may be followed by a new one (a new minimum term): offered beside the ended one's state.
+  const live = started && status !== "canceled";
   const block = retainerBlock({ treatment: input.treatment, monthlyDueCents: input.monthlyDueCents, online: input.online });
   return {
-    offer: started ? null : (block ?? "start"),
+    offer: live ? null : (block ?? "start"),
     monthlyDueCents: input.monthlyDueCents,
-    minimumTermMonths: row?.minimumTermMonths ?? input.minimumTermMonths,
+    minimumTermMonths: row && status !== "canceled" ? row.minimumTermMonths : input.minimumTermMonths,
     subscription:
       started && row
         ? {

@@ -23,7 +23,7 @@ export async function getCheckoutPayment(token: string, sessionId: string | null
 }
 
 /** A receipt for one payment of the lead behind a private link (paid or refunded ones only). */
-export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null; invoiceId: string | null; creditNoteId: string | null }) | null> {
+export async function getReceipt(token: string, paymentId: string, locale: Locale): Promise<(Receipt & { invoiceNumber: string | null; creditNoteNumber: string | null; partlyRefunded: boolean; invoiceId: string | null; creditNotes: Array<{ id: string; label: string }> }) | null> {
   const lead = await prisma.lead.findUnique({ where: { token }, select: { id: true, organisation: true, erasedAt: true } });
   if (!lead || lead.erasedAt) return null;
   const payment = await prisma.payment.findFirst({
@@ -39,11 +39,8 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
   ]);
   // The invoice (and credit note) the payment issued: the receipt names them as the courtesy copy's reference.
   const invoices = await prisma.invoice.findMany({ where: { paymentId: payment.id }, orderBy: { number: "asc" }, select: { id: true, year: true, number: true, documentType: true } });
-  const invoiceOf = (type: string) => {
-    const row = invoices.find((i) => i.documentType === type);
-    return row ? invoiceNumberLabel(row) : null;
-  };
-  const idOf = (type: string) => invoices.find((i) => i.documentType === type)?.id ?? null;
+  // Every credit note (one per refund step), in number order: "2/2026, 3/2026".
+  const invoiceOf = (type: string) => invoices.filter((i) => i.documentType === type).map(invoiceNumberLabel).join(", ") || null;
   const base = receipt({
     payment,
     accepted,
@@ -52,5 +49,13 @@ export async function getReceipt(token: string, paymentId: string, locale: Local
     studio: { name: settings.studioName, displayName: profile?.displayName ?? null, vatNumber: profile?.vatNumber ?? null, city: profile?.city ?? null, email: profile?.email ?? null },
     vatRatePercent: settings.vatRatePercent,
   });
-  return { ...base, invoiceNumber: invoiceOf("TD01"), creditNoteNumber: invoiceOf("TD04"), invoiceId: idOf("TD01"), creditNoteId: idOf("TD04") };
+  const creditNoteNumber = invoiceOf("TD04");
+  return {
+    ...base,
+    invoiceNumber: invoiceOf("TD01"),
+    creditNoteNumber,
+    partlyRefunded: creditNoteNumber !== null && payment.status !== "refunded",
+    invoiceId: invoices.find((i) => i.documentType === "TD01")?.id ?? null,
+    creditNotes: invoices.filter((i) => i.documentType === "TD04").map((i) => ({ id: i.id, label: invoiceNumberLabel(i) })),
+  };
 }

@@ -1,9 +1,14 @@
 // Invoices: issued inside the transaction that makes a payment count (the
 // Stripe webhook, the owner's "record bank transfer", a differing amount taken
-// as received; later the retainer's paid subscription invoices), a credit note
-// inside the one that records a full refund. Both are idempotent: one TD01 and
-// one TD04 per payment (unique paymentId + documentType), so a repeated
-// webhook or a double click never issues two.
+// as received; the retainer's paid subscription invoices), a credit note inside
+// the one that records a refund, full or partial. Both are idempotent: one TD01
+// per payment, and one TD04 per refund step (unique paymentId + documentType +
+// refundedUpToCents: the cumulative amount refunded once the note counts), so a
+// repeated webhook or a double click never issues two. Stripe reports the
+// running total refunded (amount_refunded), which may arrive out of order: the
+// payment keeps the largest one heard (Payment.refundedCents) and a note is
+// issued for what it adds to the notes already issued, nothing when it adds
+// nothing; the notes never go beyond the invoice (app/domain/invoice/refund.ts).
 //
 // Numbers: one sequence a year for invoices and credit notes, from the
 // InvoiceCounter row of the year, moved by one UPDATE … RETURNING in the same
@@ -17,7 +22,8 @@
 // locks it on PostgreSQL), so two issuings for one payment take turns too.
 import { zipSync } from "fflate";
 import { fatturaPaXml } from "~/domain/invoice/fatturapa";
-import { buildCreditNote, buildInvoice, fatturaPaFileName, invoiceClientOf, invoiceNumberLabel, invoicePurpose, parseFrozenInvoice, romeDate, supplierOf, type FrozenInvoice } from "~/domain/invoice/invoice";
+import { buildRefundCreditNote } from "~/domain/invoice/refund";
+import { buildInvoice, fatturaPaFileName, invoiceClientOf, invoiceNumberLabel, invoicePurpose, parseFrozenInvoice, romeDate, supplierOf, type FrozenInvoice } from "~/domain/invoice/invoice";
 import { monthBounds } from "~/domain/invoice/month";
 import { countsAsPaid, isPaymentStatus } from "~/domain/payment-state";
 import { taxDocumentForDue } from "~/domain/tax/document";
@@ -39,7 +45,7 @@ export async function nextInvoiceNumber(tx: Tx, year: number): Promise<number> {
   return Number(value);
 }
 
-async function store(tx: Tx, frozen: FrozenInvoice, refs: { paymentId: string; leadId: string; originalInvoiceId: string | null }) {
+async function store(tx: Tx, frozen: FrozenInvoice, refs: { paymentId: string; leadId: string; originalInvoiceId: string | null; refundedUpToCents: number }) {
   return tx.invoice.create({
     data: {
       year: frozen.year,
@@ -48,6 +54,7 @@ async function store(tx: Tx, frozen: FrozenInvoice, refs: { paymentId: string; l
       paymentId: refs.paymentId,
       leadId: refs.leadId,
       originalInvoiceId: refs.originalInvoiceId,
+      refundedUpToCents: refs.refundedUpToCents,
       issuedOn: new Date(`${frozen.issuedOn}T00:00:00.000Z`),
       currency: frozen.currency,
       totalCents: frozen.document.grossCents,
@@ -67,7 +74,7 @@ async function store(tx: Tx, frozen: FrozenInvoice, refs: { paymentId: string; l
  * unless the retainer's rows say otherwise).
  */
 export async function issueInvoiceForPayment(tx: Tx, paymentId: string, now: Date = new Date(), options: { beforePayment?: boolean } = {}): Promise<IssuedInvoice | null> {
-  const existing = await tx.invoice.findUnique({ where: { paymentId_documentType: { paymentId, documentType: "TD01" } }, select: issuedSelect });
+  const existing = await tx.invoice.findUnique({ where: invoiceOfPayment(paymentId), select: issuedSelect });
   if (existing) return existing;
   const payment = await tx.payment.findUnique({
     where: { id: paymentId },
@@ -109,29 +116,44 @@ export async function issueInvoiceForPayment(tx: Tx, paymentId: string, now: Dat
     payment: { method: payment.provider === "stripe" ? "card" : "transfer", paidOn: payment.paidAt ? romeDate(payment.paidAt) : null },
     acceptance: { versionNumber: version?.number ?? null, acceptedOn: romeDate(acceptance.acceptedAt) },
   });
-  const invoice = await store(tx, frozen, { paymentId, leadId: payment.leadId, originalInvoiceId: null });
+  const invoice = await store(tx, frozen, { paymentId, leadId: payment.leadId, originalInvoiceId: null, refundedUpToCents: 0 });
   await recordAudit({ action: "invoice.issued", leadId: payment.leadId, data: { invoiceId: invoice.id, paymentId, number: invoiceNumberLabel(frozen), totalCents: document.grossCents } }, tx);
   return invoice;
 }
 
+/** The key of a payment's invoice (TD01): a credit note's has the amount refunded instead of 0. */
+function invoiceOfPayment(paymentId: string) {
+  return { paymentId_documentType_refundedUpToCents: { paymentId, documentType: "TD01", refundedUpToCents: 0 } };
+}
+
 /**
- * Issues the credit note (TD04) that cancels a refunded payment's invoice, in
- * `tx`; the existing one when there is one; null when the payment is not
- * refunded in full or was never invoiced.
+ * Issues the credit note (TD04) of what was refunded of a payment since its
+ * last credit note, in `tx`: Stripe's largest amount_refunded heard
+ * (Payment.refundedCents), or all of it for a payment refunded in full, capped
+ * at the invoice. The note already issued for that amount when there is one;
+ * null when nothing more was refunded or the payment was never invoiced.
  */
 export async function issueCreditNoteForPayment(tx: Tx, paymentId: string, now: Date = new Date()): Promise<IssuedInvoice | null> {
-  const existing = await tx.invoice.findUnique({ where: { paymentId_documentType: { paymentId, documentType: "TD04" } }, select: issuedSelect });
-  if (existing) return existing;
-  const payment = await tx.payment.findUnique({ where: { id: paymentId }, select: { status: true, leadId: true } });
-  if (payment?.status !== "refunded") return null;
-  const invoice = await tx.invoice.findUnique({ where: { paymentId_documentType: { paymentId, documentType: "TD01" } }, select: { id: true, data: true } });
+  const payment = await tx.payment.findUnique({ where: { id: paymentId }, select: { status: true, leadId: true, refundedCents: true } });
+  if (!payment || (payment.status !== "refunded" && payment.refundedCents <= 0)) return null;
+  const invoice = await tx.invoice.findUnique({ where: invoiceOfPayment(paymentId), select: { id: true, data: true, dueCents: true } });
   const original = invoice ? parseFrozenInvoice(invoice.data) : null;
   if (!invoice || !original) return null;
+  const toCents = payment.status === "refunded" ? invoice.dueCents : Math.min(payment.refundedCents, invoice.dueCents);
+  const existing = await tx.invoice.findUnique({ where: { paymentId_documentType_refundedUpToCents: { paymentId, documentType: "TD04", refundedUpToCents: toCents } }, select: issuedSelect });
+  if (existing) return existing;
+  const credited = await tx.invoice.aggregate({ where: { paymentId, documentType: "TD04" }, _max: { refundedUpToCents: true } });
+  const fromCents = credited._max.refundedUpToCents ?? 0;
+  // A smaller amount heard after a larger one (out of order) adds nothing.
+  if (toCents <= fromCents) return null;
   const issuedOn = romeDate(now);
   const year = Number(issuedOn.slice(0, 4));
-  const frozen = buildCreditNote(original, { year, number: await nextInvoiceNumber(tx, year), issuedOn });
-  const note = await store(tx, frozen, { paymentId, leadId: payment.leadId, originalInvoiceId: invoice.id });
-  await recordAudit({ action: "invoice.credit_note", leadId: payment.leadId, data: { invoiceId: note.id, originalInvoiceId: invoice.id, paymentId, number: invoiceNumberLabel(frozen) } }, tx);
+  const frozen = buildRefundCreditNote(original, { year, number: await nextInvoiceNumber(tx, year), issuedOn }, { fromCents, toCents });
+  const note = await store(tx, frozen, { paymentId, leadId: payment.leadId, originalInvoiceId: invoice.id, refundedUpToCents: toCents });
+  await recordAudit(
+    { action: "invoice.credit_note", leadId: payment.leadId, data: { invoiceId: note.id, originalInvoiceId: invoice.id, paymentId, number: invoiceNumberLabel(frozen), totalCents: frozen.document.grossCents, refundedFromCents: fromCents, refundedUpToCents: toCents } },
+    tx,
+  );
   return note;
 }
 

@@ -19,7 +19,7 @@ import { checkoutItemName } from "./stripe-checkout.server";
 
 export type RetainerStart =
   | { ok: true; url: string }
-  | { ok: false; reason: "not_accepted" | "disabled" | "bank_transfer" | "nothing_due" | "already" | "ended" | "unavailable" };
+  | { ok: false; reason: "not_accepted" | "disabled" | "bank_transfer" | "nothing_due" | "already" | "unavailable" };
 
 /** A Checkout being opened by another request (its row is there, its session not yet) is waited for this long. */
 const IN_FLIGHT_MS = 30_000;
@@ -30,6 +30,7 @@ export const subscriptionSelect = {
   id: true,
   leadId: true,
   acceptanceId: true,
+  generation: true,
   stripeSessionId: true,
   stripeSubscriptionId: true,
   status: true,
@@ -58,8 +59,12 @@ async function leadOf(token: string) {
 
 /**
  * Opens (or reopens) the Checkout in subscription mode for the accepted
- * package's monthly fee. One Subscription row per acceptance (its unique key):
- * two clicks or two tabs agree on that row, and on its one open session.
+ * package's monthly fee. One live Subscription row per acceptance at a time:
+ * the latest generation, and a new one (generation + 1, with the minimum term
+ * from settings again) only once the latest has ended. The unique
+ * (acceptanceId, generation) makes two clicks or two tabs agree on that row, and
+ * on its one open session: of two requests making the next generation, one
+ * wins, the other uses its row.
  */
 export async function startRetainer(token: string, locale: Locale): Promise<RetainerStart> {
   const lead = await leadOf(token);
@@ -72,15 +77,17 @@ export async function startRetainer(token: string, locale: Locale): Promise<Reta
   const started = Date.now();
   for (;;) {
     if (Date.now() - started > IN_FLIGHT_MS) return { ok: false, reason: "unavailable" };
-    let row = await prisma.subscription.findUnique({ where: { acceptanceId: accepted.acceptance.id }, select: subscriptionSelect });
+    let row = await prisma.subscription.findFirst({ where: { acceptanceId: accepted.acceptance.id }, orderBy: { generation: "desc" }, select: subscriptionSelect });
     let mine = false;
-    if (!row) {
+    // None yet, or the last one ended (canceled is final): a new subscription, the next generation.
+    if (!row || statusOf(row) === "canceled") {
       const settings = await getOwnerSettings();
       try {
         row = await prisma.subscription.create({
           data: {
             leadId: lead.id,
             acceptanceId: accepted.acceptance.id,
+            generation: (row?.generation ?? 0) + 1,
             status: "incomplete",
             monthlyCents: accepted.monthly.dueCents,
             currency: accepted.acceptance.currency,
@@ -94,7 +101,6 @@ export async function startRetainer(token: string, locale: Locale): Promise<Reta
         throw error;
       }
     }
-    if (statusOf(row) === "canceled") return { ok: false, reason: "ended" };
     // The checkout finished (the subscription exists, or its events are on their way): never a second one.
     if (statusOf(row) !== "incomplete" || row.stripeSubscriptionId) return { ok: false, reason: "already" };
     if (!row.stripeSessionId) {
@@ -183,11 +189,14 @@ async function openSession(input: {
 
 export type RetainerCancel = { ok: true; endsAt: Date | null } | { ok: false; reason: "not_found" | "not_cancellable" | "unavailable" };
 
-/** The subscription behind a private link (null before it was ever started). */
+/** The newest of a lead's subscriptions (one started after an ended one is newer). */
+const latestFirst = [{ createdAt: "desc" }, { generation: "desc" }] satisfies Prisma.SubscriptionOrderByWithRelationInput[];
+
+/** The subscription behind a private link: the latest (null before it was ever started). */
 export async function retainerOfToken(token: string) {
   const lead = await leadOf(token);
   if (!lead) return null;
-  return prisma.subscription.findFirst({ where: { leadId: lead.id }, orderBy: { createdAt: "asc" }, select: subscriptionSelect });
+  return prisma.subscription.findFirst({ where: { leadId: lead.id }, orderBy: latestFirst, select: subscriptionSelect });
 }
 
 /** What a cancellation asked now would do (for the confirmation page). */
@@ -239,7 +248,7 @@ type RetainerPaymentRow = Awaited<ReturnType<typeof retainerPayments>>[number];
 
 /** The lead's subscription and its months (null when never started); `payments` when the caller read them already. */
 export async function leadRetainer(leadId: string, payments?: RetainerPaymentRow[]) {
-  const [row, months] = await Promise.all([prisma.subscription.findFirst({ where: { leadId }, orderBy: { createdAt: "asc" }, select: subscriptionSelect }), payments ?? retainerPayments(leadId)]);
+  const [row, months] = await Promise.all([prisma.subscription.findFirst({ where: { leadId }, orderBy: latestFirst, select: subscriptionSelect }), payments ?? retainerPayments(leadId)]);
   return row ? { row, payments: months } : null;
 }
 

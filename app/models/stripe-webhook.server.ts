@@ -67,6 +67,7 @@ const ChargeObject = z
     created: z.number().int().min(0).optional(),
     metadata,
     payment_intent: expandable,
+    invoice: expandable,
   })
   .passthrough();
 
@@ -181,6 +182,7 @@ const paymentSelect = {
   refundedAt: true,
   stripeSessionId: true,
   stripePaymentIntentId: true,
+  refundedCents: true,
   updatedAt: true,
 } as const;
 
@@ -193,19 +195,32 @@ async function findPayment(db: Tx, refs: PaymentEvent["refs"]) {
     const byId = await db.payment.findFirst({ where: { id: refs.paymentId, provider: "stripe" }, select: paymentSelect });
     if (byId) return byId;
   }
+  if (refs.invoiceId) {
+    const byInvoice = await db.payment.findUnique({ where: { stripeInvoiceId: refs.invoiceId }, select: paymentSelect });
+    if (byInvoice) return byInvoice;
+  }
   if (refs.paymentIntentId) {
     return db.payment.findFirst({ where: { stripePaymentIntentId: refs.paymentIntentId }, select: paymentSelect });
   }
   return null;
 }
 
-/** A charge event without our metadata: ask Stripe which Checkout Session made the payment intent. */
+/**
+ * A charge event without our metadata: ask Stripe which Checkout Session made
+ * the payment intent, or (a retainer month, whose charge does not name its
+ * invoice on newer API versions) which subscription invoice it paid.
+ */
 async function resolveRefs(refs: PaymentEvent["refs"]): Promise<PaymentEvent["refs"]> {
-  if (refs.paymentId || refs.sessionId || !refs.paymentIntentId) return refs;
+  if (refs.paymentId || refs.sessionId || refs.invoiceId || !refs.paymentIntentId) return refs;
   if (await prisma.payment.findFirst({ where: { stripePaymentIntentId: refs.paymentIntentId }, select: { id: true } })) return refs;
   const sessions = await getStripe().checkout.sessions.list({ payment_intent: refs.paymentIntentId, limit: 1 });
   const session = sessions.data[0];
-  if (!session) return refs;
+  if (!session) {
+    const paid = await getStripe().invoicePayments.list({ payment: { type: "payment_intent", payment_intent: refs.paymentIntentId }, limit: 1 });
+    const invoice = paid.data[0]?.invoice;
+    const invoiceId = typeof invoice === "string" ? invoice : (invoice?.id ?? null);
+    return invoiceId ? { ...refs, invoiceId } : refs;
+  }
   const paymentId = session.metadata?.[PAYMENT_METADATA_KEY];
   return { ...refs, sessionId: session.id, paymentId: typeof paymentId === "string" && paymentId ? paymentId : null };
 }
@@ -243,6 +258,8 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
         lastEventAt: next.lastEventAt,
         paidAt: next.paidAt,
         refundedAt: next.refundedAt,
+        // The running total Stripe reports, the largest heard (reports come out of order); a full refund is all of it.
+        refundedCents: read.signal.type === "refunded" ? Math.max(row.refundedCents, read.signal.full ? read.signal.amountCents : read.signal.refundedCents) : row.refundedCents,
         stripeSessionId: row.stripeSessionId ?? refs.sessionId,
         stripePaymentIntentId: row.stripePaymentIntentId ?? refs.paymentIntentId,
       },
@@ -268,9 +285,10 @@ async function applyOnce(event: Stripe.Event, read: PaymentEvent | null, refs: P
       logger.info({ paymentId: row.id, eventId: event.id, type: event.type, kept, stale }, "stripe event changed no payment state");
     }
     await syncLeadStatus(tx, row.leadId, null);
-    // The invoice of a payment that counts, the credit note of one refunded in full: in this transaction, once each.
+    // The invoice of a payment that counts, a credit note for each step refunded (full or partial, including a
+    // refund heard before the payment was invoiced): in this transaction, once each.
     if (countsAsPaid(next)) await issueInvoiceForPayment(tx, row.id);
-    if (next.status === "refunded") await issueCreditNoteForPayment(tx, row.id);
+    await issueCreditNoteForPayment(tx, row.id);
     const paidNow = statusChanged && countsAsPaid(next);
     // The receipt and the owners' note, with the event that made it paid (a redelivery stops at the event id above).
     if (paidNow) await enqueuePaymentEmails(tx, { leadId: row.leadId, paymentId: row.id });

@@ -46,7 +46,7 @@ export default function ReceiptPage() {
         {r.invoiceNumber ? (
           <p className="meta" data-testid="receipt-invoice">
             {t("invoice.receipt.invoice", { number: r.invoiceNumber })}
-            {r.creditNoteNumber ? ` · ${t("invoice.receipt.creditNote", { number: r.creditNoteNumber })}` : null}
+            {r.creditNoteNumber ? ` · ${t(r.partlyRefunded ? "invoice.receipt.creditNotePartial" : "invoice.receipt.creditNote", { number: r.creditNoteNumber })}` : null}
           </p>
         ) : null}
         {r.status === "refunded" ? (
@@ -141,11 +141,11 @@ export default function ReceiptPage() {
           <a className="button primary" href={`/${locale}/p/${token}/invoice/${r.invoiceId}`} download>
             {t("invoice.copy.download")}
           </a>
-          {r.creditNoteId ? (
-            <a className="button" href={`/${locale}/p/${token}/invoice/${r.creditNoteId}`} download>
-              {t("invoice.copy.downloadCredit")}
+          {r.creditNotes.map((note) => (
+            <a key={note.id} className="button" href={`/${locale}/p/${token}/invoice/${note.id}`} download>
+              {r.creditNotes.length > 1 ? t("invoice.copy.downloadCreditNumber", { number: note.label }) : t("invoice.copy.downloadCredit")}
             </a>
-          ) : null}
+          ))}
         </p>
       ) : null}
       <p className="no-print">

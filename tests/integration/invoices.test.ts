@@ -6,7 +6,7 @@
 // the files and refuse a member and an anonymous visitor. Real database (SQLite
 // or PostgreSQL), the real Stripe SDK on the local stand-in; no PDF render.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +20,7 @@ import { recordManualPayment } from "~/models/payments.server";
 import { saveOwnerSettings } from "~/models/settings.server";
 import { action as acceptAction } from "~/routes/$lang.p.$token_.accept";
 import { action as payAction } from "~/routes/$lang.p.$token_.pay";
+import { action as retainerAction } from "~/routes/$lang.p.$token_.retainer";
 import { action as webhookAction } from "~/routes/stripe.webhook";
 import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$paymentId";
 import { prisma } from "~/utils/db.server";
@@ -61,13 +62,28 @@ const forfettario: OwnerSettings = { ...ordinary, taxRegime: { kind: "forfettari
 
 let standin: StripeStandin;
 let ownerId: string;
+/** While set, webhooks are kept here instead of being delivered (to deliver them in another order). */
+let held: Array<{ payload: string; headers: Record<string, string> }> | null = null;
+/** A payload signed as Stripe signs webhooks (with this file's secret). */
+function signed(payload: string): [string, Record<string, string>] {
+  const t = Math.floor(Date.now() / 1000);
+  const v1 = createHmac("sha256", SECRET).update(`${t}.${payload}`).digest("hex");
+  return [payload, { "Content-Type": "application/json", "Stripe-Signature": `t=${t},v1=${v1}` }];
+}
+const webhook = (payload: string, headers: Record<string, string>) => call(webhookAction, new Request("http://localhost/stripe/webhook", { method: "POST", body: payload, headers }), {});
 
 beforeAll(async () => {
   standin = await startStripeStandin({
     webhookSecret: SECRET,
     retryDelaysMs: [],
     asyncDelayMs: 10,
-    deliver: async (payload, headers) => ({ status: (await call(webhookAction, new Request("http://localhost/stripe/webhook", { method: "POST", body: payload, headers }), {})).status }),
+    deliver: async (payload, headers) => {
+      if (held) {
+        held.push({ payload, headers });
+        return { status: 200 };
+      }
+      return { status: (await webhook(payload, headers)).status };
+    },
   });
   process.env.STRIPE_STANDIN_PORT = String(standin.port);
   resetEnvForTests();
@@ -97,7 +113,7 @@ async function acceptedBy(settings: OwnerSettings, client: Record<string, string
 /** The owner records the bank transfer of the accepted amount; returns the payment and the invoice it issued. */
 async function transferPaid(accepted: Awaited<ReturnType<typeof acceptedBy>>) {
   const payment = await recordManualPayment({ leadId: accepted.lead.id, actorId: ownerId, actorRole: "owner", amountCents: accepted.acceptance.onboardingCents, paidOn: new Date("2026-12-01T12:00:00Z"), note: "Bonifico" });
-  const invoice = await prisma.invoice.findUniqueOrThrow({ where: { paymentId_documentType: { paymentId: payment.id, documentType: "TD01" } } });
+  const invoice = await prisma.invoice.findUniqueOrThrow({ where: { paymentId_documentType_refundedUpToCents: { paymentId: payment.id, documentType: "TD01", refundedUpToCents: 0 } } });
   return { payment, invoice };
 }
 
@@ -406,5 +422,170 @@ describe("the owner's invoices", () => {
     if (file === null || file === "no-supplier") throw new Error("still no XML");
     expect(file.fileName).toMatch(/^IT01234567897_\d{2}001\.xml$/);
     expect(validate(file.xml).ok).toBe(true);
+  });
+});
+
+describe("refunds in steps: a credit note for each", () => {
+  /** The lead's credit notes, in number order, each with its XML (checked against the schema). */
+  async function creditNotes(leadId: string) {
+    const rows = await prisma.invoice.findMany({ where: { leadId, documentType: "TD04" }, orderBy: { number: "asc" } });
+    return Promise.all(
+      rows.map(async (row) => {
+        const file = await invoiceXml(row.id);
+        if (file === null || file === "no-supplier") throw new Error("no XML");
+        const verdict = validate(file.xml);
+        expect(verdict.output).not.toContain("fails to validate");
+        expect(verdict.ok).toBe(true);
+        return { row, xml: file.xml };
+      }),
+    );
+  }
+
+  /** Pays the onboarding fee on the stand-in: the payment, its invoice and its payment intent. */
+  async function paidByCard(accepted: Awaited<ReturnType<typeof acceptedBy>>) {
+    const pay = await call(payAction, post(`/it/p/${accepted.lead.token}/pay`, {}), { lang: "it", token: accepted.lead.token });
+    const session = (pay.headers.get("Location") ?? "").split("/").pop()!;
+    await standin.complete(session);
+    await standin.idle();
+    const payment = await prisma.payment.findFirstOrThrow({ where: { leadId: accepted.lead.id } });
+    const invoice = await prisma.invoice.findUniqueOrThrow({ where: { paymentId_documentType_refundedUpToCents: { paymentId: payment.id, documentType: "TD01", refundedUpToCents: 0 } } });
+    return { payment, invoice, intent: standin.session(session).payment_intent! };
+  }
+
+  const receiptOf = async (token: string, paymentId: string) =>
+    (await (await call(receiptLoader, get(`/it/p/${token}/receipt/${paymentId}`), { lang: "it", token, paymentId })).json()) as { receipt: { creditNoteNumber: string | null; partlyRefunded: boolean } };
+  const refundEvents = () => standin.events().filter((e) => e.type === "charge.refunded");
+
+  it("ordinary VAT: 100,00, then 250,00, then the rest of 610,00 give three notes that add up to the invoice; redelivered, none more", async () => {
+    const accepted = await acceptedBy(ordinary, clients.business);
+    const { payment, invoice, intent } = await paidByCard(accepted);
+    expect(invoice.dueCents).toBe(61_000);
+    const before = refundEvents().length;
+    await getStripe().refunds.create({ payment_intent: intent, amount: 10_000 });
+    await getStripe().refunds.create({ payment_intent: intent, amount: 25_000 });
+    await getStripe().refunds.create({ payment_intent: intent });
+    await standin.idle();
+    // Every refund event delivered again: nothing more.
+    for (const event of refundEvents().slice(before)) expect(await standin.deliver(event.id)).toBe(200);
+
+    const notes = await creditNotes(accepted.lead.id);
+    expect(notes.map((n) => [n.row.number - invoice.number, n.row.totalCents, n.row.refundedUpToCents, n.row.originalInvoiceId])).toEqual([
+      [1, 10_000, 10_000, invoice.id],
+      [2, 25_000, 35_000, invoice.id],
+      [3, 26_000, 61_000, invoice.id],
+    ]);
+    expect(notes.reduce((sum, n) => sum + n.row.totalCents, 0)).toBe(invoice.totalCents);
+    // Imponibile and IVA of each (hand-computed in app/domain/invoice/refund.test.ts), adding up to 500,00 + 110,00.
+    expect(notes.map((n) => [tag(n.xml, "ImponibileImporto")[0], tag(n.xml, "Imposta")[0], tag(n.xml, "ImportoTotaleDocumento")[0]])).toEqual([
+      ["81.97", "18.03", "100.00"],
+      ["204.92", "45.08", "250.00"],
+      ["213.11", "46.89", "260.00"],
+    ]);
+    for (const n of notes) {
+      expect(tag(n.xml, "TipoDocumento")).toEqual(["TD04"]);
+      expect(tag(n.xml, "IdDocumento")).toEqual([`${invoice.number}/${invoice.year}`]);
+    }
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "refunded", refundedCents: 61_000 });
+    expect(await prisma.auditLog.count({ where: { leadId: accepted.lead.id, action: "invoice.credit_note" } })).toBe(3);
+    // The receipt names the three.
+    expect((await receiptOf(accepted.lead.token, payment.id)).receipt).toMatchObject({ creditNoteNumber: notes.map((n) => `${n.row.number}/${n.row.year}`).join(", "), partlyRefunded: false });
+    // Asked again by hand: the note of the last step, no new one.
+    await prisma.$transaction((tx) => issueCreditNoteForPayment(tx, payment.id));
+    expect(await prisma.invoice.count({ where: { leadId: accepted.lead.id, documentType: "TD04" } })).toBe(3);
+  });
+
+  it("forfettario, delivered out of order (the larger amount refunded first): the notes still credit each cent once, stamp duty last", async () => {
+    const accepted = await acceptedBy(forfettario, clients.business);
+    const { payment, invoice, intent } = await paidByCard(accepted);
+    // 500,00 + rivalsa 20,00 + bollo 2,00.
+    expect(invoice.dueCents).toBe(52_200);
+    held = [];
+    await getStripe().refunds.create({ payment_intent: intent, amount: 10_400 });
+    await getStripe().refunds.create({ payment_intent: intent, amount: 41_650 });
+    await standin.idle();
+    const late = held;
+    held = null;
+    expect(late).toHaveLength(2);
+    // amount_refunded 520,50 arrives first, then 104,00.
+    for (const e of [...late].reverse()) expect((await webhook(e.payload, e.headers)).status).toBe(200);
+    let notes = await creditNotes(accepted.lead.id);
+    expect(notes.map((n) => [n.row.totalCents, n.row.refundedUpToCents])).toEqual([[52_050, 52_050]]);
+    // The whole imponibile and 0,50 of the stamp duty; the note's own virtual stamp duty.
+    expect(tag(notes[0]!.xml, "PrezzoTotale")).toEqual(["500.00", "20.00", "0.50"]);
+    expect(tag(notes[0]!.xml, "ImportoBollo")).toEqual(["2.00"]);
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("paid");
+    expect((await receiptOf(accepted.lead.token, payment.id)).receipt).toMatchObject({ creditNoteNumber: `${notes[0]!.row.number}/${notes[0]!.row.year}`, partlyRefunded: true });
+
+    await getStripe().refunds.create({ payment_intent: intent });
+    await standin.idle();
+    notes = await creditNotes(accepted.lead.id);
+    expect(notes.map((n) => [n.row.totalCents, n.row.refundedUpToCents])).toEqual([
+      [52_050, 52_050],
+      [150, 52_200],
+    ]);
+    expect(tag(notes[1]!.xml, "PrezzoTotale")).toEqual(["0.00", "1.50"]);
+    expect(tag(notes[1]!.xml, "DatiBollo")).toEqual([]);
+    expect(notes.reduce((sum, n) => sum + n.row.totalCents, 0)).toBe(invoice.totalCents);
+  });
+
+  it("refund events delivered all at once, each twice: the notes still add up to the invoice, numbered with no gap", async () => {
+    const accepted = await acceptedBy(ordinary, clients.business);
+    const { invoice, intent } = await paidByCard(accepted);
+    held = [];
+    for (const amount of [5_000, 7_000, 9_000]) await getStripe().refunds.create({ payment_intent: intent, amount });
+    await getStripe().refunds.create({ payment_intent: intent });
+    await standin.idle();
+    const events = held;
+    held = null;
+    const answers = await Promise.all([...events, ...events].map((e) => webhook(e.payload, e.headers)));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const notes = await creditNotes(accepted.lead.id);
+    expect(notes.reduce((sum, n) => sum + n.row.totalCents, 0)).toBe(invoice.totalCents);
+    expect(notes.at(-1)!.row.refundedUpToCents).toBe(61_000);
+    // Each note credits a step between amounts Stripe reported, and the numbers follow the invoice's.
+    const reported = [0, 5_000, 12_000, 21_000, 61_000];
+    for (const n of notes) expect(reported).toContain(n.row.refundedUpToCents);
+    expect(notes.map((n) => n.row.number)).toEqual(notes.map((_, i) => invoice.number + 1 + i));
+  });
+
+  it("a month of the retainer refunded in part, then the rest: its credit notes refer to that month's invoice", async () => {
+    const accepted = await acceptedBy(ordinary, clients.business);
+    const start = await call(retainerAction, post(`/it/p/${accepted.lead.token}/retainer`, {}), { lang: "it", token: accepted.lead.token });
+    expect(start.status).toBe(303);
+    await standin.complete((start.headers.get("Location") ?? "").split("/").pop()!);
+    await standin.idle();
+    const month = await prisma.payment.findFirstOrThrow({ where: { leadId: accepted.lead.id, purpose: "retainer" } });
+    expect(month.status).toBe("paid");
+    const invoice = await prisma.invoice.findUniqueOrThrow({ where: { paymentId_documentType_refundedUpToCents: { paymentId: month.id, documentType: "TD01", refundedUpToCents: 0 } } });
+    // The month's charge, as Stripe's API finds it from the invoice.
+    const paid = await getStripe().invoicePayments.list({ invoice: month.stripeInvoiceId! });
+    const intent = paid.data[0]?.payment.payment_intent;
+    if (typeof intent !== "string") throw new Error("no payment intent for the month");
+    // The stand-in's dashboard lists the month with its refund forms; 122,00 refunded from there.
+    const dashboard = await (await fetch(`${standin.url}/`)).text();
+    expect(dashboard).toContain(`data-invoice="${month.stripeInvoiceId}"`);
+    held = [];
+    const form = await fetch(`${standin.url}/dashboard/refund`, { method: "POST", body: new URLSearchParams({ payment_intent: intent, amount: "122,00" }), redirect: "manual" });
+    expect(form.status).toBe(303);
+    await standin.idle();
+    const [first] = held;
+    held = null;
+    // Reported as on current API versions: a charge that does not name its invoice (the webhook asks Stripe's invoice_payments).
+    const event = JSON.parse(first!.payload) as { id: string; data: { object: Record<string, unknown> } };
+    expect(event.data.object).toMatchObject({ invoice: month.stripeInvoiceId, amount_refunded: 12_200 });
+    delete event.data.object.invoice;
+    expect((await webhook(...signed(JSON.stringify(event)))).status).toBe(200);
+    let notes = await creditNotes(accepted.lead.id);
+    expect(notes.map((n) => [n.row.paymentId, n.row.totalCents, n.row.originalInvoiceId])).toEqual([[month.id, 12_200, invoice.id]]);
+    // 122,00 = 100,00 + IVA 22,00.
+    expect(tag(notes[0]!.xml, "ImponibileImporto")).toEqual(["100.00"]);
+    expect(tag(notes[0]!.xml, "Descrizione")[0]).toContain("Canone mensile");
+
+    // The rest, with the charge naming its invoice (older API versions, the stand-in).
+    await getStripe().refunds.create({ payment_intent: intent });
+    await standin.idle();
+    notes = await creditNotes(accepted.lead.id);
+    expect(notes.map((n) => n.row.totalCents)).toEqual([12_200, invoice.totalCents - 12_200]);
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: month.id } })).toMatchObject({ status: "refunded", refundedCents: invoice.dueCents });
   });
 });

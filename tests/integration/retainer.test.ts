@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeStandin, type StripeStandin } from "../../server/stripe-standin";
 import { complete } from "~/domain/intake/fixtures";
-import type { RetainerPortal } from "~/domain/subscription";
+import { minimumTermEnd, type RetainerPortal } from "~/domain/subscription";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { sendProposal } from "~/models/proposal-versions.server";
@@ -252,8 +252,42 @@ describe("cancelling", () => {
     await standin.renew(subscriptionId, "succeeded");
     expect(await subscriptionOf(lead.id)).toMatchObject({ status: "canceled" });
     expect(await prisma.payment.count({ where: { leadId: lead.id, purpose: "retainer", status: "paid" } })).toBe(3);
-    const ended = await startRetainer(token);
-    expect(ended.headers.get("Location")).toBe(`/it/p/${token}?retainer=ended#retainer`);
+  });
+
+  it("ended: the client area offers a new one; three starts at once open one Checkout and one new subscription, with the minimum term again", async () => {
+    const { lead, token } = await acceptedLead();
+    const first = await subscribed(token);
+    await standin.cancelSubscription(first);
+    const ended = await subscriptionOf(lead.id);
+    expect(ended.status).toBe("canceled");
+    const portal = (await retainerOf(token)).retainer;
+    expect(portal).toMatchObject({ offer: "start", minimumTermMonths: 3, subscription: { status: "canceled", cancellable: false } });
+
+    const answers = await Promise.all([startRetainer(token), startRetainer(token), startRetainer(token)]);
+    const locations = new Set(answers.map((r) => r.headers.get("Location")));
+    expect(locations.size).toBe(1);
+    expect([...locations][0]).toMatch(new RegExp(`^${standin.url}/c/pay/cs_test_\\w+$`));
+    const rows = await prisma.subscription.findMany({ where: { leadId: lead.id }, orderBy: { generation: "asc" } });
+    expect(rows.map((r) => [r.generation, r.status, r.acceptanceId])).toEqual([
+      [1, "canceled", ended.acceptanceId],
+      [2, "incomplete", ended.acceptanceId],
+    ]);
+    // While the new one is under way, no third: the same session, then "already" once it runs.
+    expect((await startRetainer(token)).headers.get("Location")).toBe([...locations][0]);
+    const { session: done } = await standin.complete([...locations][0]!.split("/").pop()!);
+    await standin.idle();
+    const second = await prisma.subscription.findFirstOrThrow({ where: { leadId: lead.id, generation: 2 } });
+    expect(second).toMatchObject({ status: "active", stripeSubscriptionId: done.subscription, minimumTermMonths: 3 });
+    expect(second.stripeSubscriptionId).not.toBe(first);
+    // The minimum term runs again from the new start: cancelling now ends it with the new term.
+    expect(second.minimumTermEndsAt).toEqual(minimumTermEnd(second.startedAt!, 3));
+    const confirm = (await (await call(cancelLoader, get(`/it/p/${token}/retainer/cancel`), { lang: "it", token })).json()) as { cancellable: boolean; plan: { kind: string; at: string } };
+    expect(confirm).toMatchObject({ cancellable: true, plan: { kind: "at_term_end", at: second.minimumTermEndsAt!.toISOString() } });
+    expect((await startRetainer(token)).headers.get("Location")).toBe(`/it/p/${token}?retainer=already#retainer`);
+    expect(await prisma.subscription.count({ where: { leadId: lead.id } })).toBe(2);
+    expect((await retainerOf(token)).retainer).toMatchObject({ offer: null, subscription: { status: "active", cancellable: true } });
+    // The first month of each.
+    expect(await prisma.payment.count({ where: { leadId: lead.id, purpose: "retainer", status: "paid" } })).toBe(2);
   });
 
   it("after the minimum term: at the end of the month being paid", async () => {

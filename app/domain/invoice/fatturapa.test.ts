@@ -40,8 +40,8 @@ describe("FatturaPA pieces", () => {
       { kind: "stampDuty" as const, description: "", cents: 200, ratePercent: 0, natura: "N1" as const },
     ];
     expect(summaries({ lines })).toEqual([
-      { ratePercent: 0, natura: "N2.2", cents: 52_000 },
-      { ratePercent: 0, natura: "N1", cents: 200 },
+      { ratePercent: 0, natura: "N2.2", cents: 52_000, vatCents: null },
+      { ratePercent: 0, natura: "N1", cents: 200, vatCents: null },
     ]);
   });
 

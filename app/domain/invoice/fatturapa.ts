@@ -103,6 +103,8 @@ interface Summary {
   ratePercent: number;
   natura: Natura | null;
   cents: number;
+  /** The IVA the lines give themselves (a partial refund's credit note); null: cents × rate. */
+  vatCents: number | null;
 }
 
 /** DatiRiepilogo: one per rate and Natura, in the order the lines first use them. */
@@ -110,8 +112,11 @@ export function summaries(invoice: Pick<FrozenInvoice, "lines">): Summary[] {
   const out: Summary[] = [];
   for (const line of invoice.lines) {
     const same = out.find((s) => s.ratePercent === line.ratePercent && s.natura === line.natura);
-    if (same) same.cents += line.cents;
-    else out.push({ ratePercent: line.ratePercent, natura: line.natura, cents: line.cents });
+    const vat = line.vatCents ?? null;
+    if (same) {
+      same.cents += line.cents;
+      if (vat !== null) same.vatCents = (same.vatCents ?? 0) + vat;
+    } else out.push({ ratePercent: line.ratePercent, natura: line.natura, cents: line.cents, vatCents: vat });
   }
   return out;
 }
@@ -160,7 +165,7 @@ export function fatturaPaXml(invoice: FrozenInvoice, supplier: FiscalIdentity): 
     bollo.ele("ImportoBollo").txt(amount(doc.stampDuty.cents));
   }
   const rows = summaries(invoice);
-  const vatOf = (s: Summary) => percentOfCents(s.cents, s.ratePercent);
+  const vatOf = (s: Summary) => s.vatCents ?? percentOfCents(s.cents, s.ratePercent);
   const total = rows.reduce((sum, s) => sum + s.cents + vatOf(s), 0);
   g.ele("ImportoTotaleDocumento").txt(amount(total));
   for (const line of invoice.causale) g.ele("Causale").txt(latin(line, 200));

@@ -42,6 +42,8 @@ export interface InvoiceLine {
   /** 0 with a Natura. */
   ratePercent: number;
   natura: Natura | null;
+  /** The IVA of the line when it is not its cents × rate (a partial refund's credit note: app/domain/invoice/refund.ts). */
+  vatCents?: number;
 }
 
 export interface FrozenInvoice {
@@ -68,6 +70,8 @@ export interface FrozenInvoice {
   order: { id: string; date: string; cig: string | null; cup: string | null } | null;
   /** A credit note's invoice. */
   original: { year: number; number: number; issuedOn: string } | null;
+  /** A partial refund's credit note: the step of the invoice's due amount refunded it credits (cumulative cents). */
+  refund?: { fromCents: number; toCents: number };
 }
 
 // ---------------------------------------------------------------- numbering

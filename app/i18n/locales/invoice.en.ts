@@ -87,6 +87,7 @@ export const invoiceEn: Widen<typeof invoiceIt> = {
     download: "Download the invoice (PDF)",
     downloadLabel: "Download the courtesy copy of invoice {{number}} (PDF)",
     downloadCredit: "Download the credit note (PDF)",
+    downloadCreditNumber: "Download credit note {{number}} (PDF)",
   },
   portal: {
     heading: "Invoices",
@@ -98,11 +99,12 @@ export const invoiceEn: Widen<typeof invoiceIt> = {
   receipt: {
     invoice: "Invoice no. {{number}}",
     creditNote: "cancelled by credit note no. {{number}}",
+    creditNotePartial: "partly refunded: credit note no. {{number}}",
     courtesy: "Courtesy copy: the electronic invoice valid for tax purposes is the one sent through the SDI (Sistema di Interscambio); Italian clients find it in their cassetto fiscale.",
   },
   list: {
     heading: "Invoices",
-    intro: "Every payment received issues an invoice with the year's next number; a full refund issues a credit note. Download the XML files and upload them to the SDI (Sistema di Interscambio) or hand them to your intermediary, then mark them as uploaded.",
+    intro: "Every payment received issues an invoice with the year's next number; each refund, in full or in part, issues a credit note for the amount refunded. Download the XML files and upload them to the SDI (Sistema di Interscambio) or hand them to your intermediary, then mark them as uploaded.",
     month: "Month",
     show: "Show",
     previous: "Previous month",

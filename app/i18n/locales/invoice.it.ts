@@ -84,6 +84,7 @@ export const invoiceIt = {
     download: "Scarica la fattura (PDF)",
     downloadLabel: "Scarica la copia di cortesia della fattura {{number}} (PDF)",
     downloadCredit: "Scarica la nota di credito (PDF)",
+    downloadCreditNumber: "Scarica la nota di credito {{number}} (PDF)",
   },
   portal: {
     heading: "Fatture",
@@ -95,11 +96,12 @@ export const invoiceIt = {
   receipt: {
     invoice: "Fattura n. {{number}}",
     creditNote: "stornata dalla nota di credito n. {{number}}",
+    creditNotePartial: "rimborsata in parte: nota di credito n. {{number}}",
     courtesy: "Copia di cortesia: la fattura elettronica valida ai fini fiscali è quella trasmessa tramite il Sistema di Interscambio (la trovi nel tuo cassetto fiscale).",
   },
   list: {
     heading: "Fatture",
-    intro: "Ogni pagamento ricevuto emette una fattura con il numero successivo dell'anno; un rimborso totale emette una nota di credito. Scarica i file XML e caricali sul Sistema di Interscambio (o consegnali al tuo intermediario), poi segnali come caricati.",
+    intro: "Ogni pagamento ricevuto emette una fattura con il numero successivo dell'anno; ogni rimborso, totale o parziale, emette una nota di credito per l'importo rimborsato. Scarica i file XML e caricali sul Sistema di Interscambio (o consegnali al tuo intermediario), poi segnali come caricati.",
     month: "Mese",
     show: "Mostra",
     previous: "Mese precedente",
