@@ -5,6 +5,7 @@
 // work through plain form posts.
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { watchErrors } from "./fixtures";
+import { e2eSql } from "./db";
 import { lastEmail } from "./intake-helpers";
 
 const ENHANCE = /^\/assets\/intake-[\w-]+\.js$/;
@@ -22,6 +23,18 @@ async function next(page: Page, label: string, heading: string) {
   await page.getByRole("button", { name: label, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   await page.waitForLoadState("load");
+}
+
+/** Answers the first step (Italian page) and goes on to the second. */
+async function answerAbout(page: Page, a: { organisation: string; sector: string; size: string; contact: string; email: string; language: "Italiano" | "Inglese" }) {
+  await page.getByLabel("Nome dell'organizzazione").fill(a.organisation);
+  await page.getByLabel("Settore", { exact: true }).selectOption({ label: a.sector });
+  if (a.sector === "Altro") await page.getByLabel("Quale settore?").fill("Orto sociale");
+  await page.getByLabel("Dimensione").selectOption({ label: a.size });
+  await page.getByLabel("Nome e cognome della persona di riferimento").fill(a.contact);
+  await page.getByLabel("Email").fill(a.email);
+  await page.getByRole("radio", { name: a.language }).check();
+  await next(page, "Avanti", "Pubblico");
 }
 
 /** Every <script> of the page as the server sent it (not only those that ran). */
@@ -66,13 +79,7 @@ test("with JavaScript on: the counter counts as you type, autosave saves, the li
   await page.getByRole("button", { name: "Avanti" }).click();
   await expect(page.getByText("Campo obbligatorio.").first()).toBeVisible();
   await expect(page.getByLabel("Nome dell'organizzazione")).toBeFocused();
-  await page.getByLabel("Nome dell'organizzazione").fill("Cantina Leggera");
-  await page.getByLabel("Settore", { exact: true }).selectOption({ label: "Turismo e territorio" });
-  await page.getByLabel("Dimensione").selectOption({ label: "2–9 persone" });
-  await page.getByLabel("Nome e cognome della persona di riferimento").fill("Lia Neri");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("radio", { name: "Italiano" }).check();
-  await next(page, "Avanti", "Pubblico");
+  await answerAbout(page, { organisation: "Cantina Leggera", sector: "Turismo e territorio", size: "2–9 persone", contact: "Lia Neri", email, language: "Italiano" });
 
   const personas = page.locator('[name="personas"]');
   const counter = page.locator(`#${await personas.getAttribute("id")}-count`);
@@ -111,6 +118,42 @@ test("with JavaScript on: the counter counts as you type, autosave saves, the li
   expect(errors.filter((e) => !/status of (400|429)|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
 });
 
+/** The path of the latest resume link mailed to `to`, once it differs from `not`. */
+async function newestLink(to: string, not?: string): Promise<string> {
+  await expect.poll(async () => /\/\w\w\/intake\/resume\/[\w-]+/.exec((await lastEmail("resume_link", to)).text)?.[0], { timeout: 15_000 }).not.toBe(not);
+  return /\/\w\w\/intake\/resume\/[\w-]+/.exec((await lastEmail("resume_link", to)).text)![0];
+}
+
+test("a link replaced by a newer one says so and sends a new link in one click, in the language chosen", async ({ page, browser }) => {
+  const email = `replaced-${Date.now()}@example.com`;
+  await page.goto("/it/intake/about");
+  await answerAbout(page, { organisation: "Forno Vecchio Link", sector: "Ristorazione e cibo", size: "Solo io", contact: "Rita Forno", email, language: "Inglese" });
+  const first = await newestLink(email);
+  expect(first).toMatch(/^\/en\//);
+  // A minute later (the send's claim moved back), "send the link again": the first link is replaced.
+  await e2eSql('UPDATE "IntakeDraft" SET "resumeSentAt" = NULL WHERE email = ?', [email]);
+  await page.getByRole("button", { name: "Invia di nuovo il link" }).click();
+  await expect(page.getByText("Link inviato di nuovo. Il link precedente non funziona più.")).toBeVisible();
+  const second = await newestLink(email, first);
+
+  const other = await browser.newContext();
+  const tab = await other.newPage();
+  const scripts = watchScripts(tab);
+  const response = await tab.goto(first);
+  expect(response?.status()).toBe(410);
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText("A newer link has replaced this one");
+  expect(scripts.every((path) => ENHANCE.test(path))).toBe(true);
+  await expect(tab.getByLabel("Your email address")).toHaveCount(0); // one click: the link says which questionnaire
+  await e2eSql('UPDATE "IntakeDraft" SET "resumeSentAt" = NULL WHERE email = ?', [email]);
+  await tab.getByRole("button", { name: "Send me a new link" }).click();
+  await expect(tab.getByRole("status")).toContainText("If this link or address belongs to a questionnaire still in progress");
+  const third = await newestLink(email, second);
+  expect(third).toMatch(/^\/en\/intake\/resume\//);
+  await tab.goto(third);
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText("Audience");
+  await other.close();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -118,14 +161,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/it/intake/about");
     // The conditional field is there (nothing hides it), and the limit is written out.
     await expect(page.getByLabel("Quale settore?")).toBeVisible();
-    await page.getByLabel("Nome dell'organizzazione").fill("Orto Senza Script");
-    await page.getByLabel("Settore", { exact: true }).selectOption({ label: "Altro" });
-    await page.getByLabel("Quale settore?").fill("Orto sociale");
-    await page.getByLabel("Dimensione").selectOption({ label: "Solo io" });
-    await page.getByLabel("Nome e cognome della persona di riferimento").fill("Ugo Verdi");
-    await page.getByLabel("Email").fill(`nojs-light-${Date.now()}@example.com`);
-    await page.getByRole("radio", { name: "Italiano" }).check();
-    await next(page, "Avanti", "Pubblico");
+    await answerAbout(page, { organisation: "Orto Senza Script", sector: "Altro", size: "Solo io", contact: "Ugo Verdi", email: `nojs-light-${Date.now()}@example.com`, language: "Italiano" });
     const personas = page.locator('[name="personas"]');
     await expect(page.locator(`#${await personas.getAttribute("id")}-count`)).toHaveText("Massimo 5.000 caratteri");
     await personas.fill("Chi ama la terra");
