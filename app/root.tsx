@@ -9,7 +9,10 @@ import { partsForHandles } from "~/i18n/parts";
 import { getRequestLocale } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 import { useNonce } from "~/utils/nonce";
+import { pageHydrates } from "~/utils/hydrate";
 import stylesHref from "~/styles/app.css?url";
+// Built by Vite as a file of its own (a "worker" bundle is one self-contained script with a content hash): the intake's enhancement without React.
+import intakeEnhanceHref from "~/enhance/intake.ts?worker&url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -30,9 +33,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   const i18n = i18nFor(locale);
   const nonce = useNonce();
+  const handles = useMatches().map((match) => match.handle);
   // The words this page's routes name (app/i18n/parts.ts), in its language only.
-  const parts = partsForHandles(useMatches().map((match) => match.handle));
+  const parts = partsForHandles(handles);
   useWords(locale, parts);
+  // A page whose route says `hydrate: false` (app/utils/hydrate.ts) is HTML and forms: no Remix
+  // scripts, loader data or words block, only the enhancement script. Scroll is the browser's
+  // own on these full page loads.
+  const hydrate = pageHydrates(handles);
   return (
     <html lang={locale}>
       <head>
@@ -43,10 +51,18 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
         <Links />
       </head>
       <body>
-        <script id={WORDS_SCRIPT_ID} type="application/json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: pageWordsBlock(locale, parts) }} />
+        {hydrate ? (
+          <script id={WORDS_SCRIPT_ID} type="application/json" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: pageWordsBlock(locale, parts) }} />
+        ) : null}
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script type="module" src={intakeEnhanceHref} nonce={nonce} />
+        )}
       </body>
     </html>
   );

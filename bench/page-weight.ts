@@ -1,12 +1,17 @@
 // What a page costs a phone to download: for the prospect's pages, the
-// JavaScript Remix loads for the route (its modules and their imports, from the
-// build's manifest) and the data inlined in the HTML (the page's words, block
-// #sb-words, and Remix's loader data), each compressed with gzip and brotli as a
-// server would send them. Beside it, in the same run, the baseline: the same
+// JavaScript the page loads (for a hydrated page, the modules Remix loads for the
+// route and their imports, from the build's manifest; for every page, each
+// script the HTML names with src, such as the intake's enhancement script on
+// the pages React does not hydrate, app/utils/hydrate.ts) and the data inlined
+// in the HTML (the page's words, block #sb-words, and Remix's loader data),
+// each compressed with gzip and brotli as a server would send them. Beside it, in the same run, the baseline: the same
 // page as it would ship if it brought every word of both languages (what every
 // page shipped before app/i18n/parts.ts).
 //
 //   npm run build && npx tsx bench/page-weight.ts
+//
+// Words are counted as the HTML carries them (the words block, data-words
+// attributes HTML-escaped).
 //
 // Budget (issue 14): the intake route ships at most 60 KB of JavaScript and data
 // compressed. Prints "over budget" when it does not; exits 0 either way (the
@@ -46,6 +51,7 @@ const pages = [
   { name: "landing", url: "/it", route: "routes/$lang._index" },
   { name: "intake, first step", url: "/it/intake/about", route: "routes/$lang.intake.$step" },
   { name: "intake, channels", url: "/en/intake/channels", route: "routes/$lang.intake.$step" },
+  { name: "intake, resume link", url: `/it/intake/resume/${"x".repeat(32)}`, route: "routes/$lang.intake.resume.$token" },
   { name: "login", url: "/it/login", route: "routes/$lang.login" },
 ];
 
@@ -55,12 +61,16 @@ try {
   console.log(`Page weight (compressed: gzip / brotli), build of ${new Date().toISOString().slice(0, 10)}`);
   console.log("page                 | JS              | words          | other data     | total brotli | every word (baseline) | budget 60 KB");
   for (const page of pages) {
-    const js = routeModules(page.route).map((file) => sizes(readFileSync(path.join(root, "build/client", file))));
-    const jsGzip = js.reduce((sum, s) => sum + s.gzip, 0);
-    const jsBrotli = js.reduce((sum, s) => sum + s.brotli, 0);
     const response = await fetch(`http://localhost:${PORT}${page.url}`, { redirect: "follow" });
     const html = await response.text();
-    const words = html.match(/<script id="sb-words"[^>]*>([\s\S]*?)<\/script>/)?.[1] ?? "";
+    // Remix's modules only when the page hydrates (its context script is there), plus every script named by src.
+    const named = [...html.matchAll(/<script\b[^>]*\bsrc="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    const files = new Set([...(html.includes("window.__remixContext") ? routeModules(page.route) : []), ...named]);
+    const js = [...files].map((file) => sizes(readFileSync(path.join(root, "build/client", file))));
+    const jsGzip = js.reduce((sum, s) => sum + s.gzip, 0);
+    const jsBrotli = js.reduce((sum, s) => sum + s.brotli, 0);
+    // The words block, or on a page without hydration the words its script writes (data-words attributes).
+    const words = [html.match(/<script id="sb-words"[^>]*>([\s\S]*?)<\/script>/)?.[1] ?? "", ...[...html.matchAll(/\bdata-words="([^"]*)"/g)].map((m) => m[1]!)].join("");
     const inline = [...html.matchAll(/<script(?![^>]*id="sb-words")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
     const w = sizes(Buffer.from(words));
     const other = sizes(Buffer.from(inline));

@@ -54,3 +54,13 @@ export async function fillBusinessAcceptance(page: Page, organisation: string, p
   await page.getByLabel("Nome e cognome di chi accetta").fill("Giulia Bianchi");
   await page.getByRole("checkbox", { name: /Ho letto la proposta e accetto le condizioni/ }).check();
 }
+
+/** Errors the page logs (React's hydration errors among them) and uncaught exceptions. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}

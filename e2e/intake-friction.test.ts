@@ -36,7 +36,7 @@ async function go(page: Page, button: string, heading: string) {
 async function fillLongest(page: Page, step: StepId, answers: RawAnswers, typed: Map<string, { step: StepId; field: FieldSpec; text: string }>) {
   for (const field of stepFields(step, answers).filter(isFreeText)) {
     const input = page.locator(`[name="${field.name}"]`);
-    if (!(await input.count())) continue; // hidden by its condition
+    if (!(await input.isVisible())) continue; // hidden by its condition (the intake script hides it, app/enhance/intake.ts)
     const text = longText(fieldLimit(field), field.name);
     await input.fill(text);
     typed.set(field.name, { step, field, text });

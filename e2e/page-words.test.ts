@@ -7,19 +7,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { it as itMessages } from "../app/i18n/locales/it";
 import { en } from "../app/i18n/locales/en";
-import { fullLead, owner, signIn } from "./fixtures";
+import { fullLead, owner, signIn, watchErrors } from "./fixtures";
 
 const rawKey = /\b(?:email|settings|landing|questionnaire|plan|account|payment|pipeline|errors|nav|intake|proposal|leads|status)\.[a-zA-Z]\w*(?:\.\w+)*/g;
-
-/** Errors the page logs (React's hydration errors among them) and uncaught exceptions. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 const hydrated = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
@@ -40,16 +30,12 @@ test("the browser bundle holds no dictionary", () => {
   }
 });
 
-test("the intake page brings Italian only, and only the questionnaire's words", async ({ page }) => {
+test("the intake page is not hydrated: no words block, Italian only in its HTML", async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto("/it/intake");
-  await hydrated(page);
-  const block = await wordsBlock(page);
-  expect(block.locale).toBe("it");
-  expect(block.parts).toContain("questionnaire");
-  expect(block.parts).not.toContain("*");
-  expect(Object.keys(block.messages)).not.toContain("plan");
-  expect(Object.keys(block.messages)).not.toContain("payment");
+  await page.waitForLoadState("load");
+  // Rendered on the server, enhanced by one small script (e2e/intake-light.test.ts): no words to ship.
+  await expect(page.locator("#sb-words")).toHaveCount(0);
   const html = await page.content();
   expect(html).toContain(itMessages.questionnaire.steps.about.intro);
   expect(html).not.toContain(en.questionnaire.steps.about.intro);
@@ -59,13 +45,19 @@ test("the intake page brings Italian only, and only the questionnaire's words", 
   expect(errors).toEqual([]);
 });
 
-test("public pages in both languages hydrate with every word they show", async ({ page }) => {
+test("public pages in both languages hydrate with every word they show (the intake shows its words without hydrating)", async ({ page }) => {
   const errors = watchErrors(page);
   for (const locale of ["it", "en"] as const) {
     for (const path of ["", "/intake", "/login", "/forgot", "/privacy", "/no-such-page"]) {
       await page.goto(`/${locale}${path}`);
-      await hydrated(page);
-      expect((await wordsBlock(page)).locale, path).toBe(locale);
+      if (path === "/intake") {
+        // Not hydrated (app/utils/hydrate.ts): its HTML holds every word it shows.
+        await page.waitForLoadState("load");
+        await expect(page.locator("#sb-words")).toHaveCount(0);
+      } else {
+        await hydrated(page);
+        expect((await wordsBlock(page)).locale, path).toBe(locale);
+      }
       expect(await page.locator("body").innerText(), `${locale}${path}`).not.toMatch(rawKey);
     }
   }
@@ -89,9 +81,10 @@ test("a client navigation fetches the words the next page adds, once", async ({ 
   expect(fetched[0]).toMatch(/\/i18n\/en\?parts=[^&]*landing/);
   expect(await page.locator("body").innerText()).not.toMatch(rawKey);
 
-  // On to the intake: its words came with the landing page's parts; nothing more to fetch.
+  // On to the intake: a full page load (it is not hydrated), its words in its HTML; nothing fetched.
   await page.getByRole("link", { name: en.landing.start }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.questionnaire.steps.about.title);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBeUndefined();
   expect(fetched).toHaveLength(1);
   expect(errors).toEqual([]);
 });

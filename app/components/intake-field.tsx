@@ -1,7 +1,5 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { TFunction } from "i18next";
-import { useState } from "react";
-import { useHydrated } from "remix-utils/use-hydrated";
 import { fieldLimit, optionSets, type FieldSpec } from "~/domain/intake/definition";
 import { formatNumber } from "~/i18n/format";
 import type { Locale } from "~/i18n/i18n";
@@ -27,40 +25,29 @@ function hasCounter(field: FieldSpec): boolean {
   return field.kind === "textarea" || (field.kind === "text" && fieldLimit(field) >= 200);
 }
 
-/** How much is left: as plain text "max 5.000 caratteri" (also without JavaScript); once hydrated a live "1.234 / 5.000" that warns near and past the limit. */
-function CharCounter({ id, max, length, t, locale }: { id: string; max: number; length: number; t: TFunction; locale: Locale }) {
-  const hydrated = useHydrated();
-  const limit = formatNumber(max, locale);
-  if (!hydrated) {
-    return (
-      <p className="hint char-count" id={id}>
-        {t("questionnaire.counter.max", { max: limit })}
-      </p>
-    );
-  }
-  const left = max - length;
-  const state = left < 0 ? "over" : left <= Math.max(20, Math.round(max / 10)) ? "near" : "ok";
+/**
+ * How much is left: as plain text "max 5.000 caratteri" (also without
+ * JavaScript); the intake's enhancement script (app/enhance/intake.ts) turns it
+ * into a live "1.234 / 5.000" that warns near and past the limit.
+ */
+function CharCounter({ id, inputId, max, t, locale }: { id: string; inputId: string; max: number; t: TFunction; locale: Locale }) {
   return (
-    <p className={`hint char-count char-count-${state}`} id={id}>
-      <span aria-hidden="true">{t("questionnaire.counter.count", { count: formatNumber(length, locale), max: limit })}</span>
-      {/* Read out only near and past the limit, not at every key. */}
-      <span className="visually-hidden" aria-live="polite">
-        {state === "ok"
-          ? t("questionnaire.counter.max", { max: limit })
-          : state === "near"
-            ? t("questionnaire.counter.left", { count: left, left: formatNumber(left, locale) })
-            : t("questionnaire.counter.over", { count: -left, over: formatNumber(-left, locale) })}
-      </span>
+    <p className="hint char-count" id={id} data-counter-for={inputId} data-max={max}>
+      {t("questionnaire.counter.max", { max: formatNumber(max, locale) })}
     </p>
   );
 }
 
-const lengthOf = (value: unknown) => (typeof value === "string" ? value.length : Array.isArray(value) && typeof value[0] === "string" ? value[0].length : 0);
+/** The attributes that tell the enhancement script when a field shows (FieldSpec.showWhen). */
+function showWhenProps(field: FieldSpec): Record<string, string> {
+  if (!field.showWhen) return {};
+  return { "data-show-field": field.showWhen.field, ...(field.showWhen.equals === undefined ? {} : { "data-show-equals": field.showWhen.equals }) };
+}
 
 /** One questionnaire field: label, hint, control and error, tied together for screen readers. */
 export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; meta: Meta; t: TFunction; autoFocus?: boolean }) {
   const locale = useLocale();
-  const [length, setLength] = useState(() => lengthOf(meta.initialValue));
+  const show = showWhenProps(field);
   const hint = t(hintKey(field), { defaultValue: "" });
   const error = translateError(t, meta.errors?.[0], locale);
   const counter = hasCounter(field);
@@ -73,7 +60,7 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
   if (field.kind === "radio" || field.kind === "checkboxes") {
     const type = field.kind === "radio" ? "radio" : "checkbox";
     return (
-      <fieldset className="field choice-group" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <fieldset className="field choice-group" {...show} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
         <legend>
           {label}
           {marker}
@@ -98,7 +85,7 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
 
   if (field.kind === "checkbox") {
     return (
-      <div className="field">
+      <div className="field" {...show}>
         <label className="choice consent">
           <input {...getInputProps(meta, { type: "checkbox", value: "on" })} key={undefined} aria-describedby={describedBy} />
           <span>{label}</span>
@@ -133,7 +120,6 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
         rows={fieldLimit(field) > 2000 ? 8 : 4}
         aria-describedby={describedBy}
         autoFocus={autoFocus}
-        onInput={(event) => setLength(event.currentTarget.value.length)}
       />
     );
   } else {
@@ -144,7 +130,6 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
         {...getInputProps(meta, { type })}
         key={undefined}
         maxLength={undefined}
-        onInput={counter ? (event) => setLength(event.currentTarget.value.length) : undefined}
         autoComplete={field.autoComplete ?? "off"}
         aria-describedby={describedBy}
         autoFocus={autoFocus}
@@ -152,7 +137,7 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
     );
   }
   return (
-    <div className="field">
+    <div className="field" {...show}>
       <label htmlFor={meta.id}>
         {label}
         {marker}
@@ -163,7 +148,7 @@ export function IntakeField({ field, meta, t, autoFocus }: { field: FieldSpec; m
         </p>
       ) : null}
       {control}
-      {counter ? <CharCounter id={counterId} max={fieldLimit(field)} length={length} t={t} locale={locale} /> : null}
+      {counter ? <CharCounter id={counterId} inputId={meta.id} max={fieldLimit(field)} t={t} locale={locale} /> : null}
       <FieldError id={meta.errorId} message={error} />
     </div>
   );

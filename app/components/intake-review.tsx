@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { stepFields, type RawAnswers, type StepId, type FieldSpec } from "~/domain/intake/definition";
+import { isShown, stepFields, type RawAnswers, type StepId, type FieldSpec } from "~/domain/intake/definition";
 import { formatDate } from "~/i18n/format";
 import { useLocale } from "~/utils/locale";
 import { fieldLabel, optionLabel } from "./intake-field";
@@ -31,7 +31,7 @@ export function IntakeReview({ answers, steps, editable = true, level = 2 }: { a
         .map((step) => {
           const values = answers[step] ?? {};
           const rows = stepFields(step, answers)
-            .filter((f) => !f.showIf || f.showIf(values))
+            .filter((f) => isShown(f, values))
             .map((f) => ({ field: f, text: display(f, values[f.name]) }));
           return (
             <section key={step} className="review-part" aria-labelledby={`review-${step}`}>

@@ -105,45 +105,70 @@ export async function saveStep(draftId: string, answers: RawAnswers, step: StepI
   return next;
 }
 
-/** A new resume token (any earlier link stops working). */
+/** A new resume token (any earlier link stops working, and is kept retired: its page offers a new link in one click). */
 export async function issueResumeToken(draftId: string) {
   const token = newSecret();
-  const draft = await prisma.intakeDraft.update({
-    where: { id: draftId },
-    data: { resumeTokenHash: hashSecret(token), resumeSentAt: new Date() },
-    select: { expiresAt: true },
+  const draft = await prisma.$transaction(async (tx) => {
+    const before = await tx.intakeDraft.findUniqueOrThrow({ where: { id: draftId }, select: { resumeTokenHash: true } });
+    if (before.resumeTokenHash) {
+      const tokenHash = before.resumeTokenHash;
+      await tx.retiredResumeToken.upsert({ where: { tokenHash }, create: { tokenHash, draftId }, update: { draftId } });
+    }
+    return tx.intakeDraft.update({
+      where: { id: draftId },
+      data: { resumeTokenHash: hashSecret(token), resumeSentAt: new Date() },
+      select: { expiresAt: true },
+    });
   });
   return { token, expiresAt: draft.expiresAt };
 }
 
-export type ResumeRefusal = { state: "used"; sentAt: Date } | { state: "expired" } | { state: "unknown" };
+export type ResumeRefusal = { state: "used"; sentAt: Date } | { state: "expired" } | { state: "replaced" } | { state: "gone" } | { state: "unknown" };
+
+const isTokenShape = (token: string) => /^[\w-]{20,64}$/.test(token);
+
+/** The draft a resume link names: by its current token, or through a retired one (`retired`: null when its draft was deleted). */
+async function draftOfToken(token: string) {
+  if (!isTokenShape(token)) return null;
+  const tokenHash = hashSecret(token);
+  const select = { id: true, submittedLeadId: true, updatedAt: true, expiresAt: true } as const;
+  const current = await prisma.intakeDraft.findUnique({ where: { resumeTokenHash: tokenHash }, select });
+  if (current) return { draft: current, retired: false as const };
+  const retired = await prisma.retiredResumeToken.findUnique({ where: { tokenHash }, select: { draft: { select } } });
+  if (!retired) return null;
+  return { draft: retired.draft, retired: true as const };
+}
 
 /**
  * Why a resume link opens nothing: "used" when its answers were sent, "expired"
- * when its draft is past its retention (not yet purged), "unknown" otherwise (a
- * newer link replaced it, its draft was purged, or it never existed).
+ * when its draft is past its retention (not yet purged), "replaced" when a newer
+ * link was sent since (the draft still open), "gone" when its draft was deleted
+ * after its retention, "unknown" otherwise (a link to an address changed since,
+ * or one that never existed). Only what the link itself proves: no address.
  */
 export async function resumeRefusal(token: string, now = new Date()): Promise<ResumeRefusal> {
-  const draft = /^[\w-]{20,64}$/.test(token)
-    ? await prisma.intakeDraft.findUnique({ where: { resumeTokenHash: hashSecret(token) }, select: { submittedLeadId: true, updatedAt: true, expiresAt: true } })
-    : null;
-  if (!draft) return { state: "unknown" };
+  const found = await draftOfToken(token);
+  if (!found) return { state: "unknown" };
+  const { draft } = found;
+  if (!draft) return { state: "gone" };
   if (draft.submittedLeadId) {
     const lead = await prisma.lead.findUnique({ where: { id: draft.submittedLeadId }, select: { createdAt: true } });
     return { state: "used", sentAt: lead?.createdAt ?? draft.updatedAt };
   }
-  return draft.expiresAt < now ? { state: "expired" } : { state: "unknown" };
+  if (draft.expiresAt < now) return { state: "expired" };
+  return found.retired ? { state: "replaced" } : { state: "unknown" };
 }
 
 /**
- * The open draft a "send me a new link" form points at: by the link's token
- * (even expired: the person asked to go on, so its retention starts again), or
- * by the address typed. Null when there is none; the page says the same either way.
+ * The open draft a "send me a new link" form points at: by the link's token,
+ * current or replaced (even expired: the person asked to go on, so its retention
+ * starts again), or by the address typed. Null when there is none; the page says
+ * the same either way.
  */
 export async function draftForNewLink(by: { token: string } | { email: string }, now = new Date()): Promise<string | null> {
   const draft =
     "token" in by
-      ? await prisma.intakeDraft.findUnique({ where: { resumeTokenHash: hashSecret(by.token) }, select: { id: true, submittedLeadId: true, expiresAt: true } })
+      ? ((await draftOfToken(by.token))?.draft ?? null)
       : await prisma.intakeDraft.findFirst({ where: { email: by.email, submittedLeadId: null, expiresAt: { gt: now } }, orderBy: { updatedAt: "desc" }, select: { id: true, submittedLeadId: true, expiresAt: true } });
   if (!draft || draft.submittedLeadId) return null;
   if (draft.expiresAt < now) await prisma.intakeDraft.update({ where: { id: draft.id }, data: { expiresAt: expiry(now) } });
@@ -201,7 +226,25 @@ export async function submitDraft(draftId: string, record: LeadRecord, locale: s
   }
 }
 
+/** How long a retired resume link still says what became of its draft. */
+const RETIRED_TOKEN_DAYS = 180;
+
+/**
+ * Deletes the drafts past their retention. Their links stay known as retired
+ * without a draft ("gone": the page says the draft was deleted and offers to
+ * start again) for RETIRED_TOKEN_DAYS, then are forgotten too.
+ */
 export async function purgeExpiredDrafts(now = new Date()) {
-  const { count } = await prisma.intakeDraft.deleteMany({ where: { expiresAt: { lt: now } } });
-  return count;
+  return prisma.$transaction(async (tx) => {
+    const expired = await tx.intakeDraft.findMany({ where: { expiresAt: { lt: now }, resumeTokenHash: { not: null } }, select: { resumeTokenHash: true } });
+    const tokenHashes = expired.flatMap((d) => (d.resumeTokenHash ? [d.resumeTokenHash] : []));
+    // Their replaced links lose their draft by the foreign key (SET NULL); the current ones join them.
+    const { count } = await tx.intakeDraft.deleteMany({ where: { expiresAt: { lt: now } } });
+    if (tokenHashes.length) {
+      await tx.retiredResumeToken.deleteMany({ where: { tokenHash: { in: tokenHashes } } });
+      await tx.retiredResumeToken.createMany({ data: tokenHashes.map((tokenHash) => ({ tokenHash, draftId: null, retiredAt: now })) });
+    }
+    await tx.retiredResumeToken.deleteMany({ where: { draftId: null, retiredAt: { lt: new Date(now.getTime() - RETIRED_TOKEN_DAYS * 86_400_000) } } });
+    return count;
+  });
 }

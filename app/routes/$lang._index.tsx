@@ -44,7 +44,7 @@ export default function Landing() {
         <h1 id="landing-heading">{t("landing.heading")}</h1>
         <p className="lead">{t("landing.lead")}</p>
         <p className="cta-row">
-          <Link to={startHref} className="button primary button-large">
+          <Link to={startHref} reloadDocument className="button primary button-large">
             {t("landing.start")}
           </Link>
         </p>
@@ -147,7 +147,7 @@ export default function Landing() {
 
       <section className="cta-again card" aria-labelledby="cta-heading">
         <h2 id="cta-heading">{t("landing.ctaAgain")}</h2>
-        <Link to={startHref} className="button primary button-large">
+        <Link to={startHref} reloadDocument className="button primary button-large">
           {t("landing.start")}
         </Link>
       </section>

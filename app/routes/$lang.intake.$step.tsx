@@ -2,8 +2,9 @@ import { skipAfterAutosave } from "~/utils/revalidate";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { Fragment, useEffect, useMemo, useRef, useState } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { IntakeChannelGrid } from "~/components/intake-channel-grid";
@@ -30,19 +31,21 @@ import { sentIntent } from "~/domain/form-intent";
 import { boundRaw, checkStep, romeToday, stepActionSchema, stepIntent, stepSchema } from "~/domain/intake/schema";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy";
 import { getEnv } from "~/utils/env.server";
-import { formatDateTime } from "~/i18n/format";
+import { intlTag } from "~/i18n/format";
 import { createDraft, findDraftByBrowserKey, hasAnswer, saveStep, storageScope } from "~/models/intake-draft.server";
 import { requestResumeLink, submitIntake } from "~/models/intake-submit.server";
 import { prisma } from "~/utils/db.server";
 import { intakeCookie, intakeSentCookie, readBrowserKey, readSent } from "~/utils/intake-cookie.server";
-import { clearIntakeStorage, intakeStorageKey } from "~/utils/intake-storage";
+import { intakeStorageKey } from "~/utils/intake-storage";
 import { useLocale } from "~/utils/locale";
 import { requireLocaleParam } from "~/utils/locale.server";
-import { useHydrated } from "remix-utils/use-hydrated";
 import type { I18nHandle } from "~/i18n/parts";
+import type { HydrateHandle } from "~/utils/hydrate";
+import { loadAsDocument } from "~/utils/document-only";
 
-// The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["questionnaire"] } satisfies I18nHandle;
+// Not hydrated (app/utils/hydrate.ts): the page loads app/enhance/intake.ts alone; no Remix, React or words block.
+export const handle = { i18n: ["questionnaire"], hydrate: false } satisfies I18nHandle & HydrateHandle;
+export const clientLoader = loadAsDocument;
 
 const HONEYPOT = "company_website";
 const RESEND_AFTER_MS = 60_000;
@@ -209,146 +212,69 @@ interface LoaderData {
 
 type ActionData = { result?: SubmissionResult<string[]>; saved?: string; resend?: "sent" | "wait" };
 
-
+// Rendered on the server only (handle.hydrate is false): what JavaScript adds
+// (counters, autosave, conditional fields, "send the link again" in place)
+// is app/enhance/intake.ts, reading the data- attributes written here.
 export default function IntakeStep() {
   const data = useLoaderData<typeof loader>();
   if (data.sent) return <AlreadySent />;
   return <StepForm key={data.step} {...data} />;
 }
 
-/** A step opened again after the answers went: nothing to fill in, a way to start afresh. */
+/** A step opened again after the answers went: nothing to fill in, a way to start afresh (the script clears the saved answers). */
 function AlreadySent() {
   const { t } = useTranslation();
   const locale = useLocale();
-  useEffect(() => clearIntakeStorage(), []);
   return (
-    <main id="main" className="page narrow intake">
+    <main id="main" className="page narrow intake" data-intake-sent="">
       <h1>{t("questionnaire.sent.title")}</h1>
       <p className="lead">{t("questionnaire.sent.body")}</p>
       <p>
-        <Link className="button primary" to={`/${locale}/intake/about?new=1`}>
+        <a className="button primary" href={`/${locale}/intake/about?new=1`}>
           {t("questionnaire.sent.startNew")}
-        </Link>
+        </a>
       </p>
     </main>
   );
+}
+
+/** The only words the enhancement script writes, in the page's language (JSON in data-words). */
+function scriptWords(t: TFunction) {
+  return JSON.stringify({
+    saving: t("questionnaire.saving"),
+    savedAt: t("questionnaire.savedAt", { time: "{{time}}" }),
+    saveFailed: t("questionnaire.saveFailed"),
+    restored: t("questionnaire.restored"),
+    counterMax: t("questionnaire.counter.max", { max: "{{max}}" }),
+    counterCount: t("questionnaire.counter.count", { count: "{{count}}", max: "{{max}}" }),
+    counterLeftOne: t("questionnaire.counter.left", { count: 1, left: "{{left}}" }),
+    counterLeftOther: t("questionnaire.counter.left", { count: 2, left: "{{left}}" }),
+    counterOverOne: t("questionnaire.counter.over", { count: 1, over: "{{over}}" }),
+    counterOverOther: t("questionnaire.counter.over", { count: 2, over: "{{over}}" }),
+  });
 }
 
 function StepForm({ step, scope, values, answers, today, steps, errors, fromReview, email, resumeSent, retentionDays }: LoaderData) {
   const { t } = useTranslation();
   const locale = useLocale();
   const actionData = useActionData<ActionData>();
-  const navigation = useNavigation();
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useFetcher<ActionData>({ key: `autosave-${step}` });
-  const resend = useFetcher<ActionData>();
-  const [saveState, setSaveState] = useState<"idle" | "saving" | "saved" | "failed" | "restored">("idle");
-  const [savedAt, setSavedAt] = useState<string | null>(null);
 
   const fields = stepFields(step, answers);
   const schema = stepSchema(step, answers, today);
-  // What the browser checks before sending is what the action checks: "back" is sent as typed, unchecked.
-  const actionSchema = stepActionSchema(step, answers, today);
-  const startValues = useMemo(() => withDefaults(values, fields), [values, fields]);
-  const serverResult: SubmissionResult<string[]> | undefined = useMemo(
-    () => actionData?.result ?? (errors ? { status: "error", error: errors, initialValue: values as Record<string, string> } : undefined),
-    [actionData?.result, errors, values],
-  );
+  const startValues = withDefaults(values, fields);
+  const serverResult: SubmissionResult<string[]> | undefined =
+    actionData?.result ?? (errors ? { status: "error", error: errors, initialValue: values as Record<string, string> } : undefined);
   const [form, fieldset] = useForm({
     id: `intake-${step}`,
     lastResult: serverResult,
     defaultValue: startValues,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: actionSchema }),
   });
-  const current = (form.value ?? startValues) as RawStep;
   const firstError = fields.find((f) => (fieldset[f.name]?.errors?.length ?? 0) > 0)?.name;
-  const storageKey = intakeStorageKey(scope, step);
-
-  // Answers kept for another draft (one already sent, or replaced) are never restored here.
-  useEffect(() => clearIntakeStorage(scope), [scope]);
-  // Sent: what this browser kept of the answers goes too (the proposal page comes next).
-  useEffect(() => {
-    if (step === "review" && navigation.state === "loading" && navigation.formMethod && /^\/(it|en)\/p\//.test(navigation.location.pathname)) clearIntakeStorage();
-  }, [step, navigation.state, navigation.formMethod, navigation.location]);
-
-  // Focus the first field with an error after a server answer (the browser keeps focus on the button otherwise).
-  useEffect(() => {
-    if (!serverResult?.error) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"], .field-error')?.focus();
-  }, [serverResult]);
-
-  // Restore answers kept on this device when the last save did not reach the server.
-  useEffect(() => {
-    const stored = window.localStorage.getItem(storageKey);
-    const formEl = formRef.current;
-    if (!stored || !formEl) return;
-    try {
-      const entries = JSON.parse(stored) as Record<string, string | string[]>;
-      for (const [name, value] of Object.entries(entries)) {
-        const list = Array.isArray(value) ? value : [value];
-        formEl.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${CSS.escape(name)}"]`).forEach((el) => {
-          if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) el.checked = list.includes(el.value);
-          else el.value = list[0] ?? "";
-          el.dispatchEvent(new Event("input", { bubbles: true }));
-        });
-      }
-      setSaveState("restored");
-      autosave.submit(withIntent(formEl, "autosave"), { method: "post" });
-    } catch {
-      window.localStorage.removeItem(storageKey);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (autosave.state !== "idle") return;
-    if (autosave.data?.saved) {
-      window.localStorage.removeItem(storageKey);
-      setSavedAt(autosave.data.saved);
-      setSaveState("saved");
-    }
-  }, [autosave.state, autosave.data, storageKey]);
-
-  // Autosave while typing: kept on the device at once, sent to the server after a pause.
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  function onChange() {
-    const formEl = formRef.current;
-    if (!formEl) return;
-    const snapshot: Record<string, string | string[]> = {};
-    for (const field of fields) {
-      const all = new FormData(formEl).getAll(field.name).filter((v): v is string => typeof v === "string");
-      snapshot[field.name] = field.kind === "checkboxes" ? all : (all[0] ?? "");
-    }
-    window.localStorage.setItem(storageKey, JSON.stringify(snapshot));
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setSaveState("saving");
-      autosave.submit(withIntent(formEl, "autosave"), { method: "post" });
-    }, 1200);
-  }
-  useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => {
-    const onOnline = () => {
-      if (formRef.current && window.localStorage.getItem(storageKey)) autosave.submit(withIntent(formRef.current, "autosave"), { method: "post" });
-    };
-    const onError = () => setSaveState("failed");
-    window.addEventListener("online", onOnline);
-    window.addEventListener("offline", onError);
-    return () => {
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("offline", onError);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [storageKey]);
 
   const part = stepPart[step];
   const index = steps.indexOf(step);
   const isReview = step === "review";
-  const submitting = navigation.state === "submitting";
 
   return (
     <main id="main" className="page narrow intake">
@@ -364,14 +290,24 @@ function StepForm({ step, scope, values, answers, today, steps, errors, fromRevi
       <p className="lead">{t(`questionnaire.steps.${step}.intro`)}</p>
       {step === "about" ? (
         <p className="hint">
-          {t("questionnaire.privacyStart", { days: retentionDays })}{" "}
-          <Link to={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</Link>
+          {t("questionnaire.privacyStart", { days: retentionDays })} <a href={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</a>
         </p>
       ) : null}
 
       {isReview ? <IntakeReview answers={answers} steps={steps} /> : null}
 
-      <Form method="post" className="card form" ref={formRef} onChange={hydrated ? onChange : undefined} onSubmitCapture={() => clearTimeout(timer.current)} {...getFormProps(form)} noValidate>
+      <form
+        method="post"
+        className="card form"
+        {...getFormProps(form)}
+        noValidate
+        data-intake=""
+        data-storage-key={intakeStorageKey(scope, step)}
+        data-scope={scope}
+        data-intl={intlTag(locale)}
+        data-words={scriptWords(t)}
+        data-final={isReview ? "" : undefined}
+      >
         {serverResult?.error && Object.keys(serverResult.error).length ? (
           <p className="form-error" role="alert">
             {t("intake.errorSummary")}
@@ -382,12 +318,12 @@ function StepForm({ step, scope, values, answers, today, steps, errors, fromRevi
           <input id={`${form.id}-hp`} type="text" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         {fromReview ? <input type="hidden" name="from" value="review" /> : null}
-        {renderFields(fields, current, hydrated, (field) => (
+        {renderFields(fields, (field) => (
           <IntakeField key={field.name} field={field} meta={fieldset[field.name]!} t={t} autoFocus={field.name === firstError} />
         ), (grid) => <IntakeChannelGrid fields={grid} metaOf={(name) => fieldset[name]!} t={t} />, t)}
         {isReview ? (
           <p className="hint">
-            {t("questionnaire.privacySubmit", { version: PRIVACY_NOTICE_VERSION })} <Link to={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</Link>
+            {t("questionnaire.privacySubmit", { version: PRIVACY_NOTICE_VERSION })} <a href={`/${locale}/privacy`}>{t("questionnaire.privacyLink")}</a>
           </p>
         ) : null}
         <div className="step-actions">
@@ -396,53 +332,39 @@ function StepForm({ step, scope, values, answers, today, steps, errors, fromRevi
               {t("questionnaire.back")}
             </button>
           ) : null}
-          <button type="submit" name="intent" value="next" className="button primary" disabled={submitting}>
+          <button type="submit" name="intent" value="next" className="button primary">
             {isReview ? t("questionnaire.submit") : fromReview ? t("questionnaire.backToReview") : t("questionnaire.next")}
           </button>
         </div>
-        <p className="save-status" role="status" aria-live="polite">
-          {saveState === "saving"
-            ? t("questionnaire.saving")
-            : saveState === "saved" && savedAt
-              ? t("questionnaire.savedAt", { time: formatDateTime(new Date(savedAt), locale).split(", ").pop() })
-              : saveState === "failed"
-                ? t("questionnaire.saveFailed")
-                : saveState === "restored"
-                  ? t("questionnaire.restored")
-                  : ""}
-        </p>
-      </Form>
+        <p className="save-status" role="status" aria-live="polite" />
+      </form>
 
       {email && step !== "about" ? (
         <aside className="resume-box" aria-labelledby="resume-heading">
           <h2 id="resume-heading">{t("questionnaire.resumeHeading")}</h2>
           {resumeSent ? <p>{t("questionnaire.resumeSent", { email })}</p> : null}
-          <resend.Form method="post">
+          <form
+            method="post"
+            data-resend=""
+            data-words={JSON.stringify({ resent: t("questionnaire.resumeResent"), wait: t("questionnaire.resumeWait"), failed: t("questionnaire.saveFailed") })}
+          >
             <input type="hidden" name="intent" value="resend" />
             <button type="submit" className="button">
               {t("questionnaire.resumeAgain")}
             </button>
             <p role="status" className="meta">
-              {resend.data?.resend === "sent" ? t("questionnaire.resumeResent") : resend.data?.resend === "wait" ? t("questionnaire.resumeWait") : ""}
+              {actionData?.resend === "sent" ? t("questionnaire.resumeResent") : actionData?.resend === "wait" ? t("questionnaire.resumeWait") : ""}
             </p>
-          </resend.Form>
+          </form>
         </aside>
       ) : null}
     </main>
   );
 }
 
-function withIntent(formEl: HTMLFormElement, intent: string): FormData {
-  const data = new FormData(formEl);
-  data.set("intent", intent);
-  return data;
-}
-
-/** Fields in order; channel details grouped per channel; conditional fields hidden once JS runs. */
+/** Fields in order; channel details grouped per channel. Every field is rendered: the script hides those whose condition does not hold. */
 function renderFields(
   fields: FieldSpec[],
-  values: RawStep,
-  hydrated: boolean,
   render: (field: FieldSpec) => React.ReactNode,
   renderGrid: (fields: FieldSpec[]) => React.ReactNode,
   t: (key: string, options?: Record<string, unknown>) => string,
@@ -467,7 +389,6 @@ function renderFields(
       if (field === grid[0]) out.push(<Fragment key="channel-grid">{renderGrid(grid)}</Fragment>);
       continue;
     }
-    if (field.showIf && hydrated && !field.showIf(values)) continue;
     if (field.group !== group) {
       flush();
       group = field.group;

@@ -4,9 +4,12 @@ import { findDraftByBrowserKey } from "~/models/intake-draft.server";
 import { readBrowserKey } from "~/utils/intake-cookie.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import type { I18nHandle } from "~/i18n/parts";
+import type { HydrateHandle } from "~/utils/hydrate";
+import { loadAsDocument } from "~/utils/document-only";
 
-// The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["questionnaire"] } satisfies I18nHandle;
+// Not hydrated (app/utils/hydrate.ts): HTML and forms, and the intake's small enhancement script.
+export const handle = { i18n: ["questionnaire"], hydrate: false } satisfies I18nHandle & HydrateHandle;
+export const clientLoader = loadAsDocument;
 
 /** /it/intake: back to where this browser left off, or the first step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

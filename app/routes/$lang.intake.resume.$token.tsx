@@ -16,15 +16,18 @@ import { intakeCookie } from "~/utils/intake-cookie.server";
 import { requireLocaleParam } from "~/utils/locale.server";
 import { useLocale } from "~/utils/locale";
 import type { I18nHandle } from "~/i18n/parts";
+import type { HydrateHandle } from "~/utils/hydrate";
+import { loadAsDocument } from "~/utils/document-only";
 
-// The words this page ships to the browser (app/i18n/parts.ts).
-export const handle = { i18n: ["questionnaire"] } satisfies I18nHandle;
+// Not hydrated (app/utils/hydrate.ts): HTML and forms, and the intake's small enhancement script.
+export const handle = { i18n: ["questionnaire"], hydrate: false } satisfies I18nHandle & HydrateHandle;
+export const clientLoader = loadAsDocument;
 
 const headers = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 // As for "send the link again" on a step: one email a minute per draft, however often it is asked for.
 const NEW_LINK_AFTER_MS = 60_000;
 
-/** "Send me a new link": one click on an expired link (its token says which draft), or an address typed when the link is unknown. */
+/** "Send me a new link": one click on an expired or replaced link (its token says which draft), or an address typed when the link is unknown. */
 const newLinkSchema = z.discriminatedUnion("by", [z.object({ by: z.literal("token") }), z.object({ by: z.literal("email"), email: emailSchema })]);
 
 /** The emailed link: this browser takes over the draft and goes back to where it stopped; otherwise why not, and a way on. */
@@ -81,9 +84,9 @@ export default function ResumeRefused() {
         <p role="status" className="notice">
           {t("questionnaire.resume.sentNew")}
         </p>
-      ) : state === "used" ? null : (
+      ) : state === "used" || state === "gone" ? null : (
         <Form method="post" className="card form" {...getFormProps(form)} noValidate>
-          {state === "expired" ? (
+          {state === "expired" || state === "replaced" ? (
             <input type="hidden" name="by" value="token" />
           ) : (
             <>

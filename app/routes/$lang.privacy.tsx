@@ -54,7 +54,7 @@ export default function PrivacyNotice() {
           </section>
         ))}
         <p>
-          <Link to={`/${locale}/intake`}>{t("landing.privacy.back")}</Link>
+          <Link to={`/${locale}/intake`} reloadDocument>{t("landing.privacy.back")}</Link>
         </p>
       </article>
     </main>

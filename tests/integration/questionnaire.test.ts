@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { action as stepAction, loader as stepLoader } from "~/routes/$lang.intake.$step";
 import { loader as resumeLoader } from "~/routes/$lang.intake.resume.$token";
 import { upsertOwner } from "~/models/user.server";
+import { purgeExpiredDrafts } from "~/models/intake-draft.server";
 import { prisma } from "~/utils/db.server";
 import { getT } from "~/i18n/i18n";
 import { complete } from "~/domain/intake/fixtures";
@@ -465,19 +466,26 @@ describe("an intake without friction", () => {
     await runJobs();
     expect(await prisma.emailMessage.count({ where: { kind: "resume_link", to: email } })).toBe(2);
 
-    // Unknown (replaced by the fresh one): the address typed gets a link if it has a draft; the answer is the same for one that has none.
-    const unknown = await resume(token);
+    // Replaced by the fresh one: said as such (the one-click case is the next test).
+    expect(await (await resume(token)).json()).toMatchObject({ state: "replaced" });
+
+    // Unknown (a link the app never sent): the address typed gets a link if it has a draft; the answer is the same for one that has none.
+    const stranger = "s".repeat(32);
+    const unknown = await resume(stranger);
     expect(await unknown.json()).toMatchObject({ state: "unknown" });
     await prisma.intakeDraft.update({ where: { id: draft.id }, data: { resumeSentAt: new Date(Date.now() - 3_600_000) } });
-    const known = await askNewLink(token, { by: "email", email: "Links@Example.com" });
-    const nobody = await askNewLink(token, { by: "email", email: "nobody@example.com" });
+    const known = await askNewLink(stranger, { by: "email", email: "Links@Example.com" });
+    const nobody = await askNewLink(stranger, { by: "email", email: "nobody@example.com" });
     expect([known.status, nobody.status]).toEqual([200, 200]);
-    expect(await known.json()).toEqual(await nobody.json());
+    const nobodyAnswer = await nobody.json();
+    expect(await known.json()).toEqual(nobodyAnswer);
     await runJobs();
     expect(await prisma.emailMessage.count({ where: { kind: "resume_link", to: email } })).toBe(3);
     expect(await prisma.emailMessage.count({ where: { to: "nobody@example.com" } })).toBe(0);
-    const bad = await askNewLink(token, { by: "email", email: "not-an-address" });
+    const bad = await askNewLink(stranger, { by: "email", email: "not-an-address" });
     expect(bad.status).toBe(400);
+    // One click on an unknown link names no draft: the same answer, no email.
+    expect(await (await askNewLink(stranger, { by: "token" })).json()).toEqual(nobodyAnswer);
 
     // Used: the answers were sent; the link says when.
     const sender = new Browser();
@@ -489,6 +497,52 @@ describe("an intake without friction", () => {
     const usedBody = (await used.json()) as { state: string; sentAt: string };
     expect(usedBody.state).toBe("used");
     expect(Date.parse(usedBody.sentAt)).toBeGreaterThan(Date.now() - 3_600_000);
+  });
+
+  it("a link replaced by a newer one sends a new link in one click, in the draft's language; once the draft is deleted it says so, and sends nothing", async () => {
+    const browser = new Browser();
+    const email = "replaced@example.com";
+    await walkTo(browser, "audience", { ...complete, about: { ...complete.about, email, language: "en" } });
+    const first = await resumeToken(email);
+    const draft = await prisma.intakeDraft.findFirstOrThrow({ where: { email } });
+    // "Send the link again" on a step, a minute later: the first link is replaced.
+    await prisma.intakeDraft.update({ where: { id: draft.id }, data: { resumeSentAt: new Date(Date.now() - 3_600_000) } });
+    expect((await browser.post("goals", {}, "resend")).status).toBe(200);
+    const second = await resumeToken(email);
+    expect(second).not.toBe(first);
+
+    const replaced = await resume(first);
+    expect(replaced.status).toBe(410);
+    expect(await replaced.json()).toMatchObject({ state: "replaced" });
+    // One click: a third link, in English as chosen on the first step, to the draft's address only.
+    await prisma.intakeDraft.update({ where: { id: draft.id }, data: { resumeSentAt: new Date(Date.now() - 3_600_000) } });
+    const asked = await askNewLink(first, { by: "token" });
+    expect([asked.status, await asked.json()]).toEqual([200, expect.objectContaining({ sent: true })]);
+    const third = await resumeToken(email);
+    expect(third).not.toBe(second);
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "resume_link", to: email }, orderBy: { createdAt: "desc" } });
+    expect(mail.locale).toBe("en");
+    expect(mail.text).toContain(`/en/intake/resume/${third}`);
+    expect((await resume(third)).status).toBe(302);
+    // Clicked again at once: the same answer, no further email within the minute.
+    await askNewLink(first, { by: "token" });
+    await runJobs();
+    expect(await prisma.emailMessage.count({ where: { kind: "resume_link", to: email } })).toBe(3);
+
+    // Past its retention the draft is purged: every link it had says it is gone, and asking sends nothing.
+    await prisma.intakeDraft.update({ where: { id: draft.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await purgeExpiredDrafts()).toBeGreaterThanOrEqual(1);
+    for (const token of [first, second, third]) {
+      const gone = await resume(token);
+      expect(gone.status).toBe(410);
+      expect(await gone.json(), token).toMatchObject({ state: "gone" });
+    }
+    const late = await askNewLink(third, { by: "token" });
+    expect(await late.json()).toEqual(await askNewLink("n".repeat(32), { by: "token" }).then((r) => r.json()));
+    await runJobs();
+    expect(await prisma.emailMessage.count({ where: { kind: "resume_link", to: email } })).toBe(3);
+    // The retired links hold no address and no draft.
+    expect(await prisma.retiredResumeToken.count({ where: { draftId: { not: null } } })).toBe(0);
   });
 
   it("stores an international address as typed (the browser's punycode read back), and the owner finds it by its Unicode text", async () => {

@@ -84,8 +84,13 @@ export interface FieldSpec {
   options?: OptionSet;
   /** The value the form starts with when nothing was answered (the channels grid's "none"). */
   defaultValue?: string;
-  /** Shown only when this holds for the step's own values. */
-  showIf?: (values: RawStep) => boolean;
+  /**
+   * Shown only when another field of the same step has `equals` as its (first)
+   * value, or any value when `equals` is left out. Data, not a function: the
+   * server renders it as attributes and the intake's enhancement script
+   * (app/enhance/intake.ts) applies it while the prospect types.
+   */
+  showWhen?: ShowWhen;
   autoComplete?: string;
   /** For channel details: the channel this field belongs to. */
   group?: Channel;
@@ -120,6 +125,16 @@ export function isStepId(value: unknown): value is StepId {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+export type ShowWhen = { field: string; equals?: string };
+
+/** Whether a field shows for the step's own values (see FieldSpec.showWhen). */
+export function isShown(field: Pick<FieldSpec, "showWhen">, values: RawStep): boolean {
+  const when = field.showWhen;
+  if (!when) return true;
+  const value = first(values[when.field]);
+  return when.equals === undefined ? Boolean(value) : value === when.equals;
+}
+
 const channelDetailFields = (channel: Channel): FieldSpec[] => [
   { name: `${channel}_handle`, label: "channelHandle", kind: "text", max: 100, group: channel },
   { name: `${channel}_followers`, label: "channelFollowers", kind: "number", group: channel },
@@ -132,7 +147,7 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
   about: [
     { name: "organisation", kind: "text", required: true, max: 160, autoComplete: "organization" },
     { name: "sector", kind: "select", options: "sectors", required: true },
-    { name: "sectorOther", kind: "text", max: 80, showIf: (v) => first(v.sector) === "other" },
+    { name: "sectorOther", kind: "text", max: 80, showWhen: { field: "sector", equals: "other" } },
     { name: "size", kind: "select", options: "sizes", required: true },
     { name: "website", kind: "url", max: 200, autoComplete: "url", teamOnly: true },
     { name: "contactName", kind: "text", required: true, max: 120, autoComplete: "name" },
@@ -160,8 +175,8 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "startDate", kind: "date" },
     { name: "peakSeasons", kind: "checkboxes", options: "seasons" },
     { name: "keyDate", kind: "date" },
-    { name: "keyDateKind", kind: "select", options: "keyDateKinds", showIf: (v) => Boolean(first(v.keyDate)) },
-    { name: "keyDateLabel", kind: "text", max: 120, showIf: (v) => Boolean(first(v.keyDate)) },
+    { name: "keyDateKind", kind: "select", options: "keyDateKinds", showWhen: { field: "keyDate" } },
+    { name: "keyDateLabel", kind: "text", max: 120, showWhen: { field: "keyDate" } },
   ],
   channels: [
     // One row of the channels grid each: "none" until the prospect says otherwise, so no row has to be answered.
@@ -176,7 +191,7 @@ const staticFields: Record<Exclude<StepId, "channelDetails">, FieldSpec[]> = {
     { name: "crisisHandling", kind: "textarea", max: MAX_TEXT },
     { name: "crisisOpen", kind: "radio", options: "yesNo" },
     { name: "authorities", kind: "radio", options: "yesNo" },
-    { name: "authoritiesDetail", kind: "textarea", max: 2000, showIf: (v) => first(v.authorities) === "yes" },
+    { name: "authoritiesDetail", kind: "textarea", max: 2000, showWhen: { field: "authorities", equals: "yes" } },
     { name: "exposure", kind: "checkboxes", options: "exposures" },
   ],
   roles: [
@@ -242,7 +257,7 @@ export function pruneAnswers(answers: RawAnswers): RawAnswers {
     if (!values) continue;
     const kept: RawStep = {};
     for (const field of stepFields(step, answers)) {
-      if (field.showIf && !field.showIf(values)) continue;
+      if (!isShown(field, values)) continue;
       if (values[field.name] !== undefined) kept[field.name] = values[field.name];
     }
     pruned[step] = kept;

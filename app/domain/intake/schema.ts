@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isEmailAddress, normaliseEmail } from "../email-address";
 import { byIntent } from "../form-intent";
 import { parseCount } from "./count";
-import { fieldLimit, optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
+import { fieldLimit, isShown, optionSets, stepFields, type FieldSpec, type RawAnswers, type RawStep, type StepId } from "./definition";
 
 function enumOf(values: readonly [string, ...string[]]) {
   return z.enum(values, {
@@ -189,7 +189,7 @@ export function checkStep(step: StepId, answers: RawAnswers, today: string): Ste
   const fields = stepFields(step, answers);
   const raw = normaliseRaw(answers[step] ?? {}, fields);
   // Fields hidden by their condition are not validated.
-  for (const field of fields) if (field.showIf && !field.showIf(answers[step] ?? {})) delete raw[field.name];
+  for (const field of fields) if (!isShown(field, answers[step] ?? {})) delete raw[field.name];
   const result = stepSchema(step, answers, today).safeParse(raw);
   if (result.success) return { ok: true, value: result.data as Record<string, unknown> };
   const errors: Record<string, string[]> = {};
