@@ -38,6 +38,16 @@ function withLeadSearch<C extends SqliteClient>(client: C): C {
   }) as unknown as C;
 }
 
+/**
+ * How long an interactive transaction may wait for a connection, and run.
+ * Prisma's defaults (2 s and 5 s) fail a burst that queues on one row lock
+ * (twenty payments taking invoice numbers, a webhook storm) as soon as the
+ * machine is busy: the transactions are short, but the tenth in the pool's
+ * queue waits for the nine before it. A crash or a hung query still ends
+ * within these bounds.
+ */
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
+
 /** `onQuery` hears every SQL statement the client sends (tests count a page's queries with it). */
 export function createDb(url: string, options: { onQuery?: (sql: string) => void } = {}): Db {
   const { onQuery } = options;
@@ -50,7 +60,7 @@ export function createDb(url: string, options: { onQuery?: (sql: string) => void
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
-    return withLeadSearch(listen(new SqliteClient({ adapter, log })) as unknown as SqliteClient);
+    return withLeadSearch(listen(new SqliteClient({ adapter, log, transactionOptions })) as unknown as SqliteClient);
   }
   const u = new URL(url);
   const adapter = new PrismaPg({
@@ -61,7 +71,7 @@ export function createDb(url: string, options: { onQuery?: (sql: string) => void
     database: decodeURIComponent(u.pathname.slice(1)) || undefined,
     max: 10,
   });
-  return withLeadSearch(listen(new PostgresClient({ adapter, log })) as unknown as Db);
+  return withLeadSearch(listen(new PostgresClient({ adapter, log, transactionOptions })) as unknown as Db);
 }
 
 /** SQLite pragmas for a web server: WAL so readers never wait on the writer, and a busy timeout. */

@@ -5,11 +5,7 @@
 // get twenty consecutive numbers; the owner's list, XML and ZIP routes serve
 // the files and refuse a member and an anonymous visitor. Real database (SQLite
 // or PostgreSQL), the real Stripe SDK on the local stand-in; no PDF render.
-import { spawnSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeStandin, type StripeStandin } from "../../server/stripe-standin";
 import { freelancer } from "~/domain/invoice/fixtures";
@@ -34,27 +30,14 @@ import { action as listAction, loader as listLoader } from "~/routes/$lang.owner
 import { loader as xmlLoader } from "~/routes/$lang.owner.invoices_.$invoiceId.xml";
 import { loader as zipLoader } from "~/routes/$lang.owner.invoices_.zip.$month";
 import { action as fiscalAction, loader as fiscalLoader } from "~/routes/$lang.owner.settings_.invoicing";
+import { validateFatturaPa } from "./fatturapa-xsd";
 import { call, get, post, sentProposalLead, staffSession } from "./helpers";
 
 const SECRET = `whsec_${randomBytes(16).toString("hex")}`;
 process.env.STRIPE_WEBHOOK_SECRET = SECRET;
 delete process.env.STRIPE_SECRET_KEY;
 
-const FIXTURES = path.resolve(__dirname, "../fixtures/fatturapa");
-const XSD = path.join(FIXTURES, "Schema_del_file_xml_FatturaPA_versione_1.2.1a.xsd");
-
-/** xmllint's verdict on `xml` against the official schema, offline (the xmldsig import resolves through the catalogue). */
-function validate(xml: string): { ok: boolean; output: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "fatturapa-"));
-  try {
-    const file = path.join(dir, "invoice.xml");
-    writeFileSync(file, xml);
-    const run = spawnSync("xmllint", ["--nonet", "--noout", "--schema", XSD, file], { env: { ...process.env, XML_CATALOG_FILES: path.join(FIXTURES, "catalog.xml") }, encoding: "utf8" });
-    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const validate = validateFatturaPa;
 
 const fiscal: NonNullable<OwnerSettings["fiscal"]> = { ...freelancer, iban: "IT60X0542811101000000123456" };
 const ordinary: OwnerSettings = { ...defaultOwnerSettings, fiscal };
