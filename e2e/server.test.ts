@@ -118,9 +118,9 @@ test("in production without a Stripe key the stand-in does not start, unless STR
   await server.exited;
 
   const demo = await startServer({ STRIPE_STANDIN_PORT: String(standinPort), STRIPE_SECRET_KEY: "", STRIPE_STANDIN: "1" });
-  // The stand-in listens on its own port and may come up just after the app's /healthz.
+  // The stand-in listens on its own port and may come up just after the app's /healthz (later still on a busy machine).
   await expect
-    .poll(async () => (await fetch(`http://127.0.0.1:${standinPort}/`).catch(() => null))?.status ?? 0, { timeout: 20_000 })
+    .poll(async () => (await fetch(`http://127.0.0.1:${standinPort}/`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
     .toBe(200);
   demo.proc.kill("SIGTERM");
   await demo.exited;
