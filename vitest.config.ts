@@ -15,7 +15,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"], environment: "node" },
+        // The timeout is a safety net against hangs, not a speed budget: the unit tests run beside
+        // typecheck, lint and the build on two cores, where the engine's word check took over 5 s.
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {
         extends: true,
