@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -27,11 +27,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireLocaleParam(params.lang);
   const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply(), sent: false }, { status: 400 });
+    return data({ result: submission.reply(), sent: false }, { status: 400 });
   }
   // The email goes in the account's own language, not necessarily this page's.
   await requestPasswordReset({ email: submission.value.email });
-  return Response.json({ result: submission.reply({ resetForm: true }), sent: true });
+  return data({ result: submission.reply({ resetForm: true }), sent: true });
 }
 
 export default function ForgotPage() {

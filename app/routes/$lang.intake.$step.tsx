@@ -3,6 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { field } from "~/utils/action-data";
 import type { TFunction } from "i18next";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
@@ -130,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (draft?.submittedLeadId) throw await submittedRedirect(draft.submittedLeadId, locale);
   if (!draft && (await readSent(request))) {
     // This browser has just sent its answers: a post from a page left open (an autosave, Back, Next) starts no new draft.
-    if (sentIntent(Object.fromEntries(formData)) === "autosave") return Response.json({ sent: true }, { headers });
+    if (sentIntent(Object.fromEntries(formData)) === "autosave") return data({ sent: true }, { headers });
     throw redirect(`/${locale}/intake/${step}`, { headers });
   }
   // Read with the draft's answers (they decide which fields show); a draft made below has none yet, like no draft.
@@ -141,8 +142,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const firstFields = stepFields(step, {});
     if (!hasAnswer(boundRaw(typedValues(submission.payload, firstFields), firstFields))) {
       // Nothing answered yet: no draft (an empty post must not fill the owner's list).
-      if (intent === "autosave") return Response.json({}, { headers });
-      if (intent === "next" && submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400, headers });
+      if (intent === "autosave") return data({ saved: null }, { headers });
+      if (intent === "next" && submission.status !== "success") return data({ result: submission.reply() }, { status: 400, headers });
       throw redirect(`/${locale}/intake/about`, { headers });
     }
     const created = await createDraft(locale);
@@ -152,9 +153,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "resend") {
     // One send per RESEND_AFTER_MS, claimed with the job (a double click sends once).
-    if (!draft.email) return Response.json({ resend: "sent" }, { headers });
-    if (!(await requestResumeLink(draft.id, { gapMs: RESEND_AFTER_MS }))) return Response.json({ resend: "wait" }, { status: 429, headers });
-    return Response.json({ resend: "sent" }, { headers });
+    if (!draft.email) return data({ resend: "sent" }, { headers });
+    if (!(await requestResumeLink(draft.id, { gapMs: RESEND_AFTER_MS }))) return data({ resend: "wait" }, { status: 429, headers });
+    return data({ resend: "sent" }, { headers });
   }
 
   const fields = stepFields(step, draft.answers);
@@ -163,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "autosave") {
     // The person is on this step now: a resume link brings them back here.
     await saveStep(draft.id, draft.answers, step, raw, step);
-    return Response.json({ saved: new Date().toISOString() }, { headers });
+    return data({ saved: new Date().toISOString() }, { headers });
   }
   if (intent === "back") {
     const saved = await saveStep(draft.id, draft.answers, step, raw, step);
@@ -175,7 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     // An invalid step keeps the resume point here (and what was typed).
     await saveStep(draft.id, draft.answers, step, raw, step);
-    return Response.json({ result: submission.reply() }, { status: 400, headers });
+    return data({ result: submission.reply() }, { status: 400, headers });
   }
   const input = submission.value;
   const goTo = "from" in input && input.from === "review" ? "review" : nextStep(step, pruneAnswers({ ...draft.answers, [step]: raw }));
@@ -210,7 +211,6 @@ interface LoaderData {
   retentionDays: number;
 }
 
-type ActionData = { result?: SubmissionResult<string[]>; saved?: string; resend?: "sent" | "wait" };
 
 // Rendered on the server only (handle.hydrate is false): what JavaScript adds
 // (counters, autosave, conditional fields, "send the link again" in place)
@@ -257,13 +257,14 @@ function scriptWords(t: TFunction) {
 function StepForm({ step, scope, values, answers, today, steps, errors, fromReview, email, resumeSent, retentionDays }: LoaderData) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
+  const resend = field(actionData, "resend");
 
   const fields = stepFields(step, answers);
   const schema = stepSchema(step, answers, today);
   const startValues = withDefaults(values, fields);
   const serverResult: SubmissionResult<string[]> | undefined =
-    actionData?.result ?? (errors ? { status: "error", error: errors, initialValue: values as Record<string, string> } : undefined);
+    field(actionData, "result") ?? (errors ? { status: "error", error: errors, initialValue: values as Record<string, string> } : undefined);
   const [form, fieldset] = useForm({
     id: `intake-${step}`,
     lastResult: serverResult,
@@ -353,7 +354,7 @@ function StepForm({ step, scope, values, answers, today, steps, errors, fromRevi
               {t("questionnaire.resumeAgain")}
             </button>
             <p role="status" className="meta">
-              {actionData?.resend === "sent" ? t("questionnaire.resumeResent") : actionData?.resend === "wait" ? t("questionnaire.resumeWait") : ""}
+              {resend === "sent" ? t("questionnaire.resumeResent") : resend === "wait" ? t("questionnaire.resumeWait") : ""}
             </p>
           </form>
         </aside>

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireUsableInvite(params.token);
   const submission = parseWithZod(await request.formData(), { schema: AcceptInviteSchema });
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
+    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
   }
   // The new account reads its emails in the language it accepted in (changed later on the account page).
   const result = await acceptInvite(params.token ?? "", { ...submission.value, locale }, {
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (result.status === "gone") throw new Response("Gone", { status: 410, headers: noStore });
   if (result.status === "exists") {
-    return Response.json(
+    return data(
       { result: submission.reply({ formErrors: ["account.errors.alreadyMember"], hideFields: ["password", "confirm"] }) },
       { status: 409, headers: noStore },
     );

@@ -1,7 +1,7 @@
 import { ErrorPage } from "~/components/error-page";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, translateError } from "~/components/field";
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
   const ip = request.headers.get("X-Client-IP");
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A throttled address gets the same answer whatever the password was.
     // (until null: the server's per-address limiter, on every account.)
     const message = login.status === "invalid" ? "errors.invalidLogin" : login.until ? "account.errors.throttled" : "errors.tooManyRequests";
-    return Response.json({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: login.status === "throttled" ? 429 : 400 });
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: login.status === "throttled" ? 429 : 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await createSessionCookie(login.userId, { userAgent: request.headers.get("User-Agent"), ip }));

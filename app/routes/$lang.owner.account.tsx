@@ -1,7 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { field } from "~/utils/action-data";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
@@ -48,16 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (submission.status !== "success") {
     const intent = sentIntent(submission.payload);
-    if (intent === "password") return Response.json({ result: submission.reply({ hideFields }) }, { status: 400 });
-    if (intent === "revoke") return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
-    if (intent === "language") return Response.json({ languageResult: submission.reply() }, { status: 400 });
-    return Response.json({ error: "errors.choose" }, { status: 400 });
+    if (intent === "password") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
+    if (intent === "revoke") return data({ error: "account.errors.sessionNotFound" }, { status: 404 });
+    if (intent === "language") return data({ languageResult: submission.reply() }, { status: 400 });
+    return data({ error: "errors.choose" }, { status: 400 });
   }
   const input = submission.value;
 
   if (input.intent === "revoke") {
     const result = await revokeSession(user.id, input.session);
-    if (!result.revoked) return Response.json({ error: "account.errors.sessionNotFound" }, { status: 404 });
+    if (!result.revoked) return data({ error: "account.errors.sessionNotFound" }, { status: 404 });
     if (result.sessionId === session.id) {
       return redirect(`/${locale}/login`, { headers: { "Set-Cookie": blankCookie() } });
     }
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const changed = await changePassword(user.id, session.id, input.current, input.password);
   if (!changed) {
-    return Response.json({ result: submission.reply({ fieldErrors: { current: ["account.errors.currentWrong"] }, hideFields }) }, { status: 400 });
+    return data({ result: submission.reply({ fieldErrors: { current: ["account.errors.currentWrong"] }, hideFields }) }, { status: 400 });
   }
   return redirect(`${here}?done=password`);
 }
@@ -86,12 +87,13 @@ export default function AccountPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { user, sessions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]>; languageResult?: SubmissionResult<string[]>; error?: string }>();
+  const actionData = useActionData<typeof action>();
+  const actionError = field(actionData, "error");
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult: actionData?.result,
+    lastResult: field(actionData, "result"),
     constraint: getZodConstraint(ChangePasswordSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -99,7 +101,7 @@ export default function AccountPage() {
   });
   const [languageForm, languageFields] = useForm({
     id: "email-language",
-    lastResult: actionData?.languageResult,
+    lastResult: field(actionData, "languageResult"),
     defaultValue: { locale: user.locale },
     constraint: getZodConstraint(LanguageSchema),
     shouldValidate: "onBlur",
@@ -131,9 +133,9 @@ export default function AccountPage() {
           {notice}
         </p>
       ) : null}
-      {actionData?.error ? (
+      {actionError ? (
         <p className="form-error" role="alert">
-          {t(actionData.error)}
+          {t(actionError)}
         </p>
       ) : null}
 

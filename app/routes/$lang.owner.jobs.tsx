@@ -35,9 +35,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   await requireRole(request, locale, "owner");
   const submission = parseWithZod(await request.formData(), { schema: RetryJobSchema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await retryJob(submission.value.jobId))) {
-    return Response.json({ result: submission.reply({ formErrors: ["email.outbox.jobs.notFound"] }) }, { status: 404 });
+    return data({ result: submission.reply({ formErrors: ["email.outbox.jobs.notFound"] }) }, { status: 404 });
   }
   return redirect(`/${locale}/owner/jobs?retried=1`);
 }
@@ -64,7 +64,7 @@ export default function FailedJobsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [searchParams] = useSearchParams();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const actionData = useActionData<typeof action>();
   const formError = actionData?.result?.error?.[""]?.[0];
   return (
     <main id="main" className="page stacked">

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { field } from "~/utils/action-data";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: LeadActionSchema });
   if (submission.status !== "success") {
     // A note the person can fix comes back with its message; anything else is not from this page.
-    if (submission.payload.intent === "note" && submission.error?.body) return Response.json({ note: submission.reply() } satisfies LeadActionData, { status: 400 });
+    if (submission.payload.intent === "note" && submission.error?.body) return data({ note: submission.reply() } satisfies LeadActionData, { status: 400 });
     throw new Response("Bad Request", { status: 400 });
   }
   const input = submission.value;
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (input.intent === "assign") {
       const ok = await assignLead(leadId, input.assignee || null, user.id);
-      if (!ok) return Response.json({ assign: submission.reply({ fieldErrors: { assignee: ["pipeline.lead.badAssignee"] } }) } satisfies LeadActionData, { status: 400 });
+      if (!ok) return data({ assign: submission.reply({ fieldErrors: { assignee: ["pipeline.lead.badAssignee"] } }) } satisfies LeadActionData, { status: 400 });
       return done("assigned");
     }
     await addNote(leadId, user.id, input.body);
@@ -117,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Nothing changed: the reason, translated (also for a POST that did not come from the page).
     if (error instanceof StatusRefused) {
       const key = `pipeline.lead.${error.code}`;
-      return Response.json({ status: submission.reply({ fieldErrors: { status: [key] } }), message: getT(locale)(key) } satisfies LeadActionData, { status: 400 });
+      return data({ status: submission.reply({ fieldErrors: { status: [key] } }), message: getT(locale)(key) } satisfies LeadActionData, { status: 400 });
     }
     throw error;
   }
@@ -305,9 +306,9 @@ export default function LeadPage() {
 
 /** The last answer of this page's action for the form `key`, once nothing is on its way. */
 function useLastResult(key: "status" | "assign" | "note") {
-  const actionData = useActionData<LeadActionData>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  return { lastResult: navigation.state === "idle" ? actionData?.[key] : undefined, busy: navigation.state === "submitting" };
+  return { lastResult: navigation.state === "idle" ? field(actionData, key) : undefined, busy: navigation.state === "submitting" };
 }
 
 interface Choice {

@@ -7,7 +7,7 @@
 // posts with a fetcher and gets errors back as JSON; without it the form posts
 // here and is redirected back to the page it came from with a short status.
 import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { romeToday } from "~/domain/intake/schema";
 import { paymentActionSchema } from "~/domain/payment-forms";
 import { acceptReportedAmount, leadStatusOf, PaymentActionError, recordManualPayment } from "~/models/payments.server";
@@ -54,7 +54,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
   // With JavaScript the fetcher gets Conform's result back; without it, the page it came from with the first message.
   const fail = (reply: ReturnType<typeof submission.reply>, status = 400) =>
-    js ? Response.json({ result: reply }, { status }) : redirect(back(returnTo, { paymentError: Object.values(reply.error ?? {}).flat()[0] ?? "payment.panel.errors.amount" }), { status: 303 });
+    js ? data({ result: reply }, { status }) : redirect(back(returnTo, { paymentError: Object.values(reply.error ?? {}).flat()[0] ?? "payment.panel.errors.amount" }), { status: 303 });
 
   if (submission.status !== "success") return fail(submission.reply());
   const value = submission.value;
@@ -75,5 +75,5 @@ export async function action({ params, request }: ActionFunctionArgs) {
     throw error;
   }
   const done = value.intent === "manual" ? "saved" : "reviewed";
-  return js ? Response.json({ result: submission.reply({ resetForm: true }), ok: done }) : redirect(back(returnTo, { payments: done }), { status: 303 });
+  return js ? data({ result: submission.reply({ resetForm: true }), ok: done }) : redirect(back(returnTo, { payments: done }), { status: 303 });
 }

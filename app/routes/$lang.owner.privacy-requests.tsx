@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = requireLocaleParam(params.lang);
   const { user } = await requireRole(request, locale, "owner");
   const submission = parseWithZod(await request.formData(), { schema: EraseSchema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply({ hideFields: ["confirm"] }) }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["confirm"] }) }, { status: 400 });
   const { email } = submission.value;
   const result = await erasePerson(email, user.id);
   const query = new URLSearchParams({ erased: email, leads: String(result.leads), drafts: String(result.drafts), emails: String(result.emails) });
@@ -48,7 +48,7 @@ export default function PrivacyRequests() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { summary } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "gdpr-erase",

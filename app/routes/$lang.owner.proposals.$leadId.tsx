@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useState, type ComponentType } from "react";
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const priceError = Object.keys(submission.error ?? {}).some((name) => name.startsWith("price-"));
     if (!owner && priceError) throw new Response("Forbidden", { status: 403 });
     if (!priceError) throw new Response("Bad Request", { status: 400 });
-    return Response.json({ result: submission.reply() }, { status: 400 });
+    return data({ result: submission.reply() }, { status: 400 });
   }
   const { intent, expectedVersion: expected, edits, prices } = submission.value;
   if (!owner && !samePrices(prices, working.prices)) throw new Response("Forbidden", { status: 403 });
@@ -135,7 +135,7 @@ export default function ProposalReview() {
   const { t } = useTranslation();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state !== "idle";

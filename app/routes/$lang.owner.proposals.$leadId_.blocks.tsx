@@ -74,10 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { language, generated } = await load(leadId);
   const submission = parseWithZod(await request.formData(), { schema: BlockFormSchema });
   const refuse = (blockPath: string, message: string) =>
-    Response.json({ path: blockPath, result: submission.reply({ fieldErrors: { text: [message] } }) } satisfies BlockActionData, { status: 400 });
+    data({ path: blockPath, result: submission.reply({ fieldErrors: { text: [message] } }) } satisfies BlockActionData, { status: 400 });
   if (submission.status !== "success") {
     const raw = submission.payload.path;
-    return Response.json(
+    return data(
       { path: typeof raw === "string" ? raw.slice(0, 200) : "", result: submission.error?.text ? submission.reply() : submission.reply({ fieldErrors: { text: ["settings.review.blocks.unknown"] } }) } satisfies BlockActionData,
       { status: 400 },
     );
@@ -177,7 +177,7 @@ interface BlockRow {
 /** One block's own small form: its text, saved or reset on its own. */
 function Block({ block: b, label, language, busy }: { block: BlockRow; label: string; language: "it" | "en"; busy: boolean }) {
   const { t } = useTranslation();
-  const actionData = useActionData<BlockActionData>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const id = `block-${b.index}`;
   const [form, fields] = useForm({

@@ -1,7 +1,8 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { field } from "~/utils/action-data";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AccountErrorPage } from "~/components/account-error-page";
@@ -68,8 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SettingsActionSchema });
   if (submission.status !== "success") {
-    const key = formOf(sentIntent(submission.payload)) === "email-settings" ? "emailResult" : "result";
-    return Response.json({ [key]: submission.reply() }, { status: 400 });
+    const reply = submission.reply();
+    return formOf(sentIntent(submission.payload)) === "email-settings" ? data({ emailResult: reply }, { status: 400 }) : data({ result: reply }, { status: 400 });
   }
   const input = submission.value;
   if (input.intent === "test-email") {
@@ -80,16 +81,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       locale,
       ...settingsTestEmail({ locale, transport: host ?? getT(locale)("settings.email.outboxTransport") }),
     });
-    return Response.json({ emailTest: result.status }, { status: result.status === "failed" ? 502 : 200 });
+    return data({ emailTest: result.status }, { status: result.status === "failed" ? 502 : 200 });
   }
   if (input.intent === "email-settings") {
     if (!(await saveEmailSettings(emailSettingsFromForm(input), user.id, versionFrom(formData)))) {
-      return Response.json({ emailResult: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+      return data({ emailResult: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
     }
     throw redirect(`/${locale}/owner/settings?saved=email#settings-email`);
   }
   if (!(await saveProfile(input, user.id, versionFrom(formData)))) {
-    return Response.json({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+    return data({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
   }
   throw redirect(`/${locale}/owner/settings?saved=profile`);
 }
@@ -113,12 +114,12 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { defaults, profileVersion, emailDefaults, settingsVersion, senderFallback, userEmail, transport } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]>; emailResult?: SubmissionResult<string[]>; emailTest?: "sent" | "outbox" | "failed" }>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm<z.infer<typeof ProfileSchema>>({
     id: "settings-profile",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    lastResult: navigation.state === "idle" ? field(actionData, "result") : undefined,
     // Strings as typed (the form shows them); the schema turns figures into numbers.
     defaultValue: defaults as unknown as Partial<z.infer<typeof ProfileSchema>>,
     constraint: getZodConstraint(ProfileSchema),
@@ -128,7 +129,7 @@ export default function SettingsPage() {
   });
   const [emailForm, emailFields] = useForm<z.infer<typeof EmailSettingsFormSchema>>({
     id: "settings-email-sender",
-    lastResult: navigation.state === "idle" ? actionData?.emailResult : undefined,
+    lastResult: navigation.state === "idle" ? field(actionData, "emailResult") : undefined,
     defaultValue: emailDefaults,
     constraint: getZodConstraint(EmailSettingsFormSchema),
     shouldValidate: "onBlur",
@@ -158,7 +159,7 @@ export default function SettingsPage() {
       <Form method="post" className="card form" {...getFormProps(form)} noValidate>
         <h2>{t("settings.profile.heading")}</h2>
         <p className="hint">{t("settings.profile.intro")}</p>
-        <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.result?.initialValue, profileVersion)} />
+        <input type="hidden" name={VERSION_FIELD} value={versionShown(field(actionData, "result")?.initialValue, profileVersion)} />
         {form.errors?.includes(STALE_FORM) ? (
           <p className="form-error" role="alert" id={form.errorId}>
             {t("settings.conflict")} {reload}
@@ -211,9 +212,9 @@ export default function SettingsPage() {
       <section className="card form settings-email" aria-labelledby="settings-email">
         <h2 id="settings-email">{t("settings.email.heading")}</h2>
         <p className="hint">{t("settings.email.intro", { transport: transport ?? t("settings.email.outboxTransport") })}</p>
-        {actionData?.emailTest ? (
-          <p className={actionData.emailTest === "failed" ? "form-error" : "notice"} role={actionData.emailTest === "failed" ? "alert" : "status"}>
-            {t(`settings.email.${actionData.emailTest}`, { email: userEmail })}
+        {field(actionData, "emailTest") ? (
+          <p className={field(actionData, "emailTest") === "failed" ? "form-error" : "notice"} role={field(actionData, "emailTest") === "failed" ? "alert" : "status"}>
+            {t(`settings.email.${field(actionData, "emailTest")}`, { email: userEmail })}
           </p>
         ) : null}
         <h3>{t("settings.email.senderHeading")}</h3>
@@ -234,7 +235,7 @@ export default function SettingsPage() {
         ) : null}
         <Form method="post" className="form" {...getFormProps(emailForm)} noValidate>
           <input type="hidden" name="intent" value="email-settings" />
-          <input type="hidden" name={VERSION_FIELD} value={versionShown(actionData?.emailResult?.initialValue, settingsVersion)} />
+          <input type="hidden" name={VERSION_FIELD} value={versionShown(field(actionData, "emailResult")?.initialValue, settingsVersion)} />
           {(["senderName", "replyTo"] as const).map((name) => {
             const field = emailFields[name];
             return (

@@ -1,7 +1,7 @@
 // The owner's fiscal identity (cedente prestatore on every invoice): legal
 // name, Partita IVA, codice fiscale, address, IBAN, PEC. Owner only; saved only
 // if the settings are still the version the page was opened on (two tabs).
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -34,9 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireRole(request, locale, "owner");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: FiscalIdentityFormSchema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await saveFiscalIdentity(fiscalIdentityFromForm(submission.value), user.id, versionFrom(formData)))) {
-    return Response.json({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+    return data({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
   }
   throw redirect(`/${locale}/owner/settings/invoicing?saved=1`);
 }
@@ -47,7 +47,7 @@ export default function InvoicingSettings() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   const locale = useLocale();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const [form, fields] = useForm<FiscalIdentityForm>({

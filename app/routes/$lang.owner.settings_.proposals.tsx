@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -39,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireRole(request, locale, "owner");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: settingsFormSchema(await getOwnerSettings(), locale) });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Saved only if nobody saved the settings since this page was opened (another tab, another owner).
   if (!(await saveOwnerSettingsIfUnchanged(submission.value, user.id, versionFrom(formData)))) {
-    return Response.json({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
+    return data({ result: submission.reply({ formErrors: [STALE_FORM] }) }, { status: 409 });
   }
   throw redirect(`/${locale}/owner/settings/proposals?saved=1`);
 }
@@ -53,7 +53,7 @@ export default function ProposalSettings() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const locale = useLocale();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const schema = useMemo(() => settingsFormSchema(data.settings as OwnerSettings, locale), [data.settings, locale]);

@@ -1,7 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { field } from "~/utils/action-data";
 import { useTranslation } from "react-i18next";
 import { AccountErrorPage } from "~/components/account-error-page";
 import { FieldError, translateError } from "~/components/field";
@@ -45,28 +46,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (submission.status !== "success") {
     const intent = sentIntent(submission.payload);
-    if (intent === "invite") return Response.json({ result: submission.reply() }, { status: 400 });
-    if (intent === "cancel-invite") return Response.json({ error: "account.errors.inviteNotFound" }, { status: 404 });
-    return Response.json({ error: "errors.choose" }, { status: 400 });
+    if (intent === "invite") return data({ result: submission.reply() }, { status: 400 });
+    if (intent === "cancel-invite") return data({ error: "account.errors.inviteNotFound" }, { status: 404 });
+    return data({ error: "errors.choose" }, { status: 400 });
   }
   const input = submission.value;
 
   if (input.intent === "invite") {
     const result = await createInvite({ ...input, invitedBy: { id: user.id, name: user.name }, locale });
     if (result.status === "exists") {
-      return Response.json({ result: submission.reply({ fieldErrors: { email: ["account.errors.alreadyMember"] } }) }, { status: 409 });
+      return data({ result: submission.reply({ fieldErrors: { email: ["account.errors.alreadyMember"] } }) }, { status: 409 });
     }
     return redirect(`${here}?done=invited`);
   }
 
   if (input.intent === "cancel-invite") {
-    if (!(await cancelInvite(user.id, input.inviteId))) return Response.json({ error: "account.errors.inviteNotFound" }, { status: 404 });
+    if (!(await cancelInvite(user.id, input.inviteId))) return data({ error: "account.errors.inviteNotFound" }, { status: 404 });
     return redirect(`${here}?done=cancelled`);
   }
 
   const change = input.intent === "role" ? await changeRole(user.id, input.userId, input.role) : await setDisabled(user.id, input.userId, input.intent === "disable");
-  if (change === "not_found") return Response.json({ error: "account.errors.userNotFound" }, { status: 404 });
-  if (change === "last_owner") return Response.json({ error: "account.errors.lastOwner" }, { status: 409 });
+  if (change === "not_found") return data({ error: "account.errors.userNotFound" }, { status: 404 });
+  if (change === "last_owner") return data({ error: "account.errors.lastOwner" }, { status: 409 });
   return redirect(`${here}?done=updated`);
 }
 
@@ -74,12 +75,13 @@ export default function TeamPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { me, users, invites } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]>; error?: string }>();
+  const actionData = useActionData<typeof action>();
+  const actionError = field(actionData, "error");
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: actionData?.result,
+    lastResult: field(actionData, "result"),
     defaultValue: { role: "member" },
     constraint: getZodConstraint(InviteSchema),
     shouldValidate: "onBlur",
@@ -97,9 +99,9 @@ export default function TeamPage() {
           {done === "invited" ? t("account.team.invited") : done === "cancelled" ? t("account.team.inviteCancelled") : t("account.team.updated")}
         </p>
       ) : null}
-      {actionData?.error ? (
+      {actionError ? (
         <p className="form-error" role="alert">
-          {t(actionData.error)}
+          {t(actionError)}
         </p>
       ) : null}
 

@@ -2,10 +2,11 @@
 // add-ons, invoicing data, full name and terms. One zod schema for browser and
 // server (Conform); works without JavaScript (both invoicing groups show, the
 // server picks the one that applies). The version accepted is pinned by its hash.
-import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { field } from "~/utils/action-data";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -74,11 +75,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const proposal = await acceptable(token, locale);
   const schema = acceptanceSchema({ packageIds: proposal.packages.map((p) => p.id), addOnIds: proposal.addOns.map((a) => a.id) });
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400, headers: noStore });
+  if (submission.status !== "success") return data({ result: submission.reply(), reason: null }, { status: 400, headers: noStore });
   const outcome = await acceptProposal(proposal, submission.value, { ip: request.headers.get("X-Client-IP"), userAgent: request.headers.get("User-Agent"), locale });
   if (!outcome.ok) {
     if (outcome.reason === "accepted") throw redirect(`/${locale}/p/${token}`);
-    return Response.json({ result: submission.reply({ formErrors: [`payment.errors.${outcome.reason}`] }), reason: outcome.reason }, { status: 409, headers: noStore });
+    return data({ result: submission.reply({ formErrors: [`payment.errors.${outcome.reason}`] }), reason: outcome.reason }, { status: 409, headers: noStore });
   }
   throw redirect(`/${locale}/p/${token}?accepted=1`);
 }
@@ -114,7 +115,7 @@ function TextField({ meta, label, hint, autoComplete, inputMode, upper }: { meta
 
 export default function AcceptPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result?: SubmissionResult<string[]>; reason?: string }>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
   const navigation = useNavigation();
@@ -123,7 +124,7 @@ export default function AcceptPage() {
   const schema = useMemo(() => acceptanceSchema({ packageIds: data.packages.map((p) => p.id), addOnIds: data.addOns.map((a) => a.id) }), [data.packages, data.addOns]);
   const [form, fields] = useForm({
     id: "accept",
-    lastResult: actionData?.result,
+    lastResult: field(actionData, "result"),
     defaultValue: { ...data.defaults, versionHash: data.versionHash },
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
@@ -135,7 +136,7 @@ export default function AcceptPage() {
 
   // After a server answer with errors, focus the first field in error (or the form's message).
   useEffect(() => {
-    if (!actionData?.result?.error && !actionData?.result?.status) return;
+    if (!field(actionData, "result")?.error && !field(actionData, "result")?.status) return;
     formRef.current?.querySelector<HTMLElement>('.form-error, [aria-invalid="true"]')?.focus();
   }, [actionData]);
 
@@ -170,7 +171,7 @@ export default function AcceptPage() {
         {formError ? (
           <p className="form-error" role="alert" id={form.errorId} tabIndex={-1}>
             {translateError(t, formError)}
-            {actionData?.reason === "changed" ? (
+            {field(actionData, "reason") === "changed" ? (
               <>
                 {" "}
                 <a href={`/${locale}/p/${data.token}`}>{t("payment.accept.back")}</a>

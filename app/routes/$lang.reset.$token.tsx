@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireUsableToken(params.token);
   const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
   if (submission.status !== "success") {
-    return Response.json({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
+    return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400, headers: noStore });
   }
   const result = await resetPassword(params.token ?? "", submission.value.password, {
     userAgent: request.headers.get("User-Agent"),
