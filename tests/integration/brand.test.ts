@@ -26,16 +26,15 @@ import { sendProposal } from "~/models/proposal-versions.server";
 import { getOwnerSettings } from "~/models/settings.server";
 import { getT } from "~/i18n/i18n";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
 import { closeEmailTransports, sendEmail } from "~/utils/email.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { settingsTestEmail } from "~/emails/templates";
-import { call, get, post, runJobs } from "./helpers";
+import { call, get, post, runJobs, irrelevantPasswordHash } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
-    data: { email: `${role}-${Math.random().toString(36).slice(2)}@brand.example`, name: role, role, passwordHash: await hashPassword("irrelevant-password-123") },
+    data: { email: `${role}-${Math.random().toString(36).slice(2)}@brand.example`, name: role, role, passwordHash: await irrelevantPasswordHash() },
   });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }

@@ -4,12 +4,11 @@ import { romeMidnight } from "~/models/dashboard.server";
 import { createDraft } from "~/models/intake-draft.server";
 import { createLead } from "~/models/lead.server";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get } from "./helpers";
+import { call, get, irrelevantPasswordHash } from "./helpers";
 
 async function memberCookie() {
-  const user = await prisma.user.create({ data: { email: `m-${Math.random().toString(36).slice(2)}@studio.example`, name: "M", role: "member", passwordHash: await hashPassword("irrelevant-password-123") } });
+  const user = await prisma.user.create({ data: { email: `m-${Math.random().toString(36).slice(2)}@studio.example`, name: "M", role: "member", passwordHash: await irrelevantPasswordHash() } });
   return (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
 }
 

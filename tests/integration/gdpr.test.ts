@@ -15,18 +15,17 @@ import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$payme
 import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { loader as acceptLoader } from "~/routes/$lang.p.$token_.accept";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { createDb, prisma, withDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { readStored, sha256 } from "~/utils/storage.server";
-import { call, get, post, proposalEmailOf, runJobs } from "./helpers";
+import { call, get, post, proposalEmailOf, runJobs, irrelevantPasswordHash } from "./helpers";
 
 const legacyStorage = path.resolve("data/storage");
 const filesUnder = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : []);
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
-    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role, role, passwordHash: await hashPassword("irrelevant-password-123") },
+    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role, role, passwordHash: await irrelevantPasswordHash() },
   });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }

@@ -64,12 +64,23 @@ export const profileForm: Record<string, string> = {
   version: "0",
 };
 
+/**
+ * The hash of the password no staffSession test logs in with, made once per test process:
+ * scrypt at its production cost takes 100-200 ms a call, and these accounts only need a
+ * well-formed hash (the login tests hash their own passwords).
+ */
+let staffPasswordHash: Promise<string> | undefined;
+export async function irrelevantPasswordHash(): Promise<string> {
+  const { hashPassword } = await import("~/utils/password.server");
+  staffPasswordHash ??= hashPassword("irrelevant-password-123");
+  return staffPasswordHash;
+}
+
 /** A staff account of the given role with a live session, and the Cookie header that carries it. */
 export async function staffSession(role: "owner" | "member" = "owner") {
   const { prisma } = await import("~/utils/db.server");
-  const { hashPassword } = await import("~/utils/password.server");
   const { createSessionCookie } = await import("~/utils/auth.server");
-  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role, passwordHash: await hashPassword("irrelevant-password-123") } });
+  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: "Staff", role, passwordHash: await irrelevantPasswordHash() } });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }
 

@@ -21,7 +21,6 @@ import { action as webhookAction } from "~/routes/stripe.webhook";
 import { loader as receiptLoader } from "~/routes/$lang.p.$token_.receipt.$paymentId";
 import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { hashPassword } from "~/utils/password.server";
 import { getStripe } from "~/utils/stripe.server";
 import { unzipSync } from "fflate";
 import { romeDate } from "~/domain/invoice/invoice";
@@ -31,7 +30,7 @@ import { loader as xmlLoader } from "~/routes/$lang.owner.invoices_.$invoiceId.x
 import { loader as zipLoader } from "~/routes/$lang.owner.invoices_.zip.$month";
 import { action as fiscalAction, loader as fiscalLoader } from "~/routes/$lang.owner.settings_.invoicing";
 import { validateFatturaPa } from "./fatturapa-xsd";
-import { call, get, post, sentProposalLead, staffSession } from "./helpers";
+import { call, get, post, sentProposalLead, staffSession, irrelevantPasswordHash } from "./helpers";
 
 const SECRET = `whsec_${randomBytes(16).toString("hex")}`;
 process.env.STRIPE_WEBHOOK_SECRET = SECRET;
@@ -76,7 +75,7 @@ afterAll(async () => {
 });
 
 async function owner() {
-  const user = await prisma.user.create({ data: { email: `owner-${randomBytes(4).toString("hex")}@studio.example`, name: "Owner", role: "owner", passwordHash: await hashPassword("irrelevant-password-123") } });
+  const user = await prisma.user.create({ data: { email: `owner-${randomBytes(4).toString("hex")}@studio.example`, name: "Owner", role: "owner", passwordHash: await irrelevantPasswordHash() } });
   ownerId = user.id;
   return user;
 }

@@ -24,10 +24,9 @@ import { action as webhookAction } from "~/routes/stripe.webhook";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { hashPassword } from "~/utils/password.server";
 import { sha256 } from "~/utils/storage.server";
 import { getStripe } from "~/utils/stripe.server";
-import { businessAcceptance, call, get, post, runJobs } from "./helpers";
+import { businessAcceptance, call, get, post, runJobs, irrelevantPasswordHash } from "./helpers";
 
 const SECRET = `whsec_${randomBytes(16).toString("hex")}`;
 process.env.STRIPE_WEBHOOK_SECRET = SECRET;
@@ -62,7 +61,7 @@ afterAll(async () => {
 });
 
 async function staff(role: "owner" | "member" = "member") {
-  const user = await prisma.user.create({ data: { email: `${role}-${randomBytes(4).toString("hex")}@studio.example`, name: `Staff ${role}`, role, passwordHash: await hashPassword("irrelevant-password-123") } });
+  const user = await prisma.user.create({ data: { email: `${role}-${randomBytes(4).toString("hex")}@studio.example`, name: `Staff ${role}`, role, passwordHash: await irrelevantPasswordHash() } });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }
 

@@ -9,14 +9,13 @@ import { createDraft, hashSecret, saveStep } from "~/models/intake-draft.server"
 import { newLeadToken } from "~/models/lead.server";
 import { MAX_REMINDERS, REMINDER_GAP_MS } from "~/models/pipeline.server";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
 import { getT } from "~/i18n/i18n";
-import { call, get, post, runJobs } from "./helpers";
+import { call, get, post, runJobs, irrelevantPasswordHash } from "./helpers";
 
 async function staff(role: "owner" | "member", name: string) {
   const user = await prisma.user.create({
-    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name, role, passwordHash: await hashPassword("irrelevant-password-123") },
+    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name, role, passwordHash: await irrelevantPasswordHash() },
   });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }

@@ -4,13 +4,12 @@ import { defaultOwnerSettings } from "~/domain/strategy/settings";
 import { settingsToForm, type SettingsForm } from "~/domain/strategy/settings-form";
 import { getOwnerSettings } from "~/models/settings.server";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
 import { formFields } from "../form-fields";
-import { call, get, post } from "./helpers";
+import { call, get, post, irrelevantPasswordHash } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
-  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role, role, passwordHash: await hashPassword("irrelevant-password-123") } });
+  const user = await prisma.user.create({ data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role, role, passwordHash: await irrelevantPasswordHash() } });
   return (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
 }
 

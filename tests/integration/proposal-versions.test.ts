@@ -19,15 +19,14 @@ import { saveOwnerSettings } from "~/models/settings.server";
 import { renderFullProposalPdf } from "~/pdf/full-proposal.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
 import { readStored, removeStored, sha256 } from "~/utils/storage.server";
-import { call, get, post, proposalEmailOf, runJobs } from "./helpers";
+import { call, get, post, proposalEmailOf, runJobs, irrelevantPasswordHash } from "./helpers";
 
 // Intl writes a no-break space before €; pdftotext keeps it.
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
 
 async function owner() {
-  const user = await prisma.user.create({ data: { email: `owner-${Math.random().toString(36).slice(2)}@studio.example`, name: "Owner", role: "owner", passwordHash: await hashPassword("irrelevant-password-123") } });
+  const user = await prisma.user.create({ data: { email: `owner-${Math.random().toString(36).slice(2)}@studio.example`, name: "Owner", role: "owner", passwordHash: await irrelevantPasswordHash() } });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }
 

@@ -18,13 +18,12 @@ import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
 import { createInvite, requestPasswordReset } from "~/models/account.server";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post, runJobs } from "./helpers";
+import { call, get, post, runJobs, irrelevantPasswordHash } from "./helpers";
 
 async function staff(role: "owner" | "member", name: string) {
   const user = await prisma.user.create({
-    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name, role, passwordHash: await hashPassword("irrelevant-password-123") },
+    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name, role, passwordHash: await irrelevantPasswordHash() },
   });
   return { user, cookie: (await createSessionCookie(user.id, { userAgent: "vitest", ip: null })).split(";")[0]! };
 }

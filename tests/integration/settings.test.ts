@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/$lang.owner.settings";
 import { loader as landingLoader } from "~/routes/$lang._index";
 import { createSessionCookie } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
 import { prisma } from "~/utils/db.server";
-import { call, get, post, profileForm } from "./helpers";
+import { call, get, post, profileForm, irrelevantPasswordHash } from "./helpers";
 
 async function signedIn(role: "owner" | "member") {
   const user = await prisma.user.create({
-    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role === "owner" ? "Olga Owner" : "Mario Member", role, passwordHash: await hashPassword("irrelevant-password-123") },
+    data: { email: `${role}-${Math.random().toString(36).slice(2)}@studio.example`, name: role === "owner" ? "Olga Owner" : "Mario Member", role, passwordHash: await irrelevantPasswordHash() },
   });
   const cookie = await createSessionCookie(user.id, { userAgent: "vitest", ip: null });
   return { user, cookie: cookie.split(";")[0]! };

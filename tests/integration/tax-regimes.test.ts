@@ -18,9 +18,8 @@ import { action as payAction } from "~/routes/$lang.p.$token_.pay";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
 import { prisma } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { hashPassword } from "~/utils/password.server";
 import { getStripe } from "~/utils/stripe.server";
-import { call, get, post, sentProposalLead } from "./helpers";
+import { call, get, post, sentProposalLead, irrelevantPasswordHash } from "./helpers";
 
 process.env.STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(16).toString("hex")}`;
 delete process.env.STRIPE_SECRET_KEY;
@@ -35,10 +34,10 @@ beforeAll(async () => {
   standin = await startStripeStandin({ webhookSecret: process.env.STRIPE_WEBHOOK_SECRET!, retryDelaysMs: [], asyncDelayMs: 10, deliver: async () => ({ status: 200 }) });
   process.env.STRIPE_STANDIN_PORT = String(standin.port);
   resetEnvForTests();
-  const owner = await prisma.user.create({ data: { email: `owner-${randomBytes(4).toString("hex")}@studio.example`, name: "Owner", role: "owner", passwordHash: await hashPassword("irrelevant-password-123") } });
+  const owner = await prisma.user.create({ data: { email: `owner-${randomBytes(4).toString("hex")}@studio.example`, name: "Owner", role: "owner", passwordHash: await irrelevantPasswordHash() } });
   ownerId = owner.id;
   ownerCookie = (await createSessionCookie(owner.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
-  const member = await prisma.user.create({ data: { email: `member-${randomBytes(4).toString("hex")}@studio.example`, name: "Member", role: "member", passwordHash: await hashPassword("irrelevant-password-123") } });
+  const member = await prisma.user.create({ data: { email: `member-${randomBytes(4).toString("hex")}@studio.example`, name: "Member", role: "member", passwordHash: await irrelevantPasswordHash() } });
   memberCookie = (await createSessionCookie(member.id, { userAgent: "vitest", ip: null })).split(";")[0]!;
 });
 afterAll(async () => {
