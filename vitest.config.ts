@@ -43,7 +43,17 @@ export default defineConfig({
           // pictures, warm workers): the same renderer draws the same pages on either
           // database, so they run once, on SQLite. Storing and erasing PDFs on PostgreSQL
           // is tested by gdpr, stored-files, proposal-versions and email.
-          exclude: [...configDefaults.exclude, "tests/integration/pdf-warm.test.ts", "tests/integration/pdf-pages.test.ts", "tests/integration/full-proposal.test.ts"],
+          // Likewise the files about response headers and error pages, which make no query
+          // (csp, private-headers, server-errors).
+          exclude: [
+            ...configDefaults.exclude,
+            "tests/integration/pdf-warm.test.ts",
+            "tests/integration/pdf-pages.test.ts",
+            "tests/integration/full-proposal.test.ts",
+            "tests/integration/csp.test.ts",
+            "tests/integration/private-headers.test.ts",
+            "tests/integration/server-errors.test.ts",
+          ],
           globalSetup: ["tests/global-db.ts"],
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "postgres", NODE_ENV: "test" },
