@@ -13,7 +13,7 @@
 //   BENCH_WALKS=100 npx tsx bench/intake-cpu.ts
 //   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof" npx tsx bench/intake-cpu.ts   (a profile of the app)
 //
-// Linux only (/proc). The app listens on BENCH_PORT (3480), the bare server on the next port.
+// Linux only (/proc). The app listens on BENCH_PORT (3490), the bare server on the next port.
 // The app's job runner polls every JOBS_POLL_MS (1000) as in production: its
 // idle CPU over the run is measured apart and printed, not subtracted.
 import { readFileSync } from "node:fs";
@@ -24,7 +24,7 @@ import type { RawAnswers, StepId } from "~/domain/intake/definition";
 
 const WALKS = Number(process.env.BENCH_WALKS ?? 40);
 const WARM_WALKS = 5;
-const PORT = Number(process.env.BENCH_PORT ?? 3480);
+const PORT = Number(process.env.BENCH_PORT ?? 3490);
 
 requireBuild();
 const { complete } = await import("~/domain/intake/fixtures");
