@@ -1,6 +1,5 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -61,6 +60,8 @@ export default function handleRequest(
   const { log, requestId, nonce } = fromServer(loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once the page is written out (or failed): a finished render leaves no timer behind.
+    const timer = setTimeout(() => abort(), streamTimeout + 1_000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
@@ -69,13 +70,13 @@ export default function handleRequest(
         nonce,
         [callbackName]: () => {
           shellRendered = true;
-          const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
+          const { body, stream } = joinedBody(() => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -84,6 +85,65 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1_000);
   });
+}
+
+/**
+ * Where React writes the page, and the stream Remix sends on. React writes a
+ * page in many small pieces at once (hundreds for a form): they are joined
+ * into one chunk per turn of the event loop, so the response, compression and
+ * the socket see a few writes, not hundreds; what a later turn writes (a
+ * Suspense boundary resolving) still goes out when it comes. `done` runs when
+ * the page is complete or the stream fails. React's writes are small and few
+ * (one page): they are buffered without back-pressure.
+ */
+function joinedBody(done: () => void): { body: Writable; stream: ReadableStream<Uint8Array> } {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let pending: Uint8Array[] = [];
+  let scheduled = false;
+  let closed = false;
+  const flush = () => {
+    scheduled = false;
+    if (closed || pending.length === 0) return;
+    controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    pending = [];
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      closed = true;
+      body.destroy();
+    },
+  });
+  const body = new Writable({
+    write(chunk: Uint8Array, _encoding, callback) {
+      pending.push(chunk);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+      callback();
+    },
+    final(callback) {
+      flush();
+      if (!closed) {
+        closed = true;
+        controller.close();
+      }
+      done();
+      callback();
+    },
+    destroy(error, callback) {
+      if (!closed) {
+        closed = true;
+        if (error) controller.error(error);
+        else controller.close();
+      }
+      done();
+      callback(error);
+    },
+  });
+  return { body, stream };
 }

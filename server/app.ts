@@ -17,6 +17,7 @@ import type { TLSSocket } from "node:tls";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import type * as Entry from "../app/entry.server";
 import { standinOrigin, type Env } from "../app/utils/env.server";
 import type { StripeMode } from "../app/utils/stripe.server";
@@ -24,6 +25,7 @@ import "../app/utils/load-context";
 import { errorPage, langOf, withErrorPages } from "./error-pages";
 import { withCleanForms } from "./forms";
 import { limitStore, type LimitRedis } from "./redis";
+import { installRouteMatchCache } from "./route-matches";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -141,6 +143,7 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
         ? [standinOrigin(env)]
         : [];
   const isDev = mode === "development";
+  installRouteMatchCache();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
@@ -375,7 +378,14 @@ export function createApp({ build, env, logger, mode = "production", viteDevServ
   if (viteDevServer) app.use(viteDevServer.middlewares);
   if (serveStatic) {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    // The other public files (favicon.svg, demo/, …) by their own paths only: a static handler
+    // over every URL stats the disk for each page and post (a missing file, then Remix).
+    // What build/client holds is read once, at the start (a build is not changed in place).
+    const entries = existsSync("build/client") ? readdirSync("build/client", { withFileTypes: true }).filter((e) => e.name !== "assets") : [];
+    const files = new Set(entries.filter((e) => e.isFile()).map((e) => `/${e.name}`));
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => `/${e.name}/`);
+    const serveClient = express.static("build/client", { maxAge: "1h" });
+    app.use((req, res, next) => (files.has(req.path) || folders.some((f) => req.path.startsWith(f)) ? serveClient(req, res, next) : next()));
   }
 
   // Single fetch (.data) is how the app loads data; a `?_data=` request is only

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./locales/en";
 import { it as itMessages } from "./locales/it";
-import { getT, negotiateLocale, switchLocalePath, localeFromPath } from "./i18n";
+import { getT, i18nFor, negotiateLocale, switchLocalePath, localeFromPath } from "./i18n";
 import { formatMoney, formatDate, formatNumber } from "./format";
 
 function leaves(obj: object, prefix = ""): Map<string, string> {
@@ -34,6 +34,20 @@ describe("messages", () => {
     expect(getT("it")("leads.count", { count: 1 })).toBe("1 contatto");
     expect(getT("it")("leads.count", { count: 3 })).toBe("3 contatti");
     expect(getT("en")("pipeline.pages.page", { page: 2, pages: 5 })).toBe("Page 2 of 5");
+  });
+});
+
+describe("fixed t (what react-i18next's useTranslation asks for on every render)", () => {
+  it("is one function per language and namespace, translating as the instance does", () => {
+    const i18n = i18nFor("en");
+    const t = i18n.getFixedT(null, "translation");
+    expect(i18n.getFixedT(null, ["translation"])).toBe(t);
+    expect(t("pipeline.pages.page", { page: 2, pages: 5 })).toBe("Page 2 of 5");
+    expect(t("leads.count", { count: 3 })).toBe(getT("en")("leads.count", { count: 3 }));
+    // Another language asked of this instance: made once, in that language.
+    const italian = i18n.getFixedT("it", "translation");
+    expect(i18n.getFixedT("it", "translation")).toBe(italian);
+    expect(italian("leads.count", { count: 1 })).toBe("1 contatto");
   });
 });
 

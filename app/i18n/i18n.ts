@@ -33,6 +33,25 @@ function createI18n(locale: Locale): i18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  // react-i18next's useTranslation asks for a fixed t on every render of every component, and
+  // i18next's fixed t copies the instance's whole options per word: the instance's language and
+  // namespace are the only ones asked for here, so the instance's own t (the same answers) is
+  // handed out instead, and any other combination is made once.
+  type GetFixedT = (lng: string | readonly string[] | null, ns?: string | readonly string[] | null, keyPrefix?: string) => TFunction;
+  const fixedT = instance.getFixedT.bind(instance) as GetFixedT;
+  const made = new Map<string, TFunction>();
+  const cachedFixedT: GetFixedT = (lng, ns, keyPrefix) => {
+    const names = ns == null ? "translation" : typeof ns === "string" ? ns : ns.join(",");
+    if ((lng == null || lng === locale) && names === "translation" && keyPrefix === undefined) return instance.t;
+    const key = `${String(lng)}|${names}|${String(keyPrefix)}`;
+    let t = made.get(key);
+    if (!t) {
+      t = fixedT(lng, ns, keyPrefix);
+      made.set(key, t);
+    }
+    return t;
+  };
+  instance.getFixedT = cachedFixedT as i18n["getFixedT"];
   return instance;
 }
 

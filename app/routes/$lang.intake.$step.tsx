@@ -1,6 +1,6 @@
 import { skipAfterAutosave } from "~/utils/revalidate";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { field } from "~/utils/action-data";
@@ -43,6 +43,7 @@ import { requireLocaleParam } from "~/utils/locale.server";
 import type { I18nHandle } from "~/i18n/parts";
 import type { HydrateHandle } from "~/utils/hydrate";
 import { loadAsDocument } from "~/utils/document-only";
+import { zodConstraint } from "~/utils/zod-form";
 
 // Not hydrated (app/utils/hydrate.ts): the page loads app/enhance/intake.ts alone; no Remix, React or words block.
 export const handle = { i18n: ["questionnaire"], hydrate: false } satisfies I18nHandle & HydrateHandle;
@@ -269,7 +270,7 @@ function StepForm({ step, scope, values, answers, today, steps, errors, fromRevi
     id: `intake-${step}`,
     lastResult: serverResult,
     defaultValue: startValues,
-    constraint: getZodConstraint(schema),
+    constraint: zodConstraint(schema),
   });
   const firstError = fields.find((f) => (fieldset[f.name]?.errors?.length ?? 0) > 0)?.name;
 
