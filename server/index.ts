@@ -75,6 +75,15 @@ try {
 } catch (error) {
   exitOnEnvError(error);
 }
+// The PDF workers start now, beside the database's start, and render samples
+// (warm.server.ts); the server listens once they are warm, so the first
+// proposal sent or downloaded is as quick as the next. A failure only logs:
+// the first PDF then starts the workers.
+const warmStart = performance.now();
+const pdfWarm = warmPdfWorkers().then(
+  (workers) => logger.info({ workers, ms: Math.round(performance.now() - warmStart) }, "PDF workers warm"),
+  (error: unknown) => logger.warn({ err: error }, "PDF workers could not be warmed: the first PDF starts them"),
+);
 await dbReady();
 if (redis) logger.info("rate limits counted in Redis (shared by every instance)");
 else logger.info("rate limits counted in this process's memory (REDIS_URL unset: run a single instance)");
@@ -94,18 +103,12 @@ const app = createApp({
   redis,
 });
 
+await pdfWarm;
 const server = app.listen(env.PORT, () => {
   logger.info({ port: env.PORT, url: env.APP_URL }, "Socialbrief is listening");
 });
 server.keepAliveTimeout = 65_000;
 
-// The PDF workers start now and render a sample each, so the first proposal sent
-// or downloaded is as quick as the next (not awaited: pages are served meanwhile).
-const warmStart = performance.now();
-warmPdfWorkers().then(
-  (workers) => logger.info({ workers, ms: Math.round(performance.now() - warmStart) }, "PDF workers warm"),
-  (error: unknown) => logger.warn({ err: error }, "PDF workers could not be warmed: the first PDF starts them"),
-);
 
 // The Stripe stand-in, only in "standin" mode: never with real keys, never in
 // production unless asked for (STRIPE_STANDIN=1: the demo, the browser tests);

@@ -27,6 +27,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
+import { GlyphRunCache, type Shaper } from "./glyph-run-cache.server";
 import { breakWord } from "./line-breaks.server";
 
 const require = createRequire(import.meta.url);
@@ -111,6 +112,41 @@ function emojiFiles(): (code: string) => string {
   return (code) => index.get(code) ?? index.get(code.split("-")[0]!) ?? path.join(dir, `${code}.png`);
 }
 
+/**
+ * Glyph runs shaped in this worker thread: a few thousand strings, a few MB
+ * (a proposal prints about two thousand distinct runs of text).
+ */
+const glyphRuns = new GlyphRunCache(Number(process.env.PDF_GLYPH_RUN_CACHE ?? 4000));
+
+/**
+ * One parsed copy of each font file, with its shaping cached. react-pdf parses
+ * a file once per registration (family and weight): "Helvetica", mapped to
+ * Inter, would parse and keep a second copy of each Inter weight (6 MB of
+ * file each, many more once parsed), and shape the same strings again.
+ * Here every registration of a file loads the first one's font.
+ */
+function shareAndCacheFonts(): void {
+  const first = new Map<string, ReturnType<typeof Font.getFont>>();
+  for (const family of Object.values(Font.getRegisteredFonts())) {
+    for (const source of family.sources) {
+      const original = first.get(source.src);
+      if (!original) {
+        first.set(source.src, source);
+        const load = source.load.bind(source);
+        source.load = async () => {
+          await load();
+          if (source.data) glyphRuns.wrap(source.data as unknown as Shaper);
+        };
+        continue;
+      }
+      source.load = async () => {
+        await original.load();
+        source.data = original.data;
+      };
+    }
+  }
+}
+
 let registered = false;
 
 /** Registers the fonts, the emoji images and the line-breaking rule, once per thread (a PDF worker's first job, its warm-up). */
@@ -119,6 +155,7 @@ export function registerFonts(): void {
   // Drops react-pdf's own families (Helvetica, Times, Courier: standard fonts, never embedded).
   Font.clear();
   for (const { family, fonts } of families()) Font.register({ family, fonts });
+  shareAndCacheFonts();
   Font.registerEmojiSource({ builder: emojiFiles(), withVariationSelectors: false });
   Font.registerHyphenationCallback(breakWord);
   registered = true;

@@ -3,7 +3,6 @@
 // tables whose rows never split across pages, an audience chart drawn as
 // vector bars, and page numbers.
 import { Document, Image, Link, Page, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { createHash } from "node:crypto";
 import { createContext, useContext, type ReactNode } from "react";
 import type { PartId } from "~/domain/strategy/model";
 import { onboardingRows, type ProposalView } from "~/domain/strategy/view";
@@ -264,13 +263,12 @@ interface DocumentProps {
   view: ProposalView;
   branding: PdfBranding;
   studioName: string;
-  /** The page of each part, from an earlier render of the same document (for the contents). */
-  pages?: PartPages;
   /** The document's date (a sent version's sentAt): with it the bytes, /ID included, are reproducible. */
   createdAt?: Date;
 }
 
-export function FullProposalDocument({ view, branding, studioName, pages = {}, createdAt }: DocumentProps) {
+function FullProposalDocument({ view, branding, studioName, createdAt }: DocumentProps) {
+  const pages = useContext(PageRecorder);
   // Colours that pass the contrast checks (older settings may not); the accent darkened where it is text on white.
   const brand = readableBrand(branding);
   // Only the fallback fonts this document's characters need (the view holds every text it prints).
@@ -319,7 +317,8 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
             <Link src={`#part-${id}`} style={s.tocTitle}>
               {view.partTitles[id]}
             </Link>
-            <Text style={s.tocPage}>{pages[id] ?? ""}</Text>
+            {/* Read at the end of pagination, when every heading has noted its page (see renderFullProposalPdf). */}
+            <Text style={s.tocPage} render={() => String(pages[id] ?? "")} />
           </View>
         ))}
         <View break>
@@ -580,8 +579,6 @@ export function FullProposalDocument({ view, branding, studioName, pages = {}, c
   );
 }
 
-const knownPages = new Map<string, PartPages>();
-
 export async function renderFullProposalPdf(
   view: ProposalView,
   branding: PdfBranding,
@@ -590,25 +587,18 @@ export async function renderFullProposalPdf(
 ): Promise<Buffer> {
   registerFonts();
   setLineBreakLanguage(view.locale);
-  // Two passes: the first lays the document out and notes the page each part
-  // starts on; the second prints those pages in the contents. The contents
-  // keep the same height in both passes, so nothing moves in between. The
-  // pages of a document already laid out (same view, branding and name) are
-  // remembered, so rendering it again takes one pass.
-  const key = createHash("sha256").update(JSON.stringify([view, { ...branding, logo: branding.logo?.sha256 ?? null }, studioName])).digest("base64");
-  let pages = knownPages.get(key);
-  if (!pages) {
-    const seen: PartPages = {};
-    await renderToBuffer(
-      <PageRecorder.Provider value={seen}>
-        <FullProposalDocument view={view} branding={branding} studioName={studioName} />
-      </PageRecorder.Provider>,
-    );
-    pages = seen;
-    if (knownPages.size >= 200) knownPages.delete(knownPages.keys().next().value!);
-    knownPages.set(key, pages);
-  }
+  // One pass. react-pdf paginates page by page, calling each render prop with
+  // the page it is on (a part's heading notes its page in \`seen\`), then calls
+  // every render prop once more, page after page, with the total known: by
+  // then every heading has noted its page, so the contents (page 2) print
+  // them. The contents' page column has a fixed width, so filling it moves
+  // nothing. (Before, a first full render only found the pages: twice the work.)
+  const seen: PartPages = {};
   // The date is the only thing pdfkit would take from the clock (CreationDate,
   // and the file /ID is a hash of it): fixed, the same view gives the same bytes.
-  return renderToBuffer(<FullProposalDocument view={view} branding={branding} studioName={studioName} pages={pages} createdAt={options.createdAt} />);
+  return renderToBuffer(
+    <PageRecorder.Provider value={seen}>
+      <FullProposalDocument view={view} branding={branding} studioName={studioName} createdAt={options.createdAt} />
+    </PageRecorder.Provider>,
+  );
 }

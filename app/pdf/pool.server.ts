@@ -26,32 +26,51 @@ function workerFile(): { filename: string; execArgv: string[] } {
 }
 
 export function pdfPoolSize(): number {
+  const cores = cpus().length;
+  // More workers than cores render no faster (a render is all CPU), and each
+  // holds its own fonts and heap: PDF_WORKERS is capped at the core count.
   const fromEnv = Number(process.env.PDF_WORKERS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.min(fromEnv, cores);
   // One core is left to the server itself: PDFs render once per version,
   // while every page request wants the event loop's core now.
-  return Math.max(1, Math.min(4, cpus().length - 1));
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/**
+ * A worker's V8 heap limits. A small young generation (V8's default is
+ * 16 MB per semi-space, three of them) is collected more often but keeps
+ * each worker's resident memory far lower; a render's garbage dies young.
+ * The old generation holds the parsed fonts and the glyph run cache: its
+ * limit is a ceiling against a runaway document (the worker then fails that
+ * render and piscina starts another), far above what a proposal needs.
+ */
+function workerResourceLimits(): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+  return {
+    maxYoungGenerationSizeMb: Number(process.env.PDF_WORKER_YOUNG_MB) || 12,
+    maxOldGenerationSizeMb: Number(process.env.PDF_WORKER_OLD_MB) || 512,
+  };
 }
 
 function getPool(): Piscina {
   if (!shared.__socialbriefPdfPool) {
     const { filename, execArgv } = workerFile();
     const size = pdfPoolSize();
-    shared.__socialbriefPdfPool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: size, idleTimeout: 60_000 });
+    shared.__socialbriefPdfPool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: size, idleTimeout: 60_000, resourceLimits: workerResourceLimits() });
   }
   return shared.__socialbriefPdfPool;
 }
 
 /**
- * Starts the pool's standing workers and runs `sample` on each of them (a
- * worker's first render is several times slower than the next: modules, fonts,
- * the layout engine). Resolves with the number of workers that are warm.
+ * Starts the pool's standing workers and runs each of `samples` on each of
+ * them, in turn (a worker's first render is several times slower than the
+ * next: modules, fonts, the JIT, the shaping cache; the second still gains).
+ * Resolves with the number of workers that are warm.
  */
-export async function warmPool(sample: PdfJob): Promise<number> {
+export async function warmPool(samples: PdfJob[]): Promise<number> {
   const current = getPool();
   const standing = Math.max(1, current.options.minThreads);
   // Each render keeps one worker busy, so `standing` renders at once reach every standing worker.
-  await Promise.all(Array.from({ length: standing }, () => current.run(sample)));
+  for (const sample of samples) await Promise.all(Array.from({ length: standing }, () => current.run(sample)));
   return current.threads.length;
 }
 

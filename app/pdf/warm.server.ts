@@ -1,5 +1,5 @@
-// Warming the PDF workers at start: each worker the pool keeps renders one
-// sample proposal (an invented prospect, the default settings), so fonts are
+// Warming the PDF workers at start: each worker the pool keeps renders sample
+// proposals (an invented prospect, the default settings), so fonts are
 // parsed, the layout engine is compiled and the modules are loaded before the
 // first real PDF is asked for; that one then takes as long as any other.
 import { buildProposal } from "~/domain/strategy/engine";
@@ -10,14 +10,18 @@ import { getT } from "~/i18n/i18n";
 import { warmPool } from "./pool.server";
 import type { PdfJob } from "./render-job.server";
 
-function sampleJob(): PdfJob {
-  const p = prospects.hut;
-  const model = buildProposal({ answers: prospectAnswers(p), organisation: p.organisation, contactName: p.contactName, issuedOn: ISSUED_ON }, defaultOwnerSettings);
+function sampleJob(prospect: "hut" | "municipality"): PdfJob {
+  const p = prospects[prospect];
+  const model = buildProposal({ answers: prospectAnswers(p), organisation: p.organisation, contactName: "contactName" in p ? p.contactName : "Marta Neri", issuedOn: ISSUED_ON }, defaultOwnerSettings);
   const t = getT("it");
   return { document: "full-proposal", view: proposalView(model, "it", (key, options) => t(key, options)), branding: { ...defaultOwnerSettings.branding, logo: null }, studioName: defaultOwnerSettings.studioName };
 }
 
-/** Starts the PDF workers and has each render the sample once; resolves with how many are warm. */
+/**
+ * Starts the PDF workers and has each render PDF_WARM_RENDERS (2) samples,
+ * two different prospects in turn; resolves with how many are warm.
+ */
 export function warmPdfWorkers(): Promise<number> {
-  return warmPool(sampleJob());
+  const renders = Math.max(1, Math.min(4, Number(process.env.PDF_WARM_RENDERS) || 2));
+  return warmPool(Array.from({ length: renders }, (_, i) => sampleJob(i % 2 === 0 ? "hut" : "municipality")));
 }
