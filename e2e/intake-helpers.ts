@@ -52,10 +52,10 @@ export async function expectAccessible(page: Page, options: { javaScriptDisabled
 /**
  * The most recent email of a kind to an address, from the e2e server's database (the demo outbox).
  * Emails after a submit are sent by the server's job runner (app/jobs) within about a second:
- * this waits up to 10 s for one to appear.
+ * this waits up to 60 s for one to appear (a proposal email renders its PDF first).
  */
 export async function lastEmail(kind: string, to: string): Promise<{ subject: string; text: string }> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const [row] = await e2eSql<{ subject: string; text: string }>('SELECT subject, text FROM "EmailMessage" WHERE kind = ? AND "to" = ? ORDER BY "createdAt" DESC LIMIT 1', [kind, to]);
     if (row) return row;

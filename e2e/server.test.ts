@@ -6,6 +6,8 @@ import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "./db-path";
 
+// Each test starts a server of its own, which listens once its PDF workers are warm: a wait on a busy machine, not a budget.
+test.describe.configure({ timeout: 180_000 });
 const running = new Set<ChildProcessWithoutNullStreams>();
 
 // A server left behind by a failed test would answer the next one's health check.
@@ -52,7 +54,9 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
   proc.stderr.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
   const url = `http://localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // A wait, not a budget: the server listens once its PDF workers are warm (sample renders).
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
     if (proc.exitCode !== null) break;
     try {
       if ((await fetch(`${url}/healthz`)).ok) return { url, proc, out: () => output, exited };
@@ -65,7 +69,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
 }
 
 test("SIGTERM lets an in-flight PDF request finish, then closes the database and exits 0", async () => {
-  test.setTimeout(120_000); // two full proposals are sent (and rendered) first
+  test.setTimeout(180_000); // two full proposals are sent (and rendered) first
   // Leads with a sent proposal whose PDF is not stored yet: the requests below render them.
   const [warm, token] = execFileSync("node_modules/.bin/tsx", ["e2e/create-lead.ts", "2"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: "silent" } }).toString().trim().split(" ");
   // At debug level the server logs each PDF render as it starts: SIGTERM comes only once the request is in progress.

@@ -110,6 +110,14 @@ const BaseSchema = z.object({
     JOBS_LEASE_SECONDS: wholeNumber(120, 1, 3600, "must be a whole number of seconds from 1 to 3600 (e.g. 120)"),
     // Worker threads rendering PDFs (default: one per core, at most 4).
     PDF_WORKERS: optionalWholeNumber(1, 16, "must be a whole number of worker threads from 1 to 16"),
+    // Read by app/pdf (pool, warm-up, fonts) in the workers too; checked here at start.
+    // Sample renders per worker before the server listens (default 2).
+    PDF_WARM_RENDERS: optionalWholeNumber(1, 4, "must be a whole number of sample renders from 1 to 4"),
+    // Each PDF worker's V8 heap limits in MB (defaults 12 and 512).
+    PDF_WORKER_YOUNG_MB: optionalWholeNumber(2, 256, "must be a whole number of megabytes from 2 to 256"),
+    PDF_WORKER_OLD_MB: optionalWholeNumber(128, 8192, "must be a whole number of megabytes from 128 to 8192"),
+    // Shaped text runs kept per PDF worker (default 4000).
+    PDF_GLYPH_RUN_CACHE: optionalWholeNumber(1, 1_000_000, "must be a whole number of text runs from 1 to 1000000"),
     // Stripe. Without STRIPE_SECRET_KEY (demo, tests) the app talks to the local
     // stand-in (server/stripe-standin.ts) on STRIPE_STANDIN_PORT (default PORT + 1).
     STRIPE_SECRET_KEY: emptyAsUnset(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)").optional()),

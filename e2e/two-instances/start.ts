@@ -84,12 +84,13 @@ function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess
 }
 
 async function ready(name: string, url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // A wait, not a budget: each instance listens once its PDF workers are warm.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (!children.has(name)) throw new Error(`${name} did not start`);
     const status = await fetch(url).then((r) => r.status, () => 0);
     if (status === 200) return;
-    if (Date.now() > deadline) throw new Error(`${name} did not answer 200 at ${url} within 60 s`);
+    if (Date.now() > deadline) throw new Error(`${name} did not answer 200 at ${url} within 120 s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

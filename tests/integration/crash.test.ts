@@ -53,7 +53,8 @@ async function startServer(port: number): Promise<ChildProcess> {
   child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + String(chunk)).slice(-4000)));
   children.add(child);
   child.once("exit", () => children.delete(child));
-  const deadline = Date.now() + 40_000;
+  // A wait, not a budget: the server listens once its PDF worker is warm (two sample renders).
+  const deadline = Date.now() + 120_000;
   for (;;) {
     try {
       // The intake page (not /healthz): in --dev it has Vite compile the app before the load starts.
