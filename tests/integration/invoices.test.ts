@@ -443,8 +443,12 @@ describe("refunds in steps: a credit note for each", () => {
     const { payment, invoice, intent } = await paidByCard(accepted);
     expect(invoice.dueCents).toBe(61_000);
     const before = refundEvents().length;
+    // Each refund's event is handled before the next refund (delivered in order; the stand-in
+    // delivers concurrently, and out-of-order or simultaneous events are the tests below).
     await getStripe().refunds.create({ payment_intent: intent, amount: 10_000 });
+    await standin.idle();
     await getStripe().refunds.create({ payment_intent: intent, amount: 25_000 });
+    await standin.idle();
     await getStripe().refunds.create({ payment_intent: intent });
     await standin.idle();
     // Every refund event delivered again: nothing more.
