@@ -13,6 +13,8 @@
 //   BENCH_WALKS=100 npx tsx bench/intake-cpu.ts
 //   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.tmp/prof" npx tsx bench/intake-cpu.ts   (a profile of the app)
 //
+// Then the same per step, page and post apart.
+//
 // Linux only (/proc). The app listens on BENCH_PORT (3490), the bare server on the next port.
 // The app's job runner polls every JOBS_POLL_MS (1000) as in production: its
 // idle CPU over the run is measured apart and printed, not subtracted.
@@ -38,6 +40,13 @@ function cpuMs(pid: number): number {
 }
 
 /** One prospect's walk from the first step to the submit; returns the number of requests sent. */
+// CPU per request kind ("page goals", "post goals"): the server's CPU read before and after each
+// request of the measured walks (clock ticks of 10 ms: one request's figure is coarse, the mean over the walks is not).
+let byKind = new Map<string, number>();
+let servedPid = 0;
+const charge = (kind: string, from: number) => {
+  if (servedPid) byKind.set(kind, (byKind.get(kind) ?? 0) + cpuMs(servedPid) - from);
+};
 async function walk(base: string, email: string): Promise<number> {
   const answers: RawAnswers = { ...complete, about: { ...complete.about, email } };
   let cookie = "";
@@ -45,8 +54,11 @@ async function walk(base: string, email: string): Promise<number> {
   let requests = 0;
   for (;;) {
     const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
+    let c0 = servedPid ? cpuMs(servedPid) : 0;
     const page = await fetch(`${base}/it/intake/${step}`, { headers, redirect: "manual" });
     await page.arrayBuffer();
+    charge(`page ${step}`, c0);
+    c0 = servedPid ? cpuMs(servedPid) : 0;
     if (page.status !== 200) throw new Error(`page ${step}: status ${page.status}`);
     const post = await fetch(`${base}/it/intake/${step}`, {
       method: "POST",
@@ -55,6 +67,7 @@ async function walk(base: string, email: string): Promise<number> {
       redirect: "manual",
     });
     await post.arrayBuffer();
+    charge(`post ${step}`, c0);
     requests += 2;
     if (post.status !== 302) throw new Error(`post ${step}: status ${post.status}`);
     const setCookie = post.headers.getSetCookie().find((c) => c.startsWith("sb_intake="));
@@ -76,6 +89,8 @@ interface Figures {
   cpuPerRequest: number;
   wallPerRequest: number;
   idleCpuPerSecond: number;
+  /** Mean CPU ms of each request kind ("page goals", "post goals"). */
+  perKind: Map<string, number>;
 }
 
 async function measure(name: string, command: string[], port: number, env: Record<string, string> = {}): Promise<Figures> {
@@ -95,12 +110,16 @@ async function measure(name: string, command: string[], port: number, env: Recor
       idleCpuPerSecond = cpuMs(pid) - idleFrom;
     }
     const cpuFrom = cpuMs(pid);
+    servedPid = pid;
+    byKind = new Map();
     const t0 = performance.now();
     let requests = 0;
     for (let i = 0; i < WALKS; i++) requests += await walk(base, `p${i}@cpu.example`);
     const wall = performance.now() - t0;
     const cpu = cpuMs(pid) - cpuFrom;
-    return { name, requests, cpuPerRequest: cpu / requests, wallPerRequest: wall / requests, idleCpuPerSecond };
+    servedPid = 0;
+    const perKind = new Map([...byKind].map(([kind, ms]) => [kind, ms / WALKS]));
+    return { name, requests, cpuPerRequest: cpu / requests, wallPerRequest: wall / requests, idleCpuPerSecond, perKind };
   } finally {
     await stopChild(child);
     await db.drop();
@@ -120,3 +139,9 @@ for (const f of [app, bare]) {
   console.log(`${f.name.padEnd(6)} ${String(f.requests).padStart(9)} ${f.cpuPerRequest.toFixed(2).padStart(15)} ${f.wallPerRequest.toFixed(2).padStart(16)} ${f.idleCpuPerSecond.toFixed(1).padStart(14)}`);
 }
 console.log(`app - bare: ${(app.cpuPerRequest - bare.cpuPerRequest).toFixed(2)} ms of CPU per request (app/bare ${(app.cpuPerRequest / bare.cpuPerRequest).toFixed(2)})`);
+console.log("");
+console.log("CPU ms per request by step    app page   app post  |  bare page  bare post");
+for (const kind of [...app.perKind.keys()].filter((k) => k.startsWith("page ")).map((k) => k.slice(5))) {
+  const cell = (f: Figures, which: string) => (f.perKind.get(`${which} ${kind}`) ?? NaN).toFixed(1).padStart(10);
+  console.log(`${kind.padEnd(28)} ${cell(app, "page")} ${cell(app, "post")}  | ${cell(bare, "page")} ${cell(bare, "post")}`);
+}

@@ -1,3 +1,4 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { en } from "./locales/en";
 import { it as itMessages } from "./locales/it";
@@ -48,6 +49,48 @@ describe("fixed t (what react-i18next's useTranslation asks for on every render)
     const italian = i18n.getFixedT("it", "translation");
     expect(i18n.getFixedT("it", "translation")).toBe(italian);
     expect(italian("leads.count", { count: 1 })).toBe("1 contatto");
+  });
+});
+
+describe("the memoised t (the server's words never change)", () => {
+  const plain = (locale: "it" | "en") => {
+    const instance = i18next.createInstance();
+    void instance.init({ lng: locale, fallbackLng: "it", resources: { it: { translation: itMessages }, en: { translation: en } }, initAsync: false, interpolation: { escapeValue: false }, returnNull: false, showSupportNotice: false });
+    return instance.t;
+  };
+
+  it("gives i18next's own answer for every word, the first time and the second", () => {
+    for (const locale of ["it", "en"] as const) {
+      const t = getT(locale);
+      const reference = plain(locale);
+      for (const key of leaves(itMessages).keys()) {
+        const first = t(key, { count: 2, max: "5", name: "Ada" });
+        expect(first, key).toBe(reference(key, { count: 2, max: "5", name: "Ada" }));
+        expect(t(key, { count: 2, max: "5", name: "Ada" }), key).toBe(first);
+        expect(t(key), key).toBe(reference(key));
+        expect(t(key), key).toBe(reference(key));
+      }
+    }
+  });
+
+  it("keeps answers for different options apart, including a value's type", () => {
+    const t = getT("it");
+    expect(t("leads.count", { count: 1 })).toBe("1 contatto");
+    expect(t("leads.count", { count: 3 })).toBe("3 contatti");
+    expect(t("leads.count", { count: 1 })).toBe("1 contatto");
+    expect(t("no.such.word", { defaultValue: "a" })).toBe("a");
+    expect(t("no.such.word", { defaultValue: "b" })).toBe("b");
+    // A number and the same digits as a string are different options to i18next (plurals need a number).
+    expect(t("pipeline.pages.page", { page: 2, pages: 5 })).toBe(plain("it")("pipeline.pages.page", { page: 2, pages: 5 }));
+    expect(t("pipeline.pages.page", { page: "2", pages: "5" })).toBe(plain("it")("pipeline.pages.page", { page: "2", pages: "5" }));
+  });
+
+  it("passes through what it cannot key (objects in the options, lists of keys, objects returned)", () => {
+    const t = getT("en");
+    const reference = plain("en");
+    expect(t("pipeline.pages.page", { page: 2, pages: 5, extra: { nested: true } })).toBe("Page 2 of 5");
+    expect(t(["no.such.word", "pipeline.pages.page"], { page: 1, pages: 2 })).toBe(reference(["no.such.word", "pipeline.pages.page"], { page: 1, pages: 2 }));
+    expect(t("pipeline.pages", { returnObjects: true })).toEqual(reference("pipeline.pages", { returnObjects: true }));
   });
 });
 

@@ -52,7 +52,58 @@ function createI18n(locale: Locale): i18n {
     return t;
   };
   instance.getFixedT = cachedFixedT as i18n["getFixedT"];
+  if (holdsEveryWord) instance.t = memoised(instance.t.bind(instance) as TFunction);
   return instance;
+}
+
+/** Most words a memoised `t` keeps for calls with options (interpolated values can be anything a person typed). */
+const MEMO_WITH_OPTIONS = 5_000;
+
+/**
+ * A `t` that remembers its answers. Where every word is bundled (the server,
+ * tests, scripts) the dictionaries never change, so a word is a pure function
+ * of its key and options: i18next resolves each one (nesting, plurals,
+ * interpolation) in about 3 µs, and a page asks for hundreds. Calls with only
+ * a key are kept for good (the keys are the dictionaries'); calls whose
+ * options are all plain values are kept up to MEMO_WITH_OPTIONS, then the
+ * memo starts again; anything else (objects in the options, a key list) goes
+ * to i18next every time.
+ */
+function memoised(t: TFunction): TFunction {
+  const plain = new Map<string, string>();
+  const withOptions = new Map<string, string>();
+  const translate = t as unknown as (...args: unknown[]) => unknown;
+  const memo = (...args: unknown[]): unknown => {
+    const [key, options] = args;
+    if (typeof key !== "string") return translate(...args);
+    if (args.length === 1 || (args.length === 2 && options === undefined)) {
+      let word = plain.get(key);
+      if (word === undefined) {
+        const result = translate(key);
+        if (typeof result !== "string") return result;
+        word = result;
+        plain.set(key, word);
+      }
+      return word;
+    }
+    if (args.length !== 2 || typeof options !== "object" || options === null) return translate(...args);
+    let memoKey = key;
+    for (const [name, value] of Object.entries(options)) {
+      const type = typeof value;
+      if (value !== undefined && type !== "string" && type !== "number" && type !== "boolean") return translate(...args);
+      memoKey += `\u0000${name}\u0000${type}\u0000${String(value)}`;
+    }
+    let word = withOptions.get(memoKey);
+    if (word === undefined) {
+      const result = translate(key, options);
+      if (typeof result !== "string") return result;
+      word = result;
+      if (withOptions.size >= MEMO_WITH_OPTIONS) withOptions.clear();
+      withOptions.set(memoKey, word);
+    }
+    return word;
+  };
+  return memo as unknown as TFunction;
 }
 
 const instances = new Map<Locale, i18n>();
