@@ -39,7 +39,6 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** One prospect's walk from the first step to the submit; returns the number of requests sent. */
 // CPU per request kind ("page goals", "post goals"): the server's CPU read before and after each
 // request of the measured walks (clock ticks of 10 ms: one request's figure is coarse, the mean over the walks is not).
 let byKind = new Map<string, number>();
@@ -47,6 +46,7 @@ let servedPid = 0;
 const charge = (kind: string, from: number) => {
   if (servedPid) byKind.set(kind, (byKind.get(kind) ?? 0) + cpuMs(servedPid) - from);
 };
+/** One prospect's walk from the first step to the submit; returns the number of requests sent. */
 async function walk(base: string, email: string): Promise<number> {
   const answers: RawAnswers = { ...complete, about: { ...complete.about, email } };
   let cookie = "";
