@@ -2,19 +2,23 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+// scripts/test-all.sh runs the files in two shards side by side (`--shard=1/2` on port
+// 3100, `--shard=2/2` on 3300), each against a server and SQLite file of its own; each
+// shard writes its own report (E2E_REPORT) and failure traces (test-results-<port>).
+const report = process.env.E2E_REPORT ?? ".test-reports/e2e.json";
 
 // End-to-end tests drive Debian's Chromium (/usr/bin/chromium; Playwright's own
 // browser download cannot run here) against the production build.
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: port === 3100 ? "test-results" : `test-results-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   forbidOnly: true,
   // A safety net against hangs, not a speed budget: a busy 2-core machine hashes passwords and renders PDFs slowly.
   timeout: 90_000,
-  reporter: [["list"], ["json", { outputFile: ".test-reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: report }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

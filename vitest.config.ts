@@ -29,6 +29,10 @@ export default defineConfig({
           env: { TEST_DB: "sqlite", NODE_ENV: "test" },
           // One process runs the files one after another (tests/setup-db.ts resets what a file may leave behind).
           isolate: false,
+          // One process for every file. The project's `isolate: false` alone does not do it in
+          // Vitest 3.2: the forks pool reads isolation from the root config and gave each file a
+          // fresh process, which compiled the Remix build again (3.5-7 s a file) and cold-started the PDF worker.
+          poolOptions: { forks: { singleFork: true } },
           // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
           testTimeout: 120_000,
           hookTimeout: 60_000,
@@ -58,6 +62,10 @@ export default defineConfig({
           setupFiles: ["tests/setup-db.ts"],
           env: { TEST_DB: "postgres", NODE_ENV: "test" },
           isolate: false,
+          // One process for every file. The project's `isolate: false` alone does not do it in
+          // Vitest 3.2: the forks pool reads isolation from the root config and gave each file a
+          // fresh process, which compiled the Remix build again (3.5-7 s a file) and cold-started the PDF worker.
+          poolOptions: { forks: { singleFork: true } },
           // A safety net against hangs, not a speed budget (budgets live in bench/): PDF renders on a busy 2-core machine take seconds.
           testTimeout: 120_000,
           hookTimeout: 60_000,

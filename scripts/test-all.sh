@@ -91,19 +91,24 @@ else
   echo "==> Integration tests: PostgreSQL skipped (set TEST_POSTGRES_URL=postgres://user@host:5432/postgres to run them)"
 fi
 wait_group
-# The browser tests of intake, send, accept and pay again, against two instances of the
-# build on one PostgreSQL database behind a round-robin proxy, with Redis and one Stripe
-# stand-in (playwright.two-instances.config.ts); it fails unless both instances served
-# pages and form posts. Beside the single-instance run (ports 3100 and 3200-3203): both
-# mostly wait on browsers and servers, so together they take little more than the longer
-# one (measured here: 5.2 min with both against 4.8 min for the single run alone, on a
-# machine busy with other work).
+# The browser tests in two shards side by side, each with a server and SQLite file of its
+# own (ports 3100 and 3300; e2e/db-path.ts): one Playwright run waits on its browser and
+# server about a third of the time, so two take little more than half as long as one.
+e2e_shards() {
+  spawn "End-to-end tests: Chromium, shard 1 of 2" npx playwright test --shard=1/2
+  spawn "End-to-end tests: Chromium, shard 2 of 2" env E2E_PORT=3300 E2E_REPORT="$reports/e2e-shard-2.json" npx playwright test --shard=2/2
+}
+# With PostgreSQL and Redis, the browser tests of intake, send, accept and pay run again,
+# beside the shards, against two instances of the build on one PostgreSQL database behind
+# a round-robin proxy, with Redis and one Stripe stand-in (playwright.two-instances.config.ts,
+# ports 3200-3203); it fails unless both instances served pages and form posts.
 if [ -n "${TEST_POSTGRES_URL:-}" ] && [ -n "${TEST_REDIS_URL:-}" ]; then
-  spawn "End-to-end tests: Chromium" npx playwright test
+  e2e_shards
   spawn "End-to-end tests: two instances on PostgreSQL" npx playwright test -c playwright.two-instances.config.ts
   wait_group
 else
-  step "End-to-end tests: Chromium" npx playwright test
+  e2e_shards
+  wait_group
   echo
   echo "==> End-to-end tests on two instances skipped (set TEST_POSTGRES_URL and TEST_REDIS_URL to run them)"
 fi

@@ -10,15 +10,17 @@ const vitest = (file) => {
   const r = read(file);
   return r ? { passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) } : null;
 };
-const playwright = (file) => {
-  const r = read(file);
-  return r ? { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky } : null;
+const playwright = (...files) => {
+  const reports = files.map(read).filter(Boolean);
+  if (reports.length === 0) return null;
+  const sum = (pick) => reports.reduce((total, r) => total + pick(r.stats), 0);
+  return { passed: sum((s) => s.expected), failed: sum((s) => s.unexpected + s.flaky) };
 };
 const suites = [
   ["Unit (Vitest)", vitest(".test-reports/unit.json")],
   ["Integration on SQLite", vitest(".test-reports/sqlite.json")],
   ["Integration on PostgreSQL", vitest(".test-reports/postgres.json")],
-  ["End-to-end in Chromium", playwright(".test-reports/e2e.json")],
+  ["End-to-end in Chromium", playwright(".test-reports/e2e.json", ".test-reports/e2e-shard-2.json")],
   ["End-to-end, two instances", playwright(".test-reports/e2e-two-instances.json")],
 ];
 

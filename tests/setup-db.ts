@@ -96,6 +96,10 @@ afterEach(async () => {
 // The PDF worker pool stays open for the next file of this process: one warm
 // worker serves every file (app/pdf/pool.server.ts), instead of a cold start per file.
 afterAll(async () => {
+  // The compiled Remix build (tests/integration/server-app.ts) outlives the file: its job
+  // engine, clients and parsed environment are bound to this file's database, so they are
+  // reset here too, even when the file did not call stopApps itself.
+  if ((globalThis as { __sbBuild?: unknown }).__sbBuild) await (await import("./integration/server-app")).stopApps();
   await jobEngine().stop();
   await cleanup();
 });

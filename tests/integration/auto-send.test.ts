@@ -2,7 +2,7 @@
 // the final submit freezes and sends version 1 at once (its email, with the
 // PDF, is a job); a PDF that cannot be rendered never makes the submit fail or
 // loses the email (the job retries it).
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { complete } from "~/domain/intake/fixtures";
 import { defaultOwnerSettings } from "~/domain/strategy/settings";
 import { createDraft } from "~/models/intake-draft.server";
@@ -10,7 +10,8 @@ import { submitIntake } from "~/models/intake-submit.server";
 import { saveOwnerSettings } from "~/models/settings.server";
 import { loader as pageLoader } from "~/routes/$lang.p.$token";
 import { loader as pdfLoader } from "~/routes/$lang.p.$token.pdf";
-import { prisma } from "~/utils/db.server";
+import { disconnectDb, prisma } from "~/utils/db.server";
+import { jobEngine } from "~/jobs/engine.server";
 import type * as PoolModule from "~/pdf/pool.server";
 import { call, get, runJobs } from "./helpers";
 import { listFailedJobs, retryJob } from "~/jobs/runner.server";
@@ -22,6 +23,14 @@ const pdfFailure = vi.hoisted(() => (vi.resetModules(), { on: false }));
 vi.mock("~/pdf/pool.server", async (importOriginal) => {
   const real = await importOriginal<typeof PoolModule>();
   return { ...real, renderInPool: (...args: Parameters<typeof real.renderInPool>) => (pdfFailure.on ? Promise.reject(new Error("renderer down")) : real.renderInPool(...args)) };
+});
+// This file's own copies of the modules (the job engine's pg-boss, the database client)
+// are bound to its database: they are closed, and forgotten, so the next file in this
+// process loads fresh ones (tests/setup-db.ts closes only the copies it imported itself).
+afterAll(async () => {
+  await jobEngine().stop();
+  await disconnectDb();
+  vi.resetModules();
 });
 
 async function withAutoSend(on: boolean) {
