@@ -250,6 +250,8 @@ const app = await measure("app", ["node", ...nodeArgs, "build/node/index.js"], P
 const bare = await measure("bare", [path.join(root, "node_modules/.bin/tsx"), "bench/bare-intake-server.ts"], PORT + 1);
 
 const summary: Record<string, unknown> = { kind, prospects: PROSPECTS, seconds: SECONDS };
+/** A latency in ms for the tables, right-aligned; "-" where there was none. */
+const fmt = (v: number) => (Number.isNaN(v) ? "-" : v.toFixed(1)).padStart(8);
 console.log("");
 console.log("request                 app: n    err   p50 ms   p99 ms  |  bare: n    err   p50 ms   p99 ms");
 const labels = [...new Set([...app.run.latencies.keys(), ...bare.run.latencies.keys()])].sort((a, b) => order(a) - order(b));
@@ -258,7 +260,6 @@ let worstLabel = "";
 for (const label of labels) {
   const a = app.run.latencies.get(label) ?? [];
   const b = bare.run.latencies.get(label) ?? [];
-  const fmt = (v: number) => (Number.isNaN(v) ? "-" : v.toFixed(1)).padStart(8);
   const p99 = percentile(a, 99);
   if (p99 > worstP99) [worstP99, worstLabel] = [p99, label];
   summary[label] = { app: { n: a.length, p50: percentile(a, 50), p99 }, bare: { n: b.length, p50: percentile(b, 50), p99: percentile(b, 99) } };
@@ -283,7 +284,6 @@ for (let from = 0; from < SECONDS; from += 10) {
   const inWindow = (r: typeof app) => r.run.timeline.filter(([t]) => t >= from * 1000 && t < (from + 10) * 1000).map(([, ms]) => ms);
   const a = inWindow(app);
   const b = inWindow(bare);
-  const fmt = (v: number) => (Number.isNaN(v) ? "-" : v.toFixed(1)).padStart(8);
   console.log(`${`${from}-${from + 10}`.padEnd(10)} ${String(a.length).padStart(7)} ${fmt(percentile(a, 50))} ${fmt(percentile(a, 99))}  | ${String(b.length).padStart(7)} ${fmt(percentile(b, 50))} ${fmt(percentile(b, 99))}`);
 }
 console.log("");

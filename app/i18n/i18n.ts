@@ -73,19 +73,20 @@ function memoised(t: TFunction): TFunction {
   const plain = new Map<string, string>();
   const withOptions = new Map<string, string>();
   const translate = t as unknown as (...args: unknown[]) => unknown;
+  /** The word in `memo` under `memoKey`, else i18next's answer, kept there when it is a string. */
+  const lookUp = (memo: Map<string, string>, memoKey: string, args: unknown[], limit = Infinity): unknown => {
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
+    const result = translate(...args);
+    if (typeof result !== "string") return result;
+    if (memo.size >= limit) memo.clear();
+    memo.set(memoKey, result);
+    return result;
+  };
   const memo = (...args: unknown[]): unknown => {
     const [key, options] = args;
     if (typeof key !== "string") return translate(...args);
-    if (args.length === 1 || (args.length === 2 && options === undefined)) {
-      let word = plain.get(key);
-      if (word === undefined) {
-        const result = translate(key);
-        if (typeof result !== "string") return result;
-        word = result;
-        plain.set(key, word);
-      }
-      return word;
-    }
+    if (args.length === 1 || (args.length === 2 && options === undefined)) return lookUp(plain, key, [key]);
     if (args.length !== 2 || typeof options !== "object" || options === null) return translate(...args);
     let memoKey = key;
     for (const [name, value] of Object.entries(options)) {
@@ -93,15 +94,7 @@ function memoised(t: TFunction): TFunction {
       if (value !== undefined && type !== "string" && type !== "number" && type !== "boolean") return translate(...args);
       memoKey += `\u0000${name}\u0000${type}\u0000${String(value)}`;
     }
-    let word = withOptions.get(memoKey);
-    if (word === undefined) {
-      const result = translate(key, options);
-      if (typeof result !== "string") return result;
-      word = result;
-      if (withOptions.size >= MEMO_WITH_OPTIONS) withOptions.clear();
-      withOptions.set(memoKey, word);
-    }
-    return word;
+    return lookUp(withOptions, memoKey, [key, options], MEMO_WITH_OPTIONS);
   };
   return memo as unknown as TFunction;
 }
