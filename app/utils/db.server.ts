@@ -4,6 +4,7 @@
 // SQLite client.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { mkdirSync } from "node:fs";
@@ -48,6 +49,33 @@ function withLeadSearch<C extends SqliteClient>(client: C): C {
  */
 const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
 
+/**
+ * Prisma's SQLite adapter opens each transaction with a deferred `BEGIN`: the
+ * transaction reads under a snapshot and asks for the write lock at its first
+ * write. If another process (a script such as `npm run owner:create`, a test
+ * fixture) committed in between, SQLite answers SQLITE_BUSY_SNAPSHOT at once
+ * (the busy timeout cannot help: waiting would not make the snapshot current)
+ * and the transaction fails. `BEGIN IMMEDIATE` takes the write lock first, so
+ * the other process's writer waits its busy timeout instead. Within one
+ * process the adapter already runs one transaction at a time, so nothing is
+ * serialised that was not. (The adapter has no option for it: this swaps the
+ * statement on its connection, and fails at start if the adapter changes.)
+ */
+function immediateTransactions(factory: PrismaBetterSqlite3): SqlDriverAdapterFactory {
+  const immediate = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+    if (!client || typeof client.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer keeps its connection as `client`: see immediateTransactions in app/utils/db.server.ts");
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => immediate(await factory.connect()),
+  };
+}
+
 /** `onQuery` hears every SQL statement the client sends (tests count a page's queries with it). */
 export function createDb(url: string, options: { onQuery?: (sql: string) => void } = {}): Db {
   const { onQuery } = options;
@@ -59,7 +87,7 @@ export function createDb(url: string, options: { onQuery?: (sql: string) => void
   if (url.startsWith("file:")) {
     const file = url.slice("file:".length);
     if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const adapter = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
+    const adapter = immediateTransactions(new PrismaBetterSqlite3({ url: file, timeout: 5000 }));
     return withLeadSearch(listen(new SqliteClient({ adapter, log, transactionOptions })) as unknown as SqliteClient);
   }
   const u = new URL(url);
