@@ -39,8 +39,15 @@ async function scriptlessTwin(page: Page): Promise<Page> {
   return twin;
 }
 
-/** Fails on any serious or critical accessibility violation on the current page. */
+/**
+ * Fails on any serious or critical accessibility violation on the current page.
+ * The two-instance run (E2E_AXE=off, set by playwright.two-instances.config.ts)
+ * skips it: it replays flows on the same build to test what two instances
+ * change (shared state, limits, files), and the single-instance run checks
+ * those same pages with axe.
+ */
 export async function expectAccessible(page: Page, options: { javaScriptDisabled?: boolean } = {}) {
+  if (process.env.E2E_AXE === "off") return;
   await screenshot(page);
   const twin = options.javaScriptDisabled ? await scriptlessTwin(page) : undefined;
   const results = await new AxeBuilder({ page: twin ?? page }).analyze();

@@ -6,7 +6,8 @@ import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "./db-path";
 
-// Each test starts a server of its own, which listens once its PDF workers are warm: a wait on a busy machine, not a budget.
+// Each test starts a server of its own, with no PDF warm-up (PDF_WARM_RENDERS=0: these tests are
+// about the server, and the one about an in-flight PDF starts the worker first); the timeout is a wait on a busy machine, not a budget.
 test.describe.configure({ timeout: 180_000 });
 const running = new Set<ChildProcessWithoutNullStreams>();
 
@@ -45,6 +46,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
       APP_URL: `http://localhost:${port}`,
       DATABASE_URL: e2eDatabaseUrl,
       LOG_LEVEL: "info",
+      PDF_WARM_RENDERS: "0",
       ...env,
     },
   });
@@ -54,7 +56,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Running> {
   proc.stderr.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
   const url = `http://localhost:${port}`;
-  // A wait, not a budget: the server listens once its PDF workers are warm (sample renders).
+  // A wait, not a budget: a busy machine starts a server slowly.
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) break;

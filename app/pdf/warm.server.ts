@@ -20,8 +20,12 @@ function sampleJob(prospect: "hut" | "municipality"): PdfJob {
 /**
  * Starts the PDF workers and has each render PDF_WARM_RENDERS (2) samples,
  * two different prospects in turn; resolves with how many are warm.
+ * PDF_WARM_RENDERS=0 skips the warm-up (servers started by tests about other
+ * things): the first PDF then starts a worker and pays its cold start.
  */
 export function warmPdfWorkers(): Promise<number> {
-  const renders = Math.max(1, Math.min(4, Number(process.env.PDF_WARM_RENDERS) || 2));
+  const setting = process.env.PDF_WARM_RENDERS;
+  if (setting === "0") return Promise.resolve(0);
+  const renders = Math.max(1, Math.min(4, Number(setting) || 2));
   return warmPool(Array.from({ length: renders }, (_, i) => sampleJob(i % 2 === 0 ? "hut" : "municipality")));
 }

@@ -45,7 +45,7 @@ describe("server settings", () => {
       TRUST_PROXY: ["true", "yes", "-1", "loopback"],
       PORT: ["3000abc", "0", "70000", "1e3"],
       STRIPE_STANDIN_PORT: ["next", "99999"],
-      PDF_WARM_RENDERS: ["0", "5", "two"],
+      PDF_WARM_RENDERS: ["-1", "5", "two"],
       PDF_WORKER_YOUNG_MB: ["12MB", "0"],
       PDF_WORKER_OLD_MB: ["64", "lots"],
       PDF_GLYPH_RUN_CACHE: ["abc", "0", "1e4"],

@@ -111,8 +111,8 @@ const BaseSchema = z.object({
     // Worker threads rendering PDFs (default: one per core, at most 4).
     PDF_WORKERS: optionalWholeNumber(1, 16, "must be a whole number of worker threads from 1 to 16"),
     // Read by app/pdf (pool, warm-up, fonts) in the workers too; checked here at start.
-    // Sample renders per worker before the server listens (default 2).
-    PDF_WARM_RENDERS: optionalWholeNumber(1, 4, "must be a whole number of sample renders from 1 to 4"),
+    // Sample renders per worker before the server listens (default 2; 0: no warm-up).
+    PDF_WARM_RENDERS: optionalWholeNumber(0, 4, "must be a whole number of sample renders from 0 to 4"),
     // Each PDF worker's V8 heap limits in MB (defaults 12 and 512).
     PDF_WORKER_YOUNG_MB: optionalWholeNumber(2, 256, "must be a whole number of megabytes from 2 to 256"),
     PDF_WORKER_OLD_MB: optionalWholeNumber(128, 8192, "must be a whole number of megabytes from 128 to 8192"),
