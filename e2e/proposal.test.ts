@@ -96,6 +96,12 @@ test("owner edits and sends the proposal; the prospect opens it and builds a tot
   // Rendered by the PDF pool: on a busy 2-core machine that can take tens of seconds (a wait, not a speed budget).
   await expect(page.locator(".pdf-page canvas").first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/^Pagina 1 di \d+$/)).toBeVisible();
+  // Pages are drawn as they come near the viewer's visible part: the last one once scrolled to.
+  const lastPage = page.locator(".pdf-page").last();
+  await expect(lastPage.getByText(/^Pagina (\d+) di \1$/)).toBeVisible();
+  await expect(lastPage.locator("canvas")).toHaveCount(0);
+  await lastPage.scrollIntoViewIfNeeded();
+  await expect(lastPage.locator("canvas")).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page);
   await page.getByLabel("Il tuo testo per «In sintesi»").fill("Tre priorità: prenotazioni dirette, Instagram curato, risposte in giornata.");
   await page.getByLabel("Completo").fill("1.500,00");
