@@ -1,6 +1,8 @@
 // Shared e2e data: the owner the e2e server creates, and a way to add a lead
-// with a complete questionnaire to the e2e server's database; signing in by cookie.
-import { execFileSync } from "node:child_process";
+// with a complete questionnaire to the e2e server's database (through one
+// long-lived helper process per worker, e2e/fixture-process.ts); signing in by cookie.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createInterface } from "node:readline";
 import { createHash, randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
@@ -9,13 +11,48 @@ import { e2eDatabaseUrl } from "./db-path";
 
 export const owner = { email: "owner@e2e.example", password: "e2e-owner-password-2026" };
 
+interface Pending {
+  resolve: (lead: { id: string; token: string }) => void;
+  reject: (error: Error) => void;
+}
+
+/** The worker's data helper (e2e/fixture-process.ts), started at the first request; it ends with this process (its stdin closes). */
+let helper: { child: ChildProcessWithoutNullStreams; pending: Map<number, Pending>; next: number } | undefined;
+
+function fixtureProcess() {
+  if (helper && helper.child.exitCode === null) return helper;
+  const child = spawn("node_modules/.bin/tsx", ["e2e/fixture-process.ts"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: "silent" } });
+  const current = { child, pending: new Map<number, Pending>(), next: 1 };
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + String(chunk)).slice(-4000)));
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    if (!line.startsWith("@@fixture ")) return;
+    const message = JSON.parse(line.slice("@@fixture ".length)) as { id: number; ok: boolean; result?: { id: string; token: string }; error?: string };
+    const waiting = current.pending.get(message.id);
+    current.pending.delete(message.id);
+    if (message.ok && message.result) waiting?.resolve(message.result);
+    else waiting?.reject(new Error(`fixture failed: ${message.error}`));
+  });
+  child.on("exit", (code) => {
+    for (const waiting of current.pending.values()) waiting.reject(new Error(`the fixture process exited (${code}):\n${stderr}`));
+    current.pending.clear();
+  });
+  // It must not keep this worker alive; closing its stdin (this process exiting) ends it.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
+  helper = current;
+  return current;
+}
+
 /** A submitted lead with every answer (the hotel fixture) for the given organisation; `sent`: its proposal sent as generated. */
-export function fullLead(organisation: string, options: { sent?: boolean } = {}): { id: string; token: string } {
-  const out = execFileSync("node_modules/.bin/tsx", ["e2e/create-full-lead.ts", `${organisation.replace(/\W+/g, "-").toLowerCase()}@example.com`, organisation, ...(options.sent ? ["sent"] : [])], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: "silent" },
-  }).toString();
-  const [id = "", token = ""] = out.trim().split(" ");
-  return { id, token };
+export function fullLead(organisation: string, options: { sent?: boolean } = {}): Promise<{ id: string; token: string }> {
+  const { child, pending, next } = fixtureProcess();
+  helper!.next = next + 1;
+  const email = `${organisation.replace(/\W+/g, "-").toLowerCase()}@example.com`;
+  return new Promise((resolve, reject) => {
+    pending.set(next, { resolve, reject });
+    child.stdin.write(`${JSON.stringify({ id: next, kind: "full-lead", email, organisation, sent: options.sent ?? false })}\n`);
+  });
 }
 
 /**

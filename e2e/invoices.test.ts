@@ -40,7 +40,7 @@ async function acceptAsBusiness(page: Page, token: string, organisation: string)
 test("fiscal details → a bank transfer → invoice 1 to upload, its XML and the month's ZIP → marked uploaded", async ({ browser }) => {
   test.setTimeout(180_000);
   const organisation = `Hotel Fatture ${Date.now()}`;
-  const lead = fullLead(organisation, { sent: true });
+  const lead = await fullLead(organisation, { sent: true });
   const context = await browser.newContext();
   await signIn(context);
   const staff = await context.newPage();

@@ -116,7 +116,7 @@ test("staff pages that name no parts still get every word they need", async ({ c
 });
 
 test("the prospect's proposal and acceptance pages bring their own words only, and show no key", async ({ page }) => {
-  const lead = fullLead(`Hotel Parole ${Date.now()}`, { sent: true });
+  const lead = await fullLead(`Hotel Parole ${Date.now()}`, { sent: true });
   const errors = watchErrors(page);
   for (const locale of ["it", "en"] as const) {
     await page.goto(`/${locale}/p/${lead.token}`);

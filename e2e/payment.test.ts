@@ -27,7 +27,7 @@ async function sendProposal(page: Page, leadId: string) {
 test("accept → pay on the stand-in → webhook → paid for the owner, receipt for the client; a Stripe refund shows up", async ({ browser }) => {
   test.setTimeout(180_000);
   const organisation = `Hotel Pagamenti ${Date.now()}`;
-  const lead = fullLead(organisation);
+  const lead = await fullLead(organisation);
   const staff = await ownerPage(browser);
   // The kick-off booking link comes from the owner's settings.
   await staff.goto("/it/owner/settings/proposals");
@@ -121,7 +121,7 @@ test("accept → pay on the stand-in → webhook → paid for the owner, receipt
 
 test("acceptance works without JavaScript, in English, for a private person", async ({ browser }) => {
   test.setTimeout(90_000);
-  const lead = fullLead(`Studio NoJS ${Date.now()}`);
+  const lead = await fullLead(`Studio NoJS ${Date.now()}`);
   const staff = await ownerPage(browser);
   await sendProposal(staff, lead.id);
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -70,7 +70,7 @@ test("on a phone the proposal reads in one column: no sideways scroll, tables as
   test.slow();
   // One word of the name (about 70 letters) is wider than the screen: only that word may break.
   const organisation = `Hotel Telefono Grandhotelpalacebellavistasullagomaggiore${Date.now()}`;
-  const lead = fullLead(organisation, { sent: true });
+  const lead = await fullLead(organisation, { sent: true });
   const context = await browser.newContext(phone);
   const page = await context.newPage();
   await page.goto(`/it/p/${lead.token}`);
@@ -163,7 +163,7 @@ test("on a phone the proposal reads in one column: no sideways scroll, tables as
 });
 
 test("the keyboard reaches Accept early, with a focus ring of at least 3:1; a link to a part opens it", async ({ browser }) => {
-  const lead = fullLead(`Hotel Tastiera ${Date.now()}`, { sent: true });
+  const lead = await fullLead(`Hotel Tastiera ${Date.now()}`, { sent: true });
   const context = await browser.newContext(phone);
   const page = await context.newPage();
   await page.goto(`/it/p/${lead.token}`);
@@ -198,7 +198,7 @@ test("the keyboard reaches Accept early, with a focus ring of at least 3:1; a li
 });
 
 test("without JavaScript: folded parts open on a tap on a phone, every part is open on a wide screen", async ({ browser }) => {
-  const lead = fullLead(`Hotel Senza Script ${Date.now()}`, { sent: true });
+  const lead = await fullLead(`Hotel Senza Script ${Date.now()}`, { sent: true });
   const small = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await small.newPage();
   await page.goto(`/it/p/${lead.token}`);
@@ -249,7 +249,7 @@ async function visit(browser: Browser, signedIn: boolean, paths: string[], prepa
 
 test("axe finds nothing serious on any kind of page, at 390 and at 1280 px", async ({ browser }) => {
   test.slow();
-  const lead = fullLead(`Hotel Axe ${Date.now()}`, { sent: true });
+  const lead = await fullLead(`Hotel Axe ${Date.now()}`, { sent: true });
   const found: string[] = [
     ...(await visit(browser, false, ["/it", "/en/login", "/it/intake", `/it/p/${lead.token}/accept`])),
     ...(await visit(browser, false, [`/it/p/${lead.token}`, `/en/p/${lead.token}`], openEveryPart)),

@@ -12,7 +12,7 @@ async function logIn(page: Page) {
 test("the prospect sees nothing generated until the owner sends; a double send makes one version", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const organisation = `Hotel Revisione ${Date.now()}`;
-  const lead = fullLead(organisation);
+  const lead = await fullLead(organisation);
   const note = `NOTA INTERNA ${Date.now()}: margine per uno sconto del 10%.`;
 
   // The prospect, right after submitting: the confirmation, the date, no prices, no PDF, no staff login.
@@ -87,7 +87,7 @@ test("the prospect sees nothing generated until the owner sends; a double send m
 test("owner edits and sends the proposal; the prospect opens it and builds a total", async ({ page, browser }) => {
   test.slow();
   const organisation = `Hotel Prova ${Date.now()}`;
-  const lead = fullLead(organisation);
+  const lead = await fullLead(organisation);
 
   await logIn(page);
   await page.goto(`/it/owner/proposals/${lead.id}`);
@@ -127,7 +127,7 @@ test("owner edits and sends the proposal; the prospect opens it and builds a tot
 });
 
 test("without JavaScript the prospect's choices total on submit", async ({ browser }) => {
-  const lead = fullLead(`Agriturismo NoJS ${Date.now()}`, { sent: true });
+  const lead = await fullLead(`Agriturismo NoJS ${Date.now()}`, { sent: true });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/it/p/${lead.token}`);

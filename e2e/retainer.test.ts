@@ -32,7 +32,7 @@ const shot = async (page: Page, name: string) => {
 test("forfettario: accept, pay the fee, start the retainer, one renewal paid and one failed; the owner sees status and MRR", async ({ browser }) => {
   test.setTimeout(300_000);
   const organisation = `Hotel Canone ${Date.now()}`;
-  const lead = fullLead(organisation);
+  const lead = await fullLead(organisation);
   const staff = await ownerPage(browser);
   await regime(staff, "forfettario");
   // The minimum term is an owner setting (3 months unless changed).

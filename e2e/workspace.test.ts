@@ -38,8 +38,8 @@ test("the owner filters the pipeline, works a lead, sends its proposal and sees 
   test.slow();
   const stamp = Date.now();
   const organisation = `Hotel Pipeline ${stamp}`;
-  const lead = fullLead(organisation);
-  fullLead(`Cantina Altra ${stamp}`);
+  const lead = await fullLead(organisation);
+  await fullLead(`Cantina Altra ${stamp}`);
 
   await logIn(page, owner);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contatti ricevuti");
@@ -155,7 +155,7 @@ test.describe("without JavaScript", () => {
 
   test("the pipeline filters with the Show button and pages through links", async ({ page }) => {
     const stamp = Date.now();
-    fullLead(`Agriturismo NoJS ${stamp}`);
+    await fullLead(`Agriturismo NoJS ${stamp}`);
     await logIn(page, owner);
     await page.getByLabel("Cerca").fill(`nojs ${stamp}`);
     await page.getByLabel("Ordina per").selectOption({ label: "Nome (A–Z)" });
@@ -222,7 +222,7 @@ test("a member works leads but cannot reach settings; a direct POST to settings 
 
   // The member works leads: the lead page opens and takes a note.
   const organisation = `Studio Membro ${Date.now()}`;
-  const lead = fullLead(organisation);
+  const lead = await fullLead(organisation);
   await member.goto(`/it/owner/leads/${lead.id}`);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText(organisation);
   await member.getByLabel("Nuova nota").fill("Ci penso io.");
