@@ -21,7 +21,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: report }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Tracing records every action's DOM snapshot and screencast in every test, to keep only the
+    // failures': it cost about a third of the browser tests' time. E2E_TRACE=1 turns it on to debug.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
