@@ -46,12 +46,12 @@ function fixtureProcess() {
 
 /** A submitted lead with every answer (the hotel fixture) for the given organisation; `sent`: its proposal sent as generated. */
 export function fullLead(organisation: string, options: { sent?: boolean } = {}): Promise<{ id: string; token: string }> {
-  const { child, pending, next } = fixtureProcess();
-  helper!.next = next + 1;
+  const current = fixtureProcess();
+  const id = current.next++;
   const email = `${organisation.replace(/\W+/g, "-").toLowerCase()}@example.com`;
   return new Promise((resolve, reject) => {
-    pending.set(next, { resolve, reject });
-    child.stdin.write(`${JSON.stringify({ id: next, kind: "full-lead", email, organisation, sent: options.sent ?? false })}\n`);
+    current.pending.set(id, { resolve, reject });
+    current.child.stdin.write(`${JSON.stringify({ id, kind: "full-lead", email, organisation, sent: options.sent ?? false })}\n`);
   });
 }
 

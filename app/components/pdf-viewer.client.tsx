@@ -24,7 +24,7 @@ function LazyPage({ pageNumber, label, scroller }: { pageNumber: number; label: 
     return () => observer.disconnect();
   }, [near, scroller]);
   return (
-    <figure ref={figure} className="pdf-page" data-page={pageNumber} data-drawn={near ? "" : undefined}>
+    <figure ref={figure} className="pdf-page">
       {near ? <Page pageNumber={pageNumber} width={WIDTH} renderTextLayer={false} renderAnnotationLayer={false} /> : <div className="pdf-page-placeholder" aria-hidden="true" />}
       <figcaption className="hint">{label}</figcaption>
     </figure>
