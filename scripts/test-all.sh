@@ -46,17 +46,29 @@ step() {
 # Steps of a group run at the same time (the machine has two cores and most steps
 # use one); each one's output is kept in a log and printed whole when the group ends,
 # in the order given, so the output reads as if they had run one after another.
+# `spawn_after N name cmd…` starts a step of the group once step N of the same group
+# has ended (whatever its result), so a core freed early is used at once.
 group_names=()
 group_pids=()
-group_starts=()
 spawn() {
   local name="$1"; shift
+  spawn_after "" "$name" "$@"
+}
+spawn_after() {
+  local after="$1" name="$2"; shift 2
   local i=${#group_names[@]}
   group_names+=("$name")
-  group_starts+=("$SECONDS")
-  ( "$@" > "$reports/step-$i.log" 2>&1; echo $? > "$reports/step-$i.rc"; echo $SECONDS > "$reports/step-$i.end" ) &
+  (
+    if [ -n "$after" ]; then
+      while [ ! -f "$reports/step-$after.end" ]; do sleep 1; done
+    fi
+    echo $SECONDS > "$reports/step-$i.start"
+    "$@" > "$reports/step-$i.log" 2>&1; echo $? > "$reports/step-$i.rc"; echo $SECONDS > "$reports/step-$i.end"
+  ) &
   group_pids+=("$!")
 }
+# The index the next spawned step of the group will have.
+next_step() { echo ${#group_names[@]}; }
 wait_group() {
   local i
   for i in "${!group_names[@]}"; do
@@ -65,10 +77,11 @@ wait_group() {
     echo "==> ${group_names[$i]}"
     cat "$reports/step-$i.log"
     [ "$(cat "$reports/step-$i.rc")" = 0 ] || failed_steps+=("${group_names[$i]}")
-    timings+=("$(printf '%5ss  %s' $(( $(cat "$reports/step-$i.end") - ${group_starts[$i]} )) "${group_names[$i]} (in parallel)")")
-    rm -f "$reports/step-$i.log" "$reports/step-$i.rc" "$reports/step-$i.end"
+    timings+=("$(printf '%5ss  %s' $(( $(cat "$reports/step-$i.end") - $(cat "$reports/step-$i.start") )) "${group_names[$i]} (in parallel, started at $(( $(cat "$reports/step-$i.start") - started )) s)")")
   done
-  group_names=(); group_pids=(); group_starts=()
+  # Only now: a step that waits for another polls its .end file.
+  for i in "${!group_names[@]}"; do rm -f "$reports/step-$i.log" "$reports/step-$i.rc" "$reports/step-$i.end" "$reports/step-$i.start"; done
+  group_names=(); group_pids=()
 }
 started=$SECONDS
 
@@ -83,31 +96,31 @@ wait_group
 if [ -f build/node/index.js ] && [[ ! " ${failed_steps[*]} " =~ " Production build " ]]; then
   export TEST_SERVER_BUILD=build/node/index.js
 fi
+# The integration lanes and the browser runs form one group. An integration lane uses a
+# little over one core, a browser run close to two, so each browser run starts as soon as
+# an integration lane ends rather than when both have: shard 1 of the browser tests after
+# SQLite (the shorter lane), shard 2 and the two-instance run after PostgreSQL.
+# Each shard has a server and SQLite file of its own (ports 3100 and 3300; e2e/db-path.ts).
+sqlite_step=$(next_step)
 spawn "Integration tests: SQLite" npx vitest run --project sqlite --reporter=default --reporter=json --outputFile.json="$reports/sqlite.json"
+postgres_step=$sqlite_step
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  postgres_step=$(next_step)
   spawn "Integration tests: PostgreSQL" npx vitest run --project postgres --reporter=default --reporter=json --outputFile.json="$reports/postgres.json"
 else
   echo
   echo "==> Integration tests: PostgreSQL skipped (set TEST_POSTGRES_URL=postgres://user@host:5432/postgres to run them)"
 fi
-wait_group
-# The browser tests in two shards side by side, each with a server and SQLite file of its
-# own (ports 3100 and 3300; e2e/db-path.ts): one Playwright run waits on its browser and
-# server about a third of the time, so two take little more than half as long as one.
-e2e_shards() {
-  spawn "End-to-end tests: Chromium, shard 1 of 2" npx playwright test --shard=1/2
-  spawn "End-to-end tests: Chromium, shard 2 of 2" env E2E_PORT=3300 E2E_REPORT="$reports/e2e-shard-2.json" npx playwright test --shard=2/2
-}
-# With PostgreSQL and Redis, the browser tests of intake, send, accept and pay run again,
-# beside the shards, against two instances of the build on one PostgreSQL database behind
-# a round-robin proxy, with Redis and one Stripe stand-in (playwright.two-instances.config.ts,
-# ports 3200-3203); it fails unless both instances served pages and form posts.
+spawn_after "$sqlite_step" "End-to-end tests: Chromium, shard 1 of 2" npx playwright test --shard=1/2
+spawn_after "$postgres_step" "End-to-end tests: Chromium, shard 2 of 2" env E2E_PORT=3300 E2E_REPORT="$reports/e2e-shard-2.json" npx playwright test --shard=2/2
+# With PostgreSQL and Redis, the browser tests of intake, send, accept and pay run again
+# against two instances of the build on one PostgreSQL database behind a round-robin
+# proxy, with Redis and one Stripe stand-in (playwright.two-instances.config.ts, ports
+# 3200-3203); it fails unless both instances served pages and form posts.
 if [ -n "${TEST_POSTGRES_URL:-}" ] && [ -n "${TEST_REDIS_URL:-}" ]; then
-  e2e_shards
-  spawn "End-to-end tests: two instances on PostgreSQL" npx playwright test -c playwright.two-instances.config.ts
+  spawn_after "$postgres_step" "End-to-end tests: two instances on PostgreSQL" npx playwright test -c playwright.two-instances.config.ts
   wait_group
 else
-  e2e_shards
   wait_group
   echo
   echo "==> End-to-end tests on two instances skipped (set TEST_POSTGRES_URL and TEST_REDIS_URL to run them)"
