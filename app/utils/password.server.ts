@@ -2,7 +2,16 @@
 // Stored as scrypt$N$r$p$salt$hash so parameters can be raised later.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
-const N = 2 ** 15;
+/**
+ * scrypt's cost N: 2^15 (32 MB and tens of milliseconds a hash). Under
+ * NODE_ENV=test, 2^10: the same code at the least cost, as Rails's `min_cost`
+ * and Django's test hashers do, since the integration tests hash and check
+ * passwords thousands of times. N is stored in every hash, so hashes of either
+ * cost verify anywhere; servers (NODE_ENV production or development) never use 2^10.
+ */
+export function scryptCost(nodeEnv: string | undefined): number {
+  return nodeEnv === "test" ? 2 ** 10 : 2 ** 15;
+}
 const r = 8;
 const p = 1;
 const keyLength = 64;
@@ -15,7 +24,7 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, N = scryptCost(process.env.NODE_ENV)): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, { N, r, p });
   return ["scrypt", N, r, p, salt.toString("base64"), key.toString("base64")].join("$");
