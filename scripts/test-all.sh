@@ -96,10 +96,11 @@ wait_group
 if [ -f build/node/index.js ] && [[ ! " ${failed_steps[*]} " =~ " Production build " ]]; then
   export TEST_SERVER_BUILD=build/node/index.js
 fi
-# The integration lanes and the browser runs form one group. An integration lane uses a
-# little over one core, a browser run close to two, so each browser run starts as soon as
-# an integration lane ends rather than when both have: shard 1 of the browser tests after
-# SQLite (the shorter lane), shard 2 and the two-instance run after PostgreSQL.
+# The integration lanes and the browser runs form one group. The SQLite lane keeps a core
+# busy; the PostgreSQL lane waits on its server more than it computes (about 0.6 of a core);
+# a browser run uses close to two. So both shards of the browser tests start as soon as
+# SQLite ends, beside the rest of PostgreSQL, and the two-instance run (two servers, a
+# browser) once PostgreSQL has ended too.
 # Each shard has a server and SQLite file of its own (ports 3100 and 3300; e2e/db-path.ts).
 sqlite_step=$(next_step)
 spawn "Integration tests: SQLite" npx vitest run --project sqlite --reporter=default --reporter=json --outputFile.json="$reports/sqlite.json"
@@ -112,7 +113,7 @@ else
   echo "==> Integration tests: PostgreSQL skipped (set TEST_POSTGRES_URL=postgres://user@host:5432/postgres to run them)"
 fi
 spawn_after "$sqlite_step" "End-to-end tests: Chromium, shard 1 of 2" npx playwright test --shard=1/2
-spawn_after "$postgres_step" "End-to-end tests: Chromium, shard 2 of 2" env E2E_PORT=3300 E2E_REPORT="$reports/e2e-shard-2.json" npx playwright test --shard=2/2
+spawn_after "$sqlite_step" "End-to-end tests: Chromium, shard 2 of 2" env E2E_PORT=3300 E2E_REPORT="$reports/e2e-shard-2.json" npx playwright test --shard=2/2
 # With PostgreSQL and Redis, the browser tests of intake, send, accept and pay run again
 # against two instances of the build on one PostgreSQL database behind a round-robin
 # proxy, with Redis and one Stripe stand-in (playwright.two-instances.config.ts, ports
