@@ -5,6 +5,7 @@
 import { getT, type Locale } from "~/i18n/i18n";
 import { prisma } from "~/utils/db.server";
 import { removeStored } from "~/utils/storage.server";
+import { forgetPreviews } from "~/pdf/preview-cache.server";
 import { ERASED_SNAPSHOT, versionPdfKeys } from "./proposal-versions.server";
 import { recordAudit } from "./audit.server";
 
@@ -164,7 +165,9 @@ export async function erasePerson(email: string, actorId: string, now = new Date
     await tx.emailAttachment.deleteMany({ where: { message: about } });
     const emails = await tx.emailMessage.deleteMany({ where: about });
     const drafts = await tx.intakeDraft.deleteMany({ where: { OR: [{ email: address }, { submittedLeadId: { in: leads.map((l) => l.id) } }] } });
-    return { leads: leads.length, drafts: drafts.count, emails: emails.count };
+    return { leadIds: leads.map((l) => l.id), drafts: drafts.count, emails: emails.count };
   });
-  return result;
+  // The owner's previews of those proposals, held in this process's memory (other instances' expire within minutes).
+  forgetPreviews(result.leadIds);
+  return { leads: result.leadIds.length, drafts: result.drafts, emails: result.emails };
 }

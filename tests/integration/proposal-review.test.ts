@@ -11,7 +11,9 @@ import { action as renewAction } from "~/routes/$lang.p.$token_.renew";
 import { complete } from "~/domain/intake/fixtures";
 import { createDraft } from "~/models/intake-draft.server";
 import { submitIntake } from "~/models/intake-submit.server";
-import { getAcceptableProposal } from "~/models/proposal.server";
+import { erasePerson } from "~/models/gdpr.server";
+import { getAcceptableProposal, getWorkingProposal } from "~/models/proposal.server";
+import { cachedPreviews, PREVIEW_TTL_MS, previewPdf } from "~/pdf/preview-cache.server";
 import { viewFromSnapshot } from "~/models/proposal-versions.server";
 import { sha256 } from "~/utils/storage.server";
 import { prisma } from "~/utils/db.server";
@@ -99,6 +101,45 @@ describe("owner review and sending", () => {
     const italian = await submittedLead("italian@hotel.example");
     const itText = pdfText(await (await call(previewLoader, get(`/en/owner/proposals/${italian.id}/preview.pdf`, { Cookie: cookie }), { lang: "en", leadId: italian.id })).arrayBuffer());
     expect(itText).toContain("Preparata per Elena Riva, Hotel Lago Blu");
+  });
+
+  it("serves an unchanged preview from memory, draws a new one after an edit or after its time, and forgets a lead's previews on erasure", async () => {
+    const { user, cookie } = await staffSession("owner");
+    const lead = await submittedLead("preview-cache@hotel.example");
+    const params = { lang: "it", leadId: lead.id };
+    const preview = async () => Buffer.from(await (await call(previewLoader, get(`/it/owner/proposals/${lead.id}/preview.pdf`, { Cookie: cookie }), params)).arrayBuffer());
+    // A drawn preview carries the second it was drawn (CreationDate): two draws a second apart differ.
+    const createdAt = (pdf: Buffer) => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), "sb-preview-")), "p.pdf");
+      writeFileSync(file, pdf);
+      return /^CreationDate:\s+(\S+)$/m.exec(execFileSync("pdfinfo", ["-isodates", file], { encoding: "utf8" }))?.[1];
+    };
+
+    const [first, twin] = await Promise.all([preview(), preview()]);
+    expect(sha256(twin)).toBe(sha256(first)); // two tabs at once: one render
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = await preview();
+    expect(createdAt(first)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+    expect(sha256(again)).toBe(sha256(first)); // a second later, unchanged: the same PDF, not drawn again
+    expect(cachedPreviews(lead.id)).toBe(1);
+
+    await call(reviewAction, post(`/it/owner/proposals/${lead.id}`, { intent: "save", "part-summary": "Una frase nuova per l'anteprima." }, { Cookie: cookie }), params);
+    const edited = await preview();
+    expect(pdfText(edited)).toContain("Una frase nuova per l'anteprima.");
+    expect(pdfText(first)).not.toContain("Una frase nuova");
+    expect(cachedPreviews(lead.id)).toBe(2);
+
+    // After PREVIEW_TTL_MS the same working copy is drawn again (a new CreationDate).
+    const working = await getWorkingProposal(lead.id, "it");
+    const job = { document: "full-proposal" as const, view: working!.view!, branding: working!.settings.branding, studioName: working!.settings.studioName };
+    expect(sha256(await previewPdf(lead.id, job))).toBe(sha256(edited));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const redrawn = await previewPdf(lead.id, job, Date.now() + PREVIEW_TTL_MS + 1);
+    expect(createdAt(redrawn)).not.toBe(createdAt(edited));
+    expect(pdfText(redrawn)).toContain("Una frase nuova per l'anteprima.");
+
+    await erasePerson("preview-cache@hotel.example", user.id);
+    expect(cachedPreviews(lead.id)).toBe(0);
   });
 
   it("refuses a price that is not an amount and saves nothing; keeps anonymous visitors out", async () => {
