@@ -202,8 +202,9 @@ export type SendOutcome =
  * saw (0 for none). Only the send that creates number expectedVersion + 1 goes
  * out; the unique (proposalId, number) makes that atomic, so a double click or
  * two tabs give one version and one job (one email), and the others get that version back
- * (`alreadySent`). Without it, the newest number at the start of the call is
- * taken, so concurrent calls still collapse into one.
+ * (`alreadySent`). Without it, the newest number when the call reads it is
+ * taken: calls that read before the first one commits collapse into one, and
+ * a call that reads after it sends the next version.
  */
 export async function sendProposal(
   leadId: string,
