@@ -9,7 +9,7 @@
 // erasing a person (app/models/gdpr.server.ts) drops their leads' previews from
 // this process at once, and another instance's copies expire within that time.
 import { createHash } from "node:crypto";
-import { logoForPdf } from "~/models/brand-logo.server";
+import { getBrandLogoVersion } from "~/models/brand-logo.server";
 import { renderInPool } from "./pool.server";
 import type { ProposalPdfJob } from "./render-job.server";
 
@@ -33,10 +33,10 @@ function store() {
 }
 
 /** The lead and every input of the render (the logo by its hash). */
-function keyOf(leadId: string, job: ProposalPdfJob): string {
-  const { logo, ...colours } = job.branding;
+function keyOf(leadId: string, job: Omit<ProposalPdfJob, "createdAt">, logoSha256: string | null): string {
+  const { logo: _logo, ...colours } = job.branding;
   return createHash("sha256")
-    .update(JSON.stringify([leadId, job.studioName, colours, logo ? logo.sha256 : null, job.view]))
+    .update(JSON.stringify([leadId, job.studioName, colours, logoSha256, job.view]))
     .digest("hex");
 }
 
@@ -54,8 +54,9 @@ function drop(key: string): void {
  * PREVIEW_TTL_MS pass. A failed render is not kept: the next request tries again.
  */
 export async function previewPdf(leadId: string, job: Omit<ProposalPdfJob, "createdAt">, now = Date.now()): Promise<Buffer> {
-  const withLogo: ProposalPdfJob = job.branding.logo === undefined ? { ...job, branding: { ...job.branding, logo: await logoForPdf() } } : job;
-  const key = keyOf(leadId, withLogo);
+  // The key needs only the logo's hash (a one-column read); renderInPool reads its bytes when a render is needed.
+  const logoSha256 = job.branding.logo === undefined ? await getBrandLogoVersion() : (job.branding.logo?.sha256 ?? null);
+  const key = keyOf(leadId, job, logoSha256);
   const cache = store();
   const known = cache.entries.get(key);
   if (known && now - known.at < PREVIEW_TTL_MS) {
@@ -65,7 +66,8 @@ export async function previewPdf(leadId: string, job: Omit<ProposalPdfJob, "crea
     return known.pdf;
   }
   drop(key);
-  const entry: Entry = { leadId, pdf: renderInPool(withLogo), bytes: 0, at: now };
+  // renderInPool adds the owner's logo when the job has none.
+  const entry: Entry = { leadId, pdf: renderInPool(job), bytes: 0, at: now };
   cache.entries.set(key, entry);
   try {
     const pdf = await entry.pdf;
